@@ -1,0 +1,512 @@
+//! Stage 4: the body. Lines become paragraphs (hard wraps and page breaks joined), paragraphs
+//! become addressees, basis, preamble, items (a tree inferred from marker families and order)
+//! and closing.
+
+use crate::diagnostics::Code;
+use crate::lines::{Line, LineKind};
+use crate::model::{Addressee, Item, MarkerKind, Paragraph};
+use crate::patterns::{marker, Marker};
+use crate::pipeline::Ctx;
+use crate::text::{fold, is_caps, squash_spaces};
+
+/// How the body's lines are laid out.
+#[derive(Debug, Clone, Copy)]
+pub struct Layout {
+    /// Paragraphs are separated by blank lines.
+    pub blank_separated: bool,
+    /// Lines are hard-wrapped at about `width` chars.
+    pub wrapped: bool,
+    pub width: usize,
+}
+
+/// Measures the layout of lines `from..to`.
+pub fn layout(lines: &[Line], from: usize, to: usize) -> Layout {
+    let mut lens: Vec<usize> = Vec::new();
+    let mut blanks_between = 0usize;
+    let mut prev_text = false;
+    let mut gap = false;
+    for l in &lines[from..to] {
+        match l.kind {
+            LineKind::Text => {
+                lens.push(l.chars);
+                if prev_text && gap {
+                    blanks_between += 1;
+                }
+                prev_text = true;
+                gap = false;
+            }
+            LineKind::Blank => gap = true,
+            _ => {}
+        }
+    }
+    if lens.is_empty() {
+        return Layout {
+            blank_separated: true,
+            wrapped: false,
+            width: 80,
+        };
+    }
+    let mut sorted = lens.clone();
+    sorted.sort_unstable();
+    let width = sorted[(sorted.len() * 9 / 10).min(sorted.len() - 1)].max(1);
+    let near = lens
+        .iter()
+        .filter(|&&n| n * 100 >= width * 72 && n * 100 <= width * 106)
+        .count();
+    let wrapped = (40..=160).contains(&width) && near * 100 >= lens.len() * 35;
+    Layout {
+        blank_separated: blanks_between * 100 >= lens.len() * 22,
+        wrapped,
+        width,
+    }
+}
+
+/// A paragraph under construction: its lines' normalised ranges.
+#[derive(Debug, Clone)]
+pub struct Para {
+    pub ranges: Vec<(usize, usize)>,
+    pub first_line: usize,
+    pub last_line: usize,
+    pub marker: Option<Marker>,
+}
+
+impl Para {
+    pub fn start(&self) -> usize {
+        self.ranges[0].0
+    }
+    pub fn end(&self) -> usize {
+        self.ranges.last().map_or(0, |r| r.1)
+    }
+    /// Joined text (wraps joined with one space), from `skip` bytes into the first line.
+    pub fn text(&self, norm: &str, skip: usize) -> String {
+        let mut out = String::new();
+        for (k, (s, e)) in self.ranges.iter().enumerate() {
+            let s = if k == 0 { (*s + skip).min(*e) } else { *s };
+            let piece = norm[s..*e].trim();
+            if piece.is_empty() {
+                continue;
+            }
+            if !out.is_empty() {
+                out.push(' ');
+            }
+            out.push_str(piece);
+        }
+        squash_spaces(&out)
+    }
+    pub fn first_text<'a>(&self, norm: &'a str) -> &'a str {
+        &norm[self.ranges[0].0..self.ranges[0].1]
+    }
+    pub fn last_text<'a>(&self, norm: &'a str) -> &'a str {
+        let r = self.ranges.last().expect("non-empty paragraph");
+        &norm[r.0..r.1]
+    }
+}
+
+fn ends_sentence(t: &str) -> bool {
+    let t = t.trim_end_matches(['*', ' ', '_']);
+    t.ends_with(['.', ':', ';', '!', '?', '…']) || t.ends_with("./.") || t.ends_with(".\"") || t.ends_with(".”")
+}
+
+fn starts_lower(t: &str) -> bool {
+    t.chars().next().is_some_and(|c| c.is_lowercase())
+}
+
+/// Lines that always open a paragraph.
+fn opens_block(f: &str) -> bool {
+    f.starts_with("kinh gui") || f.starts_with("can cu ") || f.starts_with("noi nhan") || f.starts_with("kinh trinh")
+}
+
+/// Whether a marker at the start of `next` opens an item after `prev` (the previous line).
+fn marker_opens(m: &Marker, prev: &str, gap: bool) -> bool {
+    if gap || ends_sentence(prev) || is_caps(prev) {
+        return true;
+    }
+    // A bare marker line before (`I.` alone) was merged already; after a heading without a
+    // final stop, a numbered marker still opens (`1. Thời gian ...` / `a) Học sinh ...`).
+    match m.kind {
+        MarkerKind::Dash | MarkerKind::Plus | MarkerKind::Bullet => false,
+        MarkerKind::Article | MarkerKind::Chapter | MarkerKind::Part | MarkerKind::Section => true,
+        _ => !prev.trim_end().ends_with([',', '(']) && !ends_with_connector(prev),
+    }
+}
+
+/// A line ending in a word that cannot end a sentence (`của`, `và`, `số`, `ngày`).
+fn ends_with_connector(t: &str) -> bool {
+    let last = t.split_whitespace().last().unwrap_or("");
+    matches!(
+        fold(last).as_str(),
+        "cua" | "va" | "so" | "ngay" | "thang" | "nam" | "tai" | "theo" | "voi" | "cac" | "nhung" | "la" | "de" | "tu" | "den" | "o" | "hoac" | "khoan" | "diem" | "dieu" | "muc"
+    )
+}
+
+fn is_bare_marker(p: &Para, norm: &str) -> bool {
+    p.ranges.len() == 1 && p.marker.as_ref().is_some_and(|m| m.len >= p.first_text(norm).len())
+}
+
+/// Builds paragraphs from lines `from..to`. Noise lines inside are skipped (the caller records
+/// them); a page break or blank line inside a sentence does not end the paragraph.
+pub fn paragraphs(ctx: &Ctx, lines: &[Line], from: usize, to: usize, lay: Layout) -> Vec<Para> {
+    let norm = ctx.text;
+    let mut out: Vec<Para> = Vec::new();
+    let mut gap = false;
+    for (i, l) in lines.iter().enumerate().take(to).skip(from) {
+        if l.kind != LineKind::Text {
+            if matches!(l.kind, LineKind::Blank | LineKind::Decoration) || l.kind == LineKind::Chrome {
+                gap = true;
+            } else if l.kind == LineKind::PageBreak {
+                // A page break is a gap only if a blank line comes with it; treat as soft.
+                gap = gap || false;
+            }
+            continue;
+        }
+        let t = l.text(norm);
+        let m = marker(t);
+        let cont = match out.last() {
+            None => false,
+            Some(p) => {
+                let prev = p.last_text(norm);
+                if is_bare_marker(p, norm) && m.is_none() {
+                    true
+                } else if opens_block(&l.folded) {
+                    false
+                } else if let Some(m) = &m {
+                    !marker_opens(m, prev, gap)
+                } else if gap {
+                    !ends_sentence(prev) && starts_lower(t)
+                } else if lay.blank_separated {
+                    // Hard wrap inside a paragraph; a capitals heading still ends.
+                    !(is_caps(prev) && !is_caps(t) && ends_sentence_or_heading(prev))
+                } else if lay.wrapped {
+                    if is_caps(prev) != is_caps(t) && !starts_lower(t) {
+                        false
+                    } else if ends_sentence(prev) {
+                        let short = p_len_chars(prev) * 100 < lay.width * 85;
+                        !(short || starts_quote_or_upper(t) && prev.trim_end().ends_with([':', ';']))
+                    } else {
+                        true
+                    }
+                } else {
+                    // One line per paragraph; a lower-case start continues a wrapped sentence.
+                    starts_lower(t) && !ends_sentence(prev)
+                }
+            }
+        };
+        if cont {
+            let p = out.last_mut().expect("checked");
+            p.ranges.push((l.start, l.end));
+            p.last_line = i;
+        } else {
+            out.push(Para {
+                ranges: vec![(l.start, l.end)],
+                first_line: i,
+                last_line: i,
+                marker: m,
+            });
+        }
+        gap = false;
+    }
+    out
+}
+
+fn ends_sentence_or_heading(t: &str) -> bool {
+    let _ = t;
+    true
+}
+
+fn p_len_chars(t: &str) -> usize {
+    t.chars().count()
+}
+
+fn starts_quote_or_upper(t: &str) -> bool {
+    t.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit() || "\"“(-+•".contains(c))
+}
+
+/// Reads `Kính gửi:` addressees starting at line `i`; returns them and the first line after.
+pub fn addressees(ctx: &Ctx, lines: &[Line], i: usize, to: usize) -> (Vec<Addressee>, usize) {
+    let norm = ctx.text;
+    let mut out: Vec<(usize, usize)> = Vec::new();
+    let l = &lines[i];
+    let t = l.text(norm);
+    let colon = t.find(':').map(|k| k + 1);
+    let after = match colon {
+        Some(k) => k,
+        None => {
+            // `Kính gửi` without colon: skip the two words.
+            let fv = l.folded_view(norm);
+            fv.src("kinh gui".len())
+        }
+    };
+    let rest = t[after..].trim();
+    let mut open = false; // last entry may continue on the next line
+    if !rest.is_empty() {
+        let s = l.start + after + (t[after..].len() - t[after..].trim_start().len());
+        out.push((s, s + rest.len()));
+        open = !ends_sentence(rest) && !rest.ends_with(',');
+    }
+    let mut j = i + 1;
+    let mut blanks = 0;
+    while j < to {
+        let l = &lines[j];
+        if l.is_void() {
+            if l.kind == LineKind::Blank {
+                blanks += 1;
+                if !out.is_empty() && blanks >= 1 {
+                    // A blank after entries: continue only if a list line follows.
+                    let next = (j + 1..to).find(|&k| !lines[k].is_void());
+                    match next {
+                        Some(k) if is_list_line(lines[k].text(norm)) && lines[k].chars < 120 => {
+                            j += 1;
+                            continue;
+                        }
+                        _ => break,
+                    }
+                }
+            }
+            j += 1;
+            continue;
+        }
+        let t = l.text(norm);
+        let f = l.folded.as_str();
+        if opens_block(f) || f.starts_with("thuc hien") || f.starts_with("ngay ") {
+            break;
+        }
+        let m = marker(t);
+        let listy = m.as_ref().is_some_and(|m| matches!(m.kind, MarkerKind::Dash | MarkerKind::Plus | MarkerKind::Bullet));
+        if m.is_some() && !listy {
+            break;
+        }
+        if open && starts_lower(t) {
+            if let Some(last) = out.last_mut() {
+                last.1 = l.end;
+            }
+            open = !ends_sentence(t);
+            j += 1;
+            continue;
+        }
+        let short_entry = l.chars <= 110 && (t.ends_with([';', ',', '.']) || listy || !ends_sentence(t) && l.chars <= 80);
+        if !(listy || short_entry) {
+            break;
+        }
+        if !listy && out.len() >= 1 && !out_last_listy(&out, norm) && l.chars > 90 {
+            break;
+        }
+        let s = l.start + m.as_ref().map_or(0, |m| m.len);
+        out.push((s, l.end));
+        open = !ends_sentence(t) && !t.ends_with(',');
+        j += 1;
+        if t.ends_with('.') && !listy {
+            break;
+        }
+    }
+    let mut res = Vec::new();
+    for (s, e) in out {
+        // One line may hold several names separated by `;`.
+        let mut pos = s;
+        for piece in norm[s..e].split(';') {
+            let ps = pos;
+            pos += piece.len() + 1;
+            let name = piece.trim().trim_start_matches(['-', '+', '•', '–']).trim();
+            let name = name.trim_end_matches(['.', ',', ';', ':']).trim();
+            if name.is_empty() || crate::text::letter_count(name) < 2 {
+                continue;
+            }
+            let off = ps + piece.find(name).unwrap_or(0);
+            res.push(Addressee {
+                name: squash_spaces(name),
+                span: ctx.span(off, off + name.len()),
+            });
+        }
+    }
+    (res, j)
+}
+
+fn out_last_listy(_out: &[(usize, usize)], _norm: &str) -> bool {
+    false
+}
+
+fn is_list_line(t: &str) -> bool {
+    t.starts_with(['-', '+', '•', '–'])
+}
+
+/// Whether a paragraph closes the body (`Chỉ thị này phổ biến đến chi bộ./.`, `Trên đây là ...`).
+fn closing_cue(text: &str) -> bool {
+    let f = fold(text);
+    const CUES: &[&str] = &[
+        "tren day",
+        "trong qua trinh",
+        "qua trinh thuc hien",
+        "trong khi thuc hien",
+        "yeu cau ",
+        "de nghi ",
+        "tran trong",
+        "nhan duoc",
+        "van phong chinh phu thong bao",
+        "van phong trung uong dang thong bao",
+        "xin tran trong",
+        "de nghi cac",
+        "de bao dam thuc hien",
+        "can cu noi dung",
+    ];
+    if CUES.iter().any(|c| f.starts_with(c)) {
+        return true;
+    }
+    // `Chỉ thị này ...`, `Kết luận này ...`: the document refers to itself.
+    if let Some((_, len)) = crate::tables::kind_of_name_prefix(&f) {
+        if f[len..].trim_start().starts_with("nay") {
+            return true;
+        }
+    }
+    f.contains(" thong bao de ") || f.contains(" thong bao y kien")
+}
+
+fn ends_document(text: &str) -> bool {
+    let t = text.trim_end_matches(['*', ' ']);
+    t.ends_with("./.") || t.ends_with("/.") || t.ends_with("./")
+}
+
+/// The body's pieces.
+#[derive(Debug, Default)]
+pub struct BodyOut {
+    pub preamble: Vec<Paragraph>,
+    pub basis: Vec<Paragraph>,
+    pub items: Vec<Item>,
+    pub closing: Vec<Paragraph>,
+}
+
+/// Splits paragraphs into preamble, items and closing, and builds the item tree.
+pub fn build(ctx: &mut Ctx, paras: &[Para]) -> BodyOut {
+    let norm = ctx.text;
+    let mut out = BodyOut::default();
+    // Closing: a trailing run of unmarked paragraphs, the last ending the document or cued.
+    let mut body_end = paras.len();
+    if let Some(last) = paras.last() {
+        let lt = last.text(norm, 0);
+        if last.marker.is_none() && (ends_document(&lt) || closing_cue(&lt)) {
+            body_end -= 1;
+            while body_end > 0 {
+                let p = &paras[body_end - 1];
+                if p.marker.is_some() || !closing_cue(&p.text(norm, 0)) {
+                    break;
+                }
+                body_end -= 1;
+            }
+            // Only when items exist or the text before is not all preamble.
+        }
+    }
+    let first_item = paras[..body_end].iter().position(|p| p.marker.is_some() && !is_dash_in_preamble(p));
+    let pre_end = first_item.unwrap_or(body_end);
+    for p in &paras[..pre_end] {
+        let para = ctx.paragraph(p, 0);
+        if fold(&para.text).starts_with("can cu") {
+            out.basis.push(para.clone());
+        }
+        out.preamble.push(para);
+    }
+    out.items = tree(ctx, &paras[pre_end..body_end]);
+    for p in &paras[body_end..] {
+        out.closing.push(ctx.paragraph(p, 0));
+    }
+    out
+}
+
+fn is_dash_in_preamble(_p: &Para) -> bool {
+    false
+}
+
+/// Family key of a marker: markers of one key are siblings.
+fn family(m: &Marker) -> (MarkerKind, u8) {
+    (m.kind, m.depth)
+}
+
+struct Frame {
+    key: (MarkerKind, u8),
+    ordinal: Option<u32>,
+    item: Item,
+}
+
+fn close_frame(stack: &mut Vec<Frame>, roots: &mut Vec<Item>) {
+    if let Some(mut f) = stack.pop() {
+        if let Some(last_child) = f.item.children.last() {
+            f.item.span = f.item.span.cover(last_child.span);
+        }
+        match stack.last_mut() {
+            Some(parent) => {
+                parent.item.span = parent.item.span.cover(f.item.span);
+                parent.item.children.push(f.item);
+            }
+            None => roots.push(f.item),
+        }
+    }
+}
+
+/// Builds the item tree from marked paragraphs (and the unmarked ones that continue them).
+fn tree(ctx: &mut Ctx, paras: &[Para]) -> Vec<Item> {
+    let norm = ctx.text;
+    let mut roots: Vec<Item> = Vec::new();
+    let mut stack: Vec<Frame> = Vec::new();
+    for p in paras {
+        let Some(m) = &p.marker else {
+            let para = ctx.paragraph(p, 0);
+            match stack.last_mut() {
+                Some(top) => {
+                    top.item.span = top.item.span.cover(para.span);
+                    top.item.paragraphs.push(para);
+                }
+                None => {
+                    // Unmarked text before any item (cannot happen: preamble took it).
+                    roots.push(Item {
+                        label: String::new(),
+                        marker: MarkerKind::Bullet,
+                        label_span: para.span,
+                        paragraphs: vec![para.clone()],
+                        actors: Vec::new(),
+                        children: Vec::new(),
+                        span: para.span,
+                    });
+                }
+            }
+            continue;
+        };
+        let key = family(m);
+        // Decimal `2.1.` under `2.`: a child; a deeper decimal under a shallower one too.
+        let level = stack.iter().rposition(|f| f.key == key);
+        if let Some(lv) = level {
+            let prev_ord = stack[lv].ordinal;
+            while stack.len() > lv {
+                close_frame(&mut stack, &mut roots);
+            }
+            if let (Some(a), Some(b)) = (prev_ord, m.ordinal) {
+                if b != a + 1 {
+                    let sp = ctx.span(p.start(), p.start() + m.label_len);
+                    ctx.diag(
+                        Code::NumberingSkip,
+                        sp,
+                        format!("item {} follows number {} of the same list", m.label, a),
+                    );
+                }
+            }
+        }
+        let label_span = ctx.span(p.start(), p.start() + m.label_len);
+        let first = ctx.paragraph(p, m.len);
+        let paragraphs = if first.text.is_empty() { Vec::new() } else { vec![first] };
+        let span = ctx.span(p.start(), p.end());
+        stack.push(Frame {
+            key,
+            ordinal: m.ordinal,
+            item: Item {
+                label: m.label.clone(),
+                marker: m.kind,
+                label_span,
+                paragraphs,
+                actors: Vec::new(),
+                children: Vec::new(),
+                span,
+            },
+        });
+        let _ = norm;
+    }
+    while !stack.is_empty() {
+        close_frame(&mut stack, &mut roots);
+    }
+    roots
+}

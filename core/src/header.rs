@@ -1,0 +1,588 @@
+//! Stage 3: the header. From the document's first line: national or Party line, issuing body
+//! (parent and issuer), number and symbol, place and date, urgency and secrecy, then the type
+//! line and the subject (or a công văn's `V/v` line).
+
+use crate::lines::{Line, LineKind};
+use crate::model::{Family, Field};
+use crate::pipeline::Ctx;
+use crate::tables;
+use crate::text::{fold, is_caps, sentence_case, squash_spaces, Folded};
+use regex::Regex;
+use std::sync::OnceLock;
+
+/// What the header stage read.
+#[derive(Debug, Default)]
+pub struct HeaderOut {
+    pub family: Option<Family>,
+    pub national: Option<Field>,
+    pub organs: Vec<Field>,
+    pub symbol: Option<Field>,
+    pub date_iso: Option<String>,
+    pub date: Option<Field>,
+    pub date_blank: bool,
+    pub date_invalid: bool,
+    pub place: Option<Field>,
+    pub kind: Option<&'static str>,
+    pub kind_line: Option<Field>,
+    pub title: Option<Field>,
+    /// `CỦA BAN THƯỜNG VỤ TỈNH ỦY` read from the title: the issuer where the header names none.
+    pub title_issuer: Option<Field>,
+    pub urgency: Option<Field>,
+    pub secrecy: Option<Field>,
+    /// First line after the header.
+    pub end: usize,
+}
+
+fn date_re() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(r"(?:^|[^a-z])ngay\s*([0-9]{1,2}|[.…_ ~]*)\s*thang\s*([0-9]{1,2}|[.…_ ~]*)\s*nam\s*([0-9]{4}|[.…_ ~]*)")
+            .expect("date pattern")
+    })
+}
+
+/// A national or Party line inside a folded line: the byte range of the phrase and its family.
+pub fn national_phrase(f: &str) -> Option<(usize, usize, Family)> {
+    const PHRASES: &[(&str, Family)] = &[
+        ("cong hoa xa hoi", Family::State),
+        ("doc lap - tu do", Family::State),
+        ("doc lap-tu do", Family::State),
+        ("dang cong san viet nam", Family::Party),
+    ];
+    for (p, fam) in PHRASES {
+        if let Some(k) = f.find(p) {
+            // The phrase must dominate the line (OCR may glue an organ before it).
+            let end = f.len();
+            if end - k <= p.len() + 40 && k <= 60 {
+                return Some((k, end, *fam));
+            }
+        }
+    }
+    // OCR: "cong hoa xa hoi chu nghia" with damaged letters.
+    if let Some(k) = f.find("chu nghia viet nam") {
+        if k <= 80 {
+            let start = f[..k].rfind("cong").unwrap_or(k);
+            return Some((start, f.len(), Family::State));
+        }
+    }
+    None
+}
+
+/// `Số: 15/CT-TTg` / `Số 15-CT/TU`: the symbol's byte range in the line text.
+pub fn symbol_in_line(text: &str, f: &str) -> Option<(usize, usize)> {
+    let rest = f.strip_prefix("so")?;
+    let after = rest.trim_start_matches([' ', ':', '.']);
+    let had_colon = rest.trim_start().starts_with(':');
+    let first = after.chars().next()?;
+    if !(first.is_ascii_digit() || first == '/' || (had_colon && first.is_ascii_alphanumeric())) {
+        return None;
+    }
+    if f.starts_with("so hieu") || f.starts_with("so dien") || f.starts_with("so luong") {
+        return None;
+    }
+    let fv = Folded::new(text);
+    let start_f = f.len() - after.len();
+    let start = fv.src(start_f);
+    // Take tokens while they look like parts of a symbol.
+    let s = &text[start..];
+    let mut end = start;
+    let mut prev_open = true;
+    let mut pos = start;
+    for tok in s.split(' ') {
+        let tstart = pos;
+        pos += tok.len() + 1;
+        if tok.is_empty() {
+            continue;
+        }
+        let symbolish = tok.chars().any(|c| c.is_ascii_digit() || c == '/' || c == '-')
+            && !tok.contains(',')
+            && tok.chars().all(|c| c.is_alphanumeric() || "/-.{}_–".contains(c));
+        let joins = prev_open || tok.starts_with('/') || tok.starts_with('-');
+        if symbolish && joins || (joins && tok.chars().all(|c| c.is_uppercase() || c == '-' || c == '/')) {
+            end = tstart + tok.len();
+            prev_open = tok.ends_with('/') || tok.ends_with('-');
+        } else {
+            break;
+        }
+    }
+    let sym = text[start..end].trim_end_matches(['.', ',', ';']);
+    if sym.is_empty() || !(sym.contains('/') || sym.contains('-')) {
+        return None;
+    }
+    Some((start, start + sym.len()))
+}
+
+/// Where a body's name starts a new body on a header line (folded heads).
+const BODY_HEADS: &[&str] = &[
+    "bo ", "ban ", "uy ban", "ubnd", "so ", "tong cuc", "cuc ", "vu ", "van phong", "tinh uy", "huyen uy",
+    "thanh uy", "quan uy", "thi uy", "dang uy", "dang bo", "dang doan", "chinh phu", "thu tuong", "ngan hang",
+    "bao hiem", "tong lien doan", "lien doan", "hoi dong", "bcd", "truong ", "trung tam", "vien ", "hoi ",
+    "doan ", "mat tran", "cong an", "bo chi huy", "phong ", "chi cuc", "kho bac", "toa an", "dai hoc",
+    "hoc vien", "cong ty", "tap doan", "hdnd", "chi bo", "dang uy", "thanh doan", "tinh doan", "quoc hoi",
+    "kiem toan", "thanh tra",
+];
+
+fn starts_body(f: &str) -> bool {
+    BODY_HEADS.iter().any(|h| f.starts_with(h))
+}
+
+fn is_title_stop(f: &str) -> bool {
+    f.starts_with("kinh gui") || f.starts_with("can cu") || f.starts_with("kinh trinh")
+}
+
+/// Reads the header starting at line `start`.
+pub fn read(ctx: &Ctx, lines: &[Line], start: usize, limit: usize) -> HeaderOut {
+    let norm = ctx.text;
+    let mut out = HeaderOut {
+        end: start,
+        ..Default::default()
+    };
+    let mut organ_lines: Vec<(usize, usize)> = Vec::new(); // normalised ranges
+    let mut i = start;
+    while i < limit {
+        let l = &lines[i];
+        if l.is_void() {
+            if l.kind == LineKind::Chrome {
+                break;
+            }
+            i += 1;
+            continue;
+        }
+        let t = l.text(norm);
+        let f = l.folded.as_str();
+        if let Some((k, _e, fam)) = national_phrase(f) {
+            out.family.get_or_insert(fam);
+            let fv = l.folded_view(norm);
+            let ks = l.start + fv.src(k);
+            if out.national.is_none() {
+                out.national = Some(ctx.field(ks, l.end));
+            }
+            // A glued organ before the phrase (two columns merged by OCR).
+            let prefix = t[..fv.src(k)].trim();
+            if crate::text::letter_count(prefix) >= 3 && is_caps(prefix) && out.symbol.is_none() {
+                organ_lines.push((l.start, l.start + prefix.len()));
+            }
+            i += 1;
+            continue;
+        }
+        if out.symbol.is_none() {
+            if let Some((s, e)) = symbol_in_line(t, f) {
+                out.symbol = Some(ctx.field(l.start + s, l.start + e));
+                // Place and date may follow on the same line (OCR of two columns).
+                if let Some(end_line) = read_date(ctx, lines, i, limit, &mut out, Some(l.start + e)) {
+                    i = end_line;
+                } else {
+                    i += 1;
+                }
+                continue;
+            }
+            if f == "so:" || f == "so" {
+                // `Số:` alone: the symbol is on the next text line.
+                if let Some(j) = (i + 1..limit.min(i + 3)).find(|&j| !lines[j].is_void()) {
+                    let nt = lines[j].text(norm);
+                    if nt.contains('/') && nt.len() < 40 {
+                        out.symbol = Some(ctx.field(lines[j].start, lines[j].end));
+                        i = j + 1;
+                        continue;
+                    }
+                }
+            }
+        }
+        if out.date.is_none() && (f.contains("ngay") || f.ends_with(',')) {
+            if let Some(end_line) = read_date(ctx, lines, i, limit, &mut out, None) {
+                i = end_line;
+                continue;
+            }
+        }
+        if f.starts_with("v/v") || f.starts_with("v.v") || f.starts_with("v/v.") {
+            let (title, next) = read_vv(ctx, lines, i, limit);
+            if out.title.is_none() {
+                out.title = Some(title);
+                out.kind.get_or_insert("cong_van");
+            }
+            i = next;
+            continue;
+        }
+        if out.urgency.is_none() && tables::URGENCY.contains(&f.trim_end_matches(['.', '!'])) && is_caps(t) {
+            out.urgency = Some(ctx.field(l.start, l.end));
+            i += 1;
+            continue;
+        }
+        if out.secrecy.is_none() && tables::SECRECY.contains(&f.trim_end_matches('.')) && is_caps(t) {
+            out.secrecy = Some(ctx.field(l.start, l.end));
+            i += 1;
+            continue;
+        }
+        if let Some((dt, name_len)) = type_line(t, f) {
+            out.kind = Some(dt.kind);
+            let fv = l.folded_view(norm);
+            let name_end = l.start + fv.src(name_len);
+            out.kind_line = Some(ctx.field(l.start, name_end));
+            let next = read_title(ctx, lines, i, name_end, limit, &mut out);
+            out.end = next;
+            finish(ctx, &mut out, &organ_lines);
+            return out;
+        }
+        if is_title_stop(f) {
+            break;
+        }
+        if is_caps(t) && l.chars <= 90 && crate::patterns::marker(t).is_none() {
+            organ_lines.push((l.start, l.end));
+            i += 1;
+            continue;
+        }
+        break;
+    }
+    out.end = i;
+    finish(ctx, &mut out, &organ_lines);
+    out
+}
+
+/// A type line: `CHỈ THỊ`, `KẾT LUẬN CỦA BỘ CHÍNH TRỊ`, `CÔNG ĐIỆN`. Returns the type and the
+/// folded length of its name.
+pub fn type_line(t: &str, f: &str) -> Option<(&'static tables::DocType, usize)> {
+    let (dt, len) = tables::kind_of_name_prefix(f)?;
+    if matches!(dt.kind, "van_ban" | "dien" | "luat") && f.len() > len {
+        return None;
+    }
+    // The name itself is written in capitals.
+    let name: String = t.chars().take(len).collect();
+    if !is_caps(&name) {
+        return None;
+    }
+    let rest = f[len..].trim_start();
+    // `QUYẾT ĐỊNH:` (the verb of a decision) is not a type line.
+    if rest.starts_with(':') {
+        return None;
+    }
+    Some((dt, len))
+}
+
+/// Reads the place and date starting at line `i` (joined with the next line when split).
+/// Returns the line after them.
+fn read_date(
+    ctx: &Ctx,
+    lines: &[Line],
+    i: usize,
+    limit: usize,
+    out: &mut HeaderOut,
+    from: Option<usize>,
+) -> Option<usize> {
+    let norm = ctx.text;
+    let l = &lines[i];
+    let from = from.unwrap_or(l.start);
+    // Join with the next non-void line to catch `ngày 17` / `tháng 11 năm 2025`.
+    let mut pieces = vec![(from, l.end)];
+    if let Some(j) = (i + 1..limit.min(i + 3)).find(|&j| !lines[j].is_void()) {
+        pieces.push((lines[j].start, lines[j].end));
+    }
+    let mut joined = String::new();
+    let mut map: Vec<usize> = Vec::new(); // joined byte -> normalised offset
+    for (k, (s, e)) in pieces.iter().enumerate() {
+        if k > 0 {
+            joined.push(' ');
+            map.push(*s);
+        }
+        for (o, c) in norm[*s..*e].char_indices() {
+            let mut b = [0u8; 4];
+            let enc = c.encode_utf8(&mut b);
+            joined.push_str(enc);
+            for _ in 0..enc.len() {
+                map.push(s + o);
+            }
+        }
+    }
+    map.push(pieces.last().map_or(l.end, |p| p.1));
+    let fv = Folded::new(&joined);
+    let caps = date_re().captures(&fv.text)?;
+    let whole = caps.get(0)?;
+    let ngay_at = whole.start() + fv.text[whole.start()..].find("ngay")?;
+    // The date must start on the first line.
+    let first_len = norm[from..l.end].len();
+    if fv.src(ngay_at) > first_len {
+        return None;
+    }
+    let day = caps.get(1).map(|m| m.as_str().trim()).unwrap_or("");
+    let month = caps.get(2).map(|m| m.as_str().trim()).unwrap_or("");
+    let year = caps.get(3).map(|m| m.as_str().trim()).unwrap_or("");
+    let d_start = map[fv.src(ngay_at)];
+    let d_end = map[fv.src(whole.end()).min(map.len() - 1)];
+    let d_end_n = if fv.src(whole.end()) >= joined.len() {
+        pieces.last().map_or(l.end, |p| p.1)
+    } else {
+        d_end
+    };
+    out.date = Some(ctx.field(d_start, d_end_n));
+    match (day.parse::<u32>(), month.parse::<u32>(), year.parse::<i32>()) {
+        (Ok(d), Ok(m), Ok(y)) => {
+            if crate::dates::valid(y, m, d) {
+                out.date_iso = Some(format!("{y:04}-{m:02}-{d:02}"));
+            } else {
+                out.date_invalid = true;
+            }
+        }
+        _ => out.date_blank = true,
+    }
+    // Place: the text before `, ngày` on the first line.
+    let before = &joined[..fv.src(ngay_at)];
+    let before = before.trim_end().trim_end_matches(',').trim_end();
+    let place_start = before
+        .rfind(['|', '\t'])
+        .map_or(0, |k| k + 1);
+    let mut place = &before[place_start..];
+    // Drop a national motto glued before the place by OCR.
+    let pf = fold(place);
+    if let Some(k) = pf.find("hanh phuc") {
+        let fvp = Folded::new(place);
+        place = &place[fvp.src(k + "hanh phuc".len())..];
+    }
+    let place = place.trim().trim_matches(|c: char| !c.is_alphanumeric());
+    if !place.is_empty() && crate::text::letter_count(place) >= 2 && place.chars().count() <= 40 {
+        let p_off = before.find(place).unwrap_or(0);
+        let s = map[p_off];
+        let e = map[(p_off + place.len()).min(map.len() - 1)];
+        out.place = Some(Field {
+            text: squash_spaces(place),
+            span: ctx.span(s, e.max(s)),
+        });
+    }
+    // Which line does the date end on?
+    let end_src = fv.src(whole.end());
+    let ends_on_second = pieces.len() > 1 && end_src > first_len + 1;
+    if ends_on_second {
+        let j = (i + 1..limit.min(i + 3)).find(|&j| !lines[j].is_void())?;
+        Some(j + 1)
+    } else {
+        Some(i + 1)
+    }
+}
+
+/// A công văn's subject: `V/v ...` and its continuation lines.
+fn read_vv(ctx: &Ctx, lines: &[Line], i: usize, limit: usize) -> (Field, usize) {
+    let norm = ctx.text;
+    let start = lines[i].start;
+    let mut end = lines[i].end;
+    let mut j = i + 1;
+    while j < limit && j < i + 5 {
+        let l = &lines[j];
+        if l.is_void() {
+            break;
+        }
+        let f = l.folded.as_str();
+        let t = l.text(norm);
+        if national_phrase(f).is_some()
+            || f.contains("ngay")
+            || is_title_stop(f)
+            || symbol_in_line(t, f).is_some()
+            || is_caps(t) && starts_body(f)
+            || crate::patterns::marker(t).is_some()
+        {
+            break;
+        }
+        end = l.end;
+        j += 1;
+    }
+    let text = squash_spaces(&norm[start..end]);
+    (
+        Field {
+            text,
+            span: ctx.span(start, end),
+        },
+        j,
+    )
+}
+
+/// Reads the subject after the type line. `from` is where the type name ends on line `i`.
+fn read_title(ctx: &Ctx, lines: &[Line], i: usize, from: usize, limit: usize, out: &mut HeaderOut) -> usize {
+    let norm = ctx.text;
+    let mut parts: Vec<(usize, usize)> = Vec::new();
+    let rest = norm[from..lines[i].end].trim();
+    if !rest.is_empty() {
+        let s = from + norm[from..].find(rest).unwrap_or(0);
+        parts.push((s, s + rest.len()));
+    }
+    let mut caps_mode: Option<bool> = if rest.is_empty() { None } else { Some(is_caps(rest)) };
+    let mut j = i + 1;
+    let mut blanks = 0;
+    while j < limit {
+        let l = &lines[j];
+        if l.kind == LineKind::Blank || l.kind == LineKind::PageBreak {
+            if parts.is_empty() && blanks < 2 {
+                blanks += 1;
+                j += 1;
+                continue;
+            }
+            break;
+        }
+        if l.kind == LineKind::Decoration {
+            if parts.is_empty() {
+                j += 1;
+                continue;
+            }
+            j += 1;
+            break;
+        }
+        if l.is_void() {
+            break;
+        }
+        let t = l.text(norm);
+        let f = l.folded.as_str();
+        if is_title_stop(f) || crate::patterns::marker(t).is_some() || parts.len() >= 8 {
+            break;
+        }
+        let caps = is_caps(t);
+        match caps_mode {
+            None => caps_mode = Some(caps),
+            Some(true) if !caps => break,
+            Some(false) if caps => break,
+            _ => {}
+        }
+        // `BỘ TRƯỞNG BỘ TÀI CHÍNH` above `Căn cứ` in a decision: not the title.
+        if !parts.is_empty() && caps && is_position_led(f) {
+            break;
+        }
+        // A sentence-case paragraph line ending a sentence after a title has begun.
+        if !parts.is_empty() && !caps && (t.ends_with(':') || l.chars > 120) {
+            break;
+        }
+        parts.push((l.start, l.end));
+        j += 1;
+    }
+    if let (Some(first), Some(last)) = (parts.first(), parts.last()) {
+        let (s, e) = (first.0, last.1);
+        let text = squash_spaces(
+            &parts
+                .iter()
+                .map(|(a, b)| &norm[*a..*b])
+                .collect::<Vec<_>>()
+                .join(" "),
+        );
+        // `CỦA BAN THƯỜNG VỤ TỈNH ỦY` before `Về việc ...`: the issuer, not the subject.
+        let ft = fold(&text);
+        if ft.starts_with("cua ") {
+            let about = [" ve viec ", " ve ", " v/v "]
+                .iter()
+                .filter_map(|p| ft.find(p))
+                .min();
+            let fvt = Folded::new(&text);
+            match about {
+                Some(k) => {
+                    let issuer = text[fvt.src(4)..fvt.src(k)].trim().trim_end_matches(',');
+                    let title = &text[fvt.src(k + 1)..];
+                    out.title_issuer = Some(Field {
+                        text: sentence_case(issuer),
+                        span: ctx.span(s, e),
+                    });
+                    let ts = locate(norm, s, e, title);
+                    out.title = Some(Field {
+                        text: title.to_string(),
+                        span: ctx.span(ts.0, ts.1),
+                    });
+                }
+                None => {
+                    out.title_issuer = Some(Field {
+                        text: sentence_case(text[fvt.src(4)..].trim()),
+                        span: ctx.span(s, e),
+                    });
+                }
+            }
+        } else {
+            out.title = Some(Field {
+                text,
+                span: ctx.span(s, e),
+            });
+        }
+    }
+    j
+}
+
+/// Finds where the squashed `needle` begins in `norm[s..e]` (by its first word) and returns a
+/// normalised range ending at `e`.
+fn locate(norm: &str, s: usize, e: usize, needle: &str) -> (usize, usize) {
+    let first = needle.split_whitespace().next().unwrap_or("");
+    let k = norm[s..e].find(first).map_or(s, |k| s + k);
+    (k, e)
+}
+
+fn is_position_led(f: &str) -> bool {
+    ["bo truong", "thu tuong", "chu tich", "giam doc", "tong cuc truong", "cuc truong", "truong ban", "bi thu"]
+        .iter()
+        .any(|p| f.starts_with(p))
+}
+
+/// Groups organ lines into bodies and picks issuer and parent.
+fn finish(ctx: &Ctx, out: &mut HeaderOut, organ_lines: &[(usize, usize)]) {
+    let norm = ctx.text;
+    let mut bodies: Vec<(usize, usize)> = Vec::new();
+    for &(s, e) in organ_lines {
+        let t = norm[s..e].trim();
+        if t.is_empty() {
+            continue;
+        }
+        let f = fold(t);
+        let level = tables::LEVEL_WORDS.iter().any(|w| f.starts_with(w));
+        let continues = match bodies.last() {
+            None => false,
+            Some(&(ps, pe)) => {
+                let prev = fold(&norm[ps..pe]);
+                let prev_words = prev.split_whitespace().count();
+                level || prev_words == 1 || !starts_body(&f) || prev.ends_with(" va") || prev.ends_with(',')
+            }
+        };
+        if continues {
+            if let Some(last) = bodies.last_mut() {
+                last.1 = e;
+            }
+        } else {
+            bodies.push((s, e));
+        }
+    }
+    let field = |(s, e): (usize, usize)| Field {
+        text: sentence_case(&squash_spaces(&norm[s..e])),
+        span: ctx.span(s, e),
+    };
+    out.organs = bodies.iter().copied().map(field).collect();
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn symbols() {
+        let cases = [
+            ("Số: 010/CT-UBND", Some("010/CT-UBND")),
+            ("Số 15-CT/TU", Some("15-CT/TU")),
+            ("Số: 1906 /SGDĐT-CTrTT", Some("1906 /SGDĐT-CTrTT")),
+            ("Số: 330/TB-VPCP Hà Nội, ngày 18 tháng 10 năm 2022", Some("330/TB-VPCP")),
+            ("Số: /QĐ-UBND", Some("/QĐ-UBND")),
+            ("Số: 30/2020/NĐ-CP", Some("30/2020/NĐ-CP")),
+            ("Số hiệu: 212-KL/TW", None),
+            ("Số lượng 15", None),
+            ("Sở Y tế", None),
+        ];
+        for (s, want) in cases {
+            let got = symbol_in_line(s, &fold(s)).map(|(a, b)| &s[a..b]);
+            assert_eq!(got, want, "{s}");
+        }
+    }
+
+    #[test]
+    fn national_lines() {
+        assert!(national_phrase(&fold("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM")).is_some());
+        assert!(national_phrase(&fold("ĐẢNG CỘNG SẢN VIỆT NAM")).is_some());
+        let f = fold("VAN PHONG CHÍNH PHU CONG HOA XÃ HOI CHỦ NGHĨA VIỆT NAM");
+        assert_eq!(national_phrase(&f).map(|x| x.0), f.find("cong hoa"));
+        assert!(national_phrase(&fold("Tiếp tục thực hiện nghiêm túc các chủ trương của Đảng Cộng sản Việt Nam và chính sách pháp luật của Nhà nước trong toàn tỉnh")).is_none());
+    }
+
+    #[test]
+    fn type_lines() {
+        for (s, k) in [("CHỈ THỊ", "chi_thi"), ("KẾT LUẬN CỦA BỘ CHÍNH TRỊ", "ket_luan"), ("THÔNG BÁO", "thong_bao"), ("CÔNG ĐIỆN", "cong_dien")] {
+            assert_eq!(type_line(s, &fold(s)).map(|x| x.0.kind), Some(k), "{s}");
+        }
+        for s in ["Chỉ thị này", "QUYẾT ĐỊNH:", "CHỈ TIÊU", "VĂN BẢN LIÊN QUAN"] {
+            assert!(type_line(s, &fold(s)).is_none(), "{s}");
+        }
+    }
+}

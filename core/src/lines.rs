@@ -1,0 +1,188 @@
+//! Stage 2: lines. The normalised text is cut into lines; each line is classified once
+//! (blank, decoration, page break, stamp, chrome, text) and keeps its folded form for matching.
+
+use crate::tables;
+use crate::text::{fold, Folded};
+
+/// What a line is, before any structure is known.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LineKind {
+    Blank,
+    /// Only punctuation (`-------`, `*`, `___`).
+    Decoration,
+    /// `--- PAGE BREAK ---`, a page number, `Trang 2`.
+    PageBreak,
+    /// `(Đã ký)`, digital signature stamps.
+    Stamp,
+    /// Web chrome that names a site or its furniture (strong evidence).
+    Chrome,
+    Text,
+}
+
+/// One line of the normalised text.
+#[derive(Debug, Clone)]
+pub struct Line {
+    /// Trimmed content range in the normalised text.
+    pub start: usize,
+    pub end: usize,
+    /// Range of the whole line including its indentation (not the `\n`).
+    pub raw_start: usize,
+    pub kind: LineKind,
+    /// Folded trimmed content (see [`crate::text::fold`]).
+    pub folded: String,
+    /// Number of chars of the trimmed content.
+    pub chars: usize,
+}
+
+impl Line {
+    pub fn text<'a>(&self, norm: &'a str) -> &'a str {
+        &norm[self.start..self.end]
+    }
+    pub fn is_blank(&self) -> bool {
+        self.kind == LineKind::Blank
+    }
+    /// Blank or noise that never carries content.
+    pub fn is_void(&self) -> bool {
+        !matches!(self.kind, LineKind::Text)
+    }
+    /// Folded view with offsets, built on demand.
+    pub fn folded_view(&self, norm: &str) -> Folded {
+        Folded::new(self.text(norm))
+    }
+}
+
+fn is_decoration(t: &str) -> bool {
+    !t.is_empty()
+        && t.chars().all(|c| {
+            matches!(
+                c,
+                '-' | '—' | '–' | '_' | '=' | '*' | '.' | '~' | '…' | '·' | '•' | ' ' | '\t' | '|' | '+' | '#' | ':' | '/' | '\\'
+            )
+        })
+        && !matches!(t, "-" | "+" | "•" | "./.")
+        || t == "X"
+}
+
+fn is_page_break(f: &str, t: &str) -> bool {
+    if f.contains("page break") || f.starts_with("--- page") {
+        return true;
+    }
+    // Page numbers: `3`, `- 3 -`, `Trang 3`, `Page 3`, `3/12`.
+    let core = f.trim_matches(|c: char| c == '-' || c == ' ' || c == '.');
+    if !core.is_empty() && core.len() <= 3 && core.bytes().all(|b| b.is_ascii_digit()) {
+        return true;
+    }
+    if let Some(rest) = core.strip_prefix("trang ").or_else(|| core.strip_prefix("page ")) {
+        return rest.bytes().all(|b| b.is_ascii_digit() || b == b'/' || b == b' ');
+    }
+    let _ = t;
+    false
+}
+
+/// Stamps of signing and digital signature (folded prefixes).
+const STAMPS: &[&str] = &[
+    "(da ky)",
+    "da ky",
+    "(da ky va dong dau)",
+    "(ky ten, dong dau)",
+    "(ky, ghi ro ho ten",
+    "ky boi:",
+    "ky ngay:",
+    "thoi gian ky:",
+    "co quan:",
+    "nguoi ky:",
+    "[daky]",
+    "(chu ky",
+    "(dau)",
+];
+
+fn is_stamp(f: &str) -> bool {
+    STAMPS.iter().any(|p| f.starts_with(p))
+}
+
+/// Strong chrome: a site's name or furniture that never occurs in a directive's own text.
+pub fn is_strong_chrome(f: &str) -> bool {
+    const STRONG: &[&str] = &[
+        "thu vien phap luat",
+        "thuvienphapluat",
+        "luatvietnam",
+        "ban dich nay thuoc quyen",
+        "has the copyright",
+        "dang tai van ban",
+        "van ban nay chua cap nhat",
+        "click vao",
+        "cam on da dung",
+    ];
+    STRONG.iter().any(|p| f.contains(p))
+}
+
+/// Weak chrome: phrases of site furniture that may occur in running text too; only trusted
+/// outside the document's own extent.
+pub fn is_weak_chrome(f: &str) -> bool {
+    tables::CHROME_PHRASES.iter().any(|p| f.contains(p))
+}
+
+/// Cuts `norm` into classified lines.
+pub fn split(norm: &str) -> Vec<Line> {
+    let mut lines = Vec::with_capacity(norm.len() / 40 + 1);
+    let mut pos = 0usize;
+    for raw in norm.split('\n') {
+        let raw_start = pos;
+        pos += raw.len() + 1;
+        let lead = raw.len() - raw.trim_start().len();
+        let t = raw.trim();
+        let start = raw_start + lead;
+        let end = start + t.len();
+        let folded = fold(t);
+        let kind = if t.is_empty() {
+            LineKind::Blank
+        } else if is_page_break(&folded, t) {
+            LineKind::PageBreak
+        } else if is_decoration(t) {
+            LineKind::Decoration
+        } else if is_stamp(&folded) {
+            LineKind::Stamp
+        } else if is_strong_chrome(&folded) {
+            LineKind::Chrome
+        } else {
+            LineKind::Text
+        };
+        lines.push(Line {
+            start,
+            end,
+            raw_start,
+            kind,
+            chars: t.chars().count(),
+            folded,
+        });
+    }
+    lines
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn kinds(s: &str) -> Vec<LineKind> {
+        split(s).into_iter().map(|l| l.kind).collect()
+    }
+
+    #[test]
+    fn classifies() {
+        use LineKind::*;
+        assert_eq!(
+            kinds("---------------\n\n--- PAGE BREAK ---\n3\n(Đã ký)\nTHƯ VIỆN PHÁP LUẬT\n1. Nội dung\n*\n- 2 -"),
+            vec![Decoration, Blank, PageBreak, PageBreak, Stamp, Chrome, Text, Decoration, PageBreak]
+        );
+        // Bullets and the closing mark are text.
+        assert_eq!(kinds("-\n./.\n+"), vec![Text, Text, Text]);
+    }
+
+    #[test]
+    fn spans_are_trimmed() {
+        let s = "  Số: 15  \nx";
+        let l = &split(s)[0];
+        assert_eq!(l.text(s), "Số: 15");
+        assert_eq!(l.raw_start, 0);
+    }
+}

@@ -1,0 +1,368 @@
+//! The document model: plain data, no parsing logic.
+//!
+//! Every node and entity carries a [`Span`]: byte offsets into the original input given to
+//! [`crate::parse`], so that `&input[span.start..span.end]` is the source it was read from.
+//! Bindings convert spans once, at their edge (code points for Python, UTF-16 code units for
+//! JavaScript), with [`crate::offsets::OffsetConverter`].
+
+use serde::{Deserialize, Serialize};
+
+/// Version of the JSON shape produced by [`Document`]'s serialisation. A change of shape bumps it.
+pub const SCHEMA_VERSION: &str = "1";
+
+/// A half-open byte range `start..end` into the original input (UTF-8 bytes).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default, Serialize, Deserialize)]
+pub struct Span {
+    pub start: usize,
+    pub end: usize,
+}
+
+impl Span {
+    pub const fn new(start: usize, end: usize) -> Self {
+        Span { start, end }
+    }
+    pub const fn empty(at: usize) -> Self {
+        Span { start: at, end: at }
+    }
+    pub fn len(&self) -> usize {
+        self.end.saturating_sub(self.start)
+    }
+    pub fn is_empty(&self) -> bool {
+        self.end <= self.start
+    }
+    /// The smallest span covering both.
+    pub fn cover(self, other: Span) -> Span {
+        Span::new(self.start.min(other.start), self.end.max(other.end))
+    }
+    pub fn contains(&self, other: &Span) -> bool {
+        self.start <= other.start && other.end <= self.end
+    }
+}
+
+/// A paragraph as a reader sees it: markup removed, hard wraps and page breaks joined.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Paragraph {
+    pub text: String,
+    pub span: Span,
+}
+
+/// Role of an actor addressed by an item.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Role {
+    /// `chủ trì`
+    Lead,
+    /// `phối hợp`, `phối hợp với`
+    Coordinate,
+    /// `chịu trách nhiệm`
+    Responsible,
+    /// `tham mưu`
+    Advise,
+    /// `theo dõi, đôn đốc`, `giám sát`
+    Monitor,
+    /// The item's grammatical subject without a role verb.
+    Subject,
+}
+
+/// A body (organ, office, group of bodies) named by an item.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Actor {
+    pub name: String,
+    pub role: Option<Role>,
+    pub span: Span,
+}
+
+/// One numbered or bulleted item of the body.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Item {
+    /// The marker as written (`1.`, `I-`, `a)`, `Điều 1.`, `-`).
+    pub label: String,
+    /// Family of the marker (`roman`, `arabic`, `letter`, `bullet` ...).
+    pub marker: MarkerKind,
+    pub label_span: Span,
+    /// The item's own paragraphs; the first one follows the label. Children's are excluded.
+    pub paragraphs: Vec<Paragraph>,
+    pub actors: Vec<Actor>,
+    pub children: Vec<Item>,
+    /// From the label to the end of the last descendant.
+    pub span: Span,
+}
+
+/// Marker families, outermost first as a rule.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum MarkerKind {
+    /// `Phần I`, `PHẦN THỨ NHẤT`
+    Part,
+    /// `Chương I`
+    Chapter,
+    /// `Mục 1`
+    Section,
+    /// `Điều 1.`
+    Article,
+    /// `I.`, `II-`
+    Roman,
+    /// `1.`
+    ArabicDot,
+    /// `1-`
+    ArabicDash,
+    /// `1)`
+    ArabicParen,
+    /// `1/`
+    ArabicSlash,
+    /// `2.1.`, `2.1.3`
+    Decimal,
+    /// `(1)`
+    Bracketed,
+    /// `a)`, `đ)`
+    Letter,
+    /// `a.`
+    LetterDot,
+    /// `-`, `–`
+    Dash,
+    /// `+`
+    Plus,
+    /// `•`, `*`, `·`
+    Bullet,
+}
+
+/// An addressee from `Kính gửi:`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Addressee {
+    pub name: String,
+    pub span: Span,
+}
+
+/// A reference to another document.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Citation {
+    /// Kind code (`chi_thi`, `nghi_dinh`, ...).
+    pub kind: Option<String>,
+    /// Number and symbol as written, spaces removed.
+    pub symbol: Option<String>,
+    /// ISO date of the cited document.
+    pub date: Option<String>,
+    /// Issuing body, from the text or resolved from the symbol's code.
+    pub issuer: Option<String>,
+    /// The mention as it reads.
+    pub text: String,
+    pub span: Span,
+}
+
+/// Purpose of sending a copy to a recipient.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Purpose {
+    Report,
+    Info,
+    Execute,
+    Coordinate,
+    Direct,
+    Monitor,
+}
+
+/// One line of `Nơi nhận:` (except `Lưu`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Recipient {
+    pub name: String,
+    pub purpose: Option<Purpose>,
+    pub span: Span,
+}
+
+/// A signature block.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Signature {
+    /// Signing mark as written (`T/M`, `KT.`, `TL.` ...); `None` when the signer signs in their own name.
+    pub authority: Option<String>,
+    /// Body or office signed for (`Ban Thường vụ`, `Chủ tịch`).
+    pub organ: Option<String>,
+    /// Position of the signer (`Phó Chủ tịch`).
+    pub position: Option<String>,
+    /// Person's name.
+    pub signer: Option<String>,
+    /// Inner marks of a double-mark block (`TM. CHÍNH PHỦ` / `KT. THỦ TƯỚNG`).
+    pub inner: Vec<InnerMark>,
+    pub span: Span,
+}
+
+/// The inner mark and organ of a block with two marks.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct InnerMark {
+    pub authority: String,
+    pub organ: Option<String>,
+}
+
+/// Severity of a diagnostic.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Severity {
+    Error,
+    Warning,
+    Info,
+}
+
+/// Something missing or odd in the input. `code` is stable; `message` is for people.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Diagnostic {
+    pub code: crate::diagnostics::Code,
+    pub severity: Severity,
+    pub message: String,
+    pub span: Span,
+}
+
+/// What kind of noise a stretch of input is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum NoiseKind {
+    /// YAML front matter (`---` ... `---`).
+    FrontMatter,
+    /// Site text before the document starts.
+    Leading,
+    /// Site text after the document ends.
+    Trailing,
+    /// `--- PAGE BREAK ---`, page numbers.
+    PageBreak,
+    /// Lines of decoration (`-------`, `*`, stray table pipes).
+    Decoration,
+    /// Digital-signature stamps, watermarks, `(Đã ký)`.
+    Stamp,
+}
+
+/// Input kept aside as noise, with its span.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Noise {
+    pub kind: NoiseKind,
+    pub span: Span,
+}
+
+/// An attachment (`PHỤ LỤC`, `SAO LỤC`, an attached regulation or form) kept apart from the body.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Attachment {
+    /// First line of the attachment as a reader sees it.
+    pub title: String,
+    pub paragraphs: Vec<Paragraph>,
+    pub span: Span,
+}
+
+/// A header field value with the span it was read from.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Field {
+    pub text: String,
+    pub span: Span,
+}
+
+/// Header details beyond the scored fields.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct Header {
+    /// `State` (NĐ30 layout) or `Party` (HD36 layout), from the national or Party line and the symbol shape.
+    pub family: Option<Family>,
+    /// The national line (`CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM`) or the Party line.
+    pub national_line: Option<Field>,
+    /// The body above the issuer (`BỘ TÀI CHÍNH` above `TỔNG CỤC THUẾ`).
+    pub parent: Option<Field>,
+    pub issuer: Option<Field>,
+    pub symbol: Option<Field>,
+    pub date: Option<Field>,
+    pub place: Option<Field>,
+    /// The type line as written (`CHỈ THỊ`).
+    pub kind: Option<Field>,
+    pub title: Option<Field>,
+    /// `HỎA TỐC`, `THƯỢNG KHẨN`, `KHẨN`.
+    pub urgency: Option<Field>,
+    /// `TUYỆT MẬT`, `TỐI MẬT`, `MẬT`.
+    pub secrecy: Option<Field>,
+}
+
+/// Family of a document.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Family {
+    State,
+    Party,
+}
+
+/// A parsed document. Serialises to the JSON contract (`schema_version` "1").
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Document {
+    pub schema_version: String,
+    /// Kind code (`chi_thi`, `cong_van` ...).
+    pub kind: Option<String>,
+    /// The most specific issuing body, in full.
+    pub issuer: Option<String>,
+    /// Number and symbol as written, spaces removed.
+    pub symbol: Option<String>,
+    /// ISO date of issue.
+    pub date: Option<String>,
+    pub place: Option<String>,
+    /// The subject (trích yếu).
+    pub title: Option<String>,
+    pub addressees: Vec<Addressee>,
+    /// `Căn cứ ...` lines (also part of the preamble).
+    pub basis: Vec<Paragraph>,
+    pub preamble: Vec<Paragraph>,
+    pub items: Vec<Item>,
+    pub closing: Vec<Paragraph>,
+    pub citations: Vec<Citation>,
+    pub recipients: Vec<Recipient>,
+    pub archive: Option<String>,
+    pub archive_span: Option<Span>,
+    pub signatures: Vec<Signature>,
+    pub attachments: Vec<Attachment>,
+    pub header: Header,
+    pub noise: Vec<Noise>,
+    pub diagnostics: Vec<Diagnostic>,
+    /// Length of the input in bytes; every span lies within `0..input_len`.
+    pub input_len: usize,
+}
+
+impl Document {
+    pub(crate) fn empty(input_len: usize) -> Self {
+        Document {
+            schema_version: SCHEMA_VERSION.to_string(),
+            kind: None,
+            issuer: None,
+            symbol: None,
+            date: None,
+            place: None,
+            title: None,
+            addressees: Vec::new(),
+            basis: Vec::new(),
+            preamble: Vec::new(),
+            items: Vec::new(),
+            closing: Vec::new(),
+            citations: Vec::new(),
+            recipients: Vec::new(),
+            archive: None,
+            archive_span: None,
+            signatures: Vec::new(),
+            attachments: Vec::new(),
+            header: Header::default(),
+            noise: Vec::new(),
+            diagnostics: Vec::new(),
+            input_len,
+        }
+    }
+
+    /// The contract JSON as a string.
+    pub fn to_json(&self) -> String {
+        serde_json::to_string(self).expect("the model serialises")
+    }
+
+    /// The contract JSON, indented.
+    pub fn to_json_pretty(&self) -> String {
+        serde_json::to_string_pretty(self).expect("the model serialises")
+    }
+
+    /// All items in document order (depth first).
+    pub fn all_items(&self) -> Vec<&Item> {
+        fn walk<'a>(items: &'a [Item], out: &mut Vec<&'a Item>) {
+            for it in items {
+                out.push(it);
+                walk(&it.children, out);
+            }
+        }
+        let mut out = Vec::new();
+        walk(&self.items, &mut out);
+        out
+    }
+}

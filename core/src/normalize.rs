@@ -1,0 +1,409 @@
+//! Stage 1: normalisation. Produces the text every later stage reads (NFC, `\n` line ends, plain
+//! spaces, markdown emphasis and table pipes removed) together with a map from every normalised
+//! offset back to the input's bytes.
+//!
+//! Nothing is lost: deleted markup stays inside the spans of whatever surrounds it, and the map
+//! lets every span be given in the original input's bytes.
+
+use unicode_normalization::char::is_combining_mark;
+use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
+
+/// One run of the map. In a `linear` run normalised and original bytes correspond one to one;
+/// otherwise the whole normalised run comes from the whole original run.
+#[derive(Debug, Clone, Copy)]
+struct Seg {
+    norm: usize,
+    orig: usize,
+    norm_len: usize,
+    orig_len: usize,
+    linear: bool,
+}
+
+/// Facts about the input noticed while normalising, turned into diagnostics later.
+#[derive(Debug, Default, Clone)]
+pub struct Stats {
+    /// Some text was not NFC (NFD input or mixed).
+    pub not_nfc: bool,
+    /// Control characters (other than tab and line ends) were ignored.
+    pub control_chars: usize,
+    /// First control character's byte offset in the input.
+    pub first_control: Option<usize>,
+    /// U+FFFD seen.
+    pub replacement_chars: usize,
+    pub first_replacement: Option<usize>,
+}
+
+/// The normalised text and its offset map.
+#[derive(Debug)]
+pub struct Normalized {
+    pub text: String,
+    segs: Vec<Seg>,
+    input_len: usize,
+    pub stats: Stats,
+}
+
+impl Normalized {
+    /// Maps a normalised offset, taken as the start of a range, to an input byte offset.
+    pub fn start(&self, n: usize) -> usize {
+        if n >= self.text.len() {
+            return self.input_len;
+        }
+        match self.seg_containing(n) {
+            Some(s) if s.linear => s.orig + (n - s.norm),
+            Some(s) => s.orig,
+            None => self.input_len,
+        }
+    }
+
+    /// Maps a normalised offset, taken as the (exclusive) end of a range, to an input byte offset.
+    pub fn end(&self, n: usize) -> usize {
+        if n == 0 {
+            return self.segs.first().map_or(0, |s| s.orig);
+        }
+        match self.seg_containing(n - 1) {
+            Some(s) if s.linear => s.orig + (n - s.norm),
+            Some(s) => s.orig + s.orig_len,
+            None => self.input_len,
+        }
+    }
+
+    /// Maps a normalised range to an input range.
+    pub fn span(&self, start: usize, end: usize) -> crate::model::Span {
+        if end <= start {
+            let at = self.start(start);
+            return crate::model::Span::new(at, at);
+        }
+        crate::model::Span::new(self.start(start), self.end(end))
+    }
+
+    fn seg_containing(&self, n: usize) -> Option<&Seg> {
+        // Segments with norm_len 0 (deletions) never contain an offset.
+        let idx = self.segs.partition_point(|s| s.norm + s.norm_len <= n);
+        self.segs.get(idx).filter(|s| s.norm <= n && n < s.norm + s.norm_len)
+    }
+}
+
+struct Builder {
+    out: String,
+    segs: Vec<Seg>,
+}
+
+impl Builder {
+    fn push_linear(&mut self, orig: usize, s: &str) {
+        let norm = self.out.len();
+        self.out.push_str(s);
+        if let Some(last) = self.segs.last_mut() {
+            if last.linear && last.norm + last.norm_len == norm && last.orig + last.orig_len == orig {
+                last.norm_len += s.len();
+                last.orig_len += s.len();
+                return;
+            }
+        }
+        self.segs.push(Seg {
+            norm,
+            orig,
+            norm_len: s.len(),
+            orig_len: s.len(),
+            linear: true,
+        });
+    }
+
+    fn push_replaced(&mut self, orig: usize, orig_len: usize, s: &str) {
+        if s.len() == orig_len {
+            // Same length: the mapping stays linear.
+            self.push_linear_mapped(orig, s);
+            return;
+        }
+        let norm = self.out.len();
+        self.out.push_str(s);
+        self.segs.push(Seg {
+            norm,
+            orig,
+            norm_len: s.len(),
+            orig_len,
+            linear: false,
+        });
+    }
+
+    fn push_linear_mapped(&mut self, orig: usize, s: &str) {
+        self.push_linear(orig, s);
+    }
+
+    fn delete(&mut self, orig: usize, orig_len: usize) {
+        let norm = self.out.len();
+        self.segs.push(Seg {
+            norm,
+            orig,
+            norm_len: 0,
+            orig_len,
+            linear: false,
+        });
+    }
+}
+
+fn is_zero_width(c: char) -> bool {
+    matches!(
+        c,
+        '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{2064}' | '\u{2066}'..='\u{2069}' | '\u{FEFF}' | '\u{00AD}'
+    )
+}
+
+fn is_odd_space(c: char) -> bool {
+    matches!(c, '\u{00A0}' | '\u{2000}'..='\u{200A}' | '\u{202F}' | '\u{205F}' | '\u{3000}' | '\u{1680}')
+}
+
+fn is_upper_letter(c: char) -> bool {
+    c.is_uppercase()
+}
+
+/// Normalises `input`. Linear in the input's length.
+pub fn normalize(input: &str) -> Normalized {
+    let mut stats = Stats::default();
+    let needs_nfc = is_nfc_quick(input.chars()) != IsNormalized::Yes;
+    let mut b = Builder {
+        out: String::with_capacity(input.len()),
+        segs: Vec::new(),
+    };
+    let bytes = input.as_bytes();
+    let chars: Vec<(usize, char)> = input.char_indices().collect();
+    let n = chars.len();
+    let mut i = 0usize;
+    // Whether only spaces were seen since the start of the current line.
+    let mut at_line_start = true;
+    let mut nfc_buf = String::new();
+    while i < n {
+        let (off, c) = chars[i];
+        let next_off = chars.get(i + 1).map_or(input.len(), |x| x.0);
+        match c {
+            '\r' => {
+                if bytes.get(off + 1) == Some(&b'\n') {
+                    b.push_replaced(off, 2, "\n");
+                    i += 2;
+                } else {
+                    b.push_replaced(off, 1, "\n");
+                    i += 1;
+                }
+                at_line_start = true;
+                continue;
+            }
+            '\n' => {
+                b.push_linear(off, "\n");
+                at_line_start = true;
+                i += 1;
+                continue;
+            }
+            '\u{2028}' | '\u{2029}' | '\u{0085}' => {
+                b.push_replaced(off, c.len_utf8(), "\n");
+                at_line_start = true;
+                i += 1;
+                continue;
+            }
+            '\t' => {
+                b.push_linear(off, "\t");
+                i += 1;
+                continue;
+            }
+            _ => {}
+        }
+        if is_odd_space(c) {
+            b.push_replaced(off, c.len_utf8(), " ");
+            i += 1;
+            continue;
+        }
+        if is_zero_width(c) {
+            b.delete(off, c.len_utf8());
+            i += 1;
+            continue;
+        }
+        if c.is_control() {
+            stats.control_chars += 1;
+            stats.first_control.get_or_insert(off);
+            b.delete(off, c.len_utf8());
+            i += 1;
+            continue;
+        }
+        if c == '\u{FFFD}' {
+            stats.replacement_chars += 1;
+            stats.first_replacement.get_or_insert(off);
+        }
+        // Markdown: backslash escapes.
+        if c == '\\' {
+            if let Some(&(noff, nc)) = chars.get(i + 1) {
+                if nc.is_ascii_punctuation() {
+                    b.delete(off, 1);
+                    let mut tmp = [0u8; 4];
+                    b.push_linear(noff, nc.encode_utf8(&mut tmp));
+                    at_line_start = false;
+                    i += 2;
+                    continue;
+                }
+            }
+        }
+        // Markdown: headings at line start.
+        if c == '#' && at_line_start {
+            let mut j = i;
+            while j < n && chars[j].1 == '#' {
+                j += 1;
+            }
+            let end_ok = j >= n || matches!(chars[j].1, ' ' | '\n' | '\r');
+            if end_ok {
+                let end = if j < n && chars[j].1 == ' ' { j + 1 } else { j };
+                let end_off = chars.get(end).map_or(input.len(), |x| x.0);
+                b.delete(off, end_off - off);
+                i = end;
+                continue;
+            }
+        }
+        // Markdown: table pipes become line breaks.
+        if c == '|' {
+            b.push_replaced(off, 1, "\n");
+            at_line_start = true;
+            i += 1;
+            continue;
+        }
+        // Markdown: emphasis runs.
+        if c == '*' || c == '_' && chars.get(i + 1).is_some_and(|x| x.1 == '_') {
+            let mut j = i;
+            while j < n && chars[j].1 == c {
+                j += 1;
+            }
+            let run = j - i;
+            let end_off = chars.get(j).map_or(input.len(), |x| x.0);
+            let prev = if i > 0 { Some(chars[i - 1].1) } else { None };
+            let next = chars.get(j).map(|x| x.1);
+            if c == '*' && run == 1 && at_line_start {
+                // `* item` bullet, or a lone `*` (Party header decoration): keep.
+                let line_rest_blank = next.is_none_or(|x| x == '\n' || x == '\r');
+                if next == Some(' ') || line_rest_blank {
+                    b.push_linear(off, "*");
+                    at_line_start = false;
+                    i = j;
+                    continue;
+                }
+            }
+            // Bold glued between two capitals (`CHỈ THỊ**CỦA`): a lost line break.
+            let glued = run >= 2
+                && prev.is_some_and(|p| is_upper_letter(p) || matches!(p, '.' | ')'))
+                && next.is_some_and(is_upper_letter);
+            if glued {
+                b.push_replaced(off, end_off - off, "\n");
+                at_line_start = true;
+            } else {
+                b.delete(off, end_off - off);
+            }
+            i = j;
+            continue;
+        }
+        if c != ' ' {
+            at_line_start = false;
+        }
+        // NFC per cluster (a base and its combining marks).
+        if needs_nfc {
+            let mut j = i + 1;
+            while j < n && is_combining_mark(chars[j].1) {
+                j += 1;
+            }
+            let end_off = chars.get(j).map_or(input.len(), |x| x.0);
+            let cluster = &input[off..end_off];
+            if j > i + 1 || is_nfc_quick(cluster.chars()) != IsNormalized::Yes {
+                nfc_buf.clear();
+                nfc_buf.extend(cluster.nfc());
+                if nfc_buf != cluster {
+                    stats.not_nfc = true;
+                }
+                let s = std::mem::take(&mut nfc_buf);
+                b.push_replaced(off, end_off - off, &s);
+                nfc_buf = s;
+                i = j;
+                continue;
+            }
+        }
+        b.push_linear(off, &input[off..next_off]);
+        i += 1;
+    }
+    Normalized {
+        text: b.out,
+        segs: b.segs,
+        input_len: input.len(),
+        stats,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn check_roundtrip(input: &str) -> Normalized {
+        let n = normalize(input);
+        // Every normalised char maps back inside the input, on char boundaries, in order.
+        let mut last = 0;
+        for (o, c) in n.text.char_indices() {
+            let s = n.start(o);
+            let e = n.end(o + c.len_utf8());
+            assert!(s <= e && e <= input.len(), "{o} -> {s}..{e}");
+            assert!(input.is_char_boundary(s) && input.is_char_boundary(e));
+            assert!(s >= last, "monotone");
+            last = s;
+        }
+        n
+    }
+
+    #[test]
+    fn identity_for_plain_text() {
+        let s = "CHỈ THỊ\nVề việc tăng cường";
+        let n = check_roundtrip(s);
+        assert_eq!(n.text, s);
+        assert_eq!(n.span(0, 4), crate::model::Span::new(0, 4));
+    }
+
+    #[test]
+    fn nfd_becomes_nfc_with_spans_on_source() {
+        let nfc = "Tỉnh ủy";
+        let nfd: String = nfc.nfd().collect();
+        let n = check_roundtrip(&nfd);
+        assert_eq!(n.text, nfc);
+        assert!(n.stats.not_nfc);
+        let sp = n.span(0, n.text.len());
+        assert_eq!(&nfd[sp.start..sp.end], nfd);
+        // "ủy" in the normalised text maps to its NFD source.
+        let k = n.text.find("ủy").unwrap();
+        let sp = n.span(k, n.text.len());
+        assert_eq!(nfd[sp.start..sp.end].nfc().collect::<String>(), "ủy");
+    }
+
+    #[test]
+    fn markdown_removed() {
+        let n = check_roundtrip("**I.\nTrách nhiệm**\n*Đắk Lắk, ngày 17*\n(*báo cáo*)");
+        assert_eq!(n.text, "I.\nTrách nhiệm\nĐắk Lắk, ngày 17\n(báo cáo)");
+    }
+
+    #[test]
+    fn glued_bold_is_a_line_break() {
+        let n = check_roundtrip("CHỈ THỊ**CỦA BAN THƯỜNG VỤ TỈNH ỦY****Về việc tăng cường**");
+        assert_eq!(n.text, "CHỈ THỊ\nCỦA BAN THƯỜNG VỤ TỈNH ỦY\nVề việc tăng cường");
+        let n = check_roundtrip("Các sở, ban, ngành, địa phương****: **Là các");
+        assert_eq!(n.text, "Các sở, ban, ngành, địa phương: Là các");
+    }
+
+    #[test]
+    fn pipes_spaces_line_ends() {
+        let n = check_roundtrip("|\r\nSố:\u{a0}15\r|x\u{200b}y\u{feff}");
+        assert_eq!(n.text, "\n\nSố: 15\n\nxy");
+        let k = n.text.find("15").unwrap();
+        let sp = n.span(k, k + 2);
+        assert_eq!(sp.len(), 2);
+    }
+
+    #[test]
+    fn bullets_and_party_star_kept() {
+        let n = check_roundtrip("* một\n*\n## Văn bản liên quan\n\\- hai");
+        assert_eq!(n.text, "* một\n*\nVăn bản liên quan\n- hai");
+    }
+
+    #[test]
+    fn control_chars_counted() {
+        let n = check_roundtrip("a\u{0}b\u{7}c");
+        assert_eq!(n.text, "abc");
+        assert_eq!(n.stats.control_chars, 2);
+    }
+}

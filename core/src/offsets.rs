@@ -1,0 +1,156 @@
+//! Span unit conversion for the edges. The core speaks UTF-8 byte offsets into the original
+//! input; Python wants code points and JavaScript wants UTF-16 code units. One converter, built
+//! once per document, maps byte offsets to either unit.
+
+/// Units an edge wants spans in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Unit {
+    /// UTF-8 bytes (identity).
+    Bytes,
+    /// Unicode scalar values (Python `str` indices).
+    CodePoints,
+    /// UTF-16 code units (JavaScript string indices).
+    Utf16,
+}
+
+/// Maps byte offsets of one input to another unit in O(log n) per offset.
+///
+/// It stores a checkpoint every 64 bytes, so building it is one pass and memory is ~1/8 of the
+/// input.
+#[derive(Debug, Clone)]
+pub struct OffsetConverter<'a> {
+    input: &'a str,
+    unit: Unit,
+    /// `checkpoints[i]` = converted offset of byte `i * STEP` rounded down to a char boundary.
+    checkpoints: Vec<(usize, usize)>,
+}
+
+const STEP: usize = 64;
+
+fn units_of(c: char, unit: Unit) -> usize {
+    match unit {
+        Unit::Bytes => c.len_utf8(),
+        Unit::CodePoints => 1,
+        Unit::Utf16 => c.len_utf16(),
+    }
+}
+
+impl<'a> OffsetConverter<'a> {
+    pub fn new(input: &'a str, unit: Unit) -> Self {
+        let mut checkpoints = Vec::with_capacity(input.len() / STEP + 2);
+        checkpoints.push((0usize, 0usize));
+        if unit != Unit::Bytes {
+            let mut next = STEP;
+            let mut converted = 0usize;
+            for (b, c) in input.char_indices() {
+                if b >= next {
+                    checkpoints.push((b, converted));
+                    next = b + STEP;
+                }
+                converted += units_of(c, unit);
+            }
+        }
+        OffsetConverter {
+            input,
+            unit,
+            checkpoints,
+        }
+    }
+
+    /// Converts a byte offset (clamped to the input and rounded down to a char boundary).
+    pub fn convert(&self, byte: usize) -> usize {
+        let mut byte = byte.min(self.input.len());
+        while !self.input.is_char_boundary(byte) {
+            byte -= 1;
+        }
+        if self.unit == Unit::Bytes {
+            return byte;
+        }
+        let idx = match self.checkpoints.binary_search_by(|(b, _)| b.cmp(&byte)) {
+            Ok(i) => return self.checkpoints[i].1,
+            Err(i) => i - 1,
+        };
+        let (b0, mut converted) = self.checkpoints[idx];
+        for c in self.input[b0..byte].chars() {
+            converted += units_of(c, self.unit);
+        }
+        converted
+    }
+
+    /// Converts every `{"start": n, "end": m}` object inside a JSON value in place. Bindings use
+    /// this to turn the core's byte spans into their own units in one walk.
+    pub fn convert_json_spans(&self, value: &mut serde_json::Value) {
+        use serde_json::Value;
+        match value {
+            Value::Object(map) => {
+                let is_span = map.len() == 2
+                    && map.get("start").is_some_and(Value::is_u64)
+                    && map.get("end").is_some_and(Value::is_u64);
+                if is_span {
+                    for key in ["start", "end"] {
+                        let b = map[key].as_u64().unwrap_or(0) as usize;
+                        map.insert(key.to_string(), Value::from(self.convert(b) as u64));
+                    }
+                } else {
+                    for (k, v) in map.iter_mut() {
+                        if k == "input_len" {
+                            if let Some(b) = v.as_u64() {
+                                *v = Value::from(self.convert(b as usize) as u64);
+                            }
+                        } else {
+                            self.convert_json_spans(v);
+                        }
+                    }
+                }
+            }
+            Value::Array(items) => {
+                for v in items {
+                    self.convert_json_spans(v);
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn code_points_and_utf16() {
+        let s = "Số 15-CT/TU 😀 ủy";
+        for unit in [Unit::Bytes, Unit::CodePoints, Unit::Utf16] {
+            let conv = OffsetConverter::new(s, unit);
+            for (b, _) in s.char_indices().chain(std::iter::once((s.len(), ' '))) {
+                let expect = match unit {
+                    Unit::Bytes => b,
+                    Unit::CodePoints => s[..b].chars().count(),
+                    Unit::Utf16 => s[..b].encode_utf16().count(),
+                };
+                assert_eq!(conv.convert(b), expect, "{unit:?} at {b}");
+            }
+        }
+    }
+
+    #[test]
+    fn long_input_uses_checkpoints() {
+        let s = "ạ".repeat(1000) + "x😀y";
+        let conv = OffsetConverter::new(&s, Unit::Utf16);
+        assert_eq!(conv.convert(s.len()), 1000 + 4);
+        let conv = OffsetConverter::new(&s, Unit::CodePoints);
+        assert_eq!(conv.convert(s.len()), 1000 + 3);
+        // Not on a char boundary: rounded down.
+        assert_eq!(conv.convert(1), 0);
+    }
+
+    #[test]
+    fn json_spans_converted() {
+        let s = "ủy ban";
+        let conv = OffsetConverter::new(s, Unit::CodePoints);
+        let mut v = serde_json::json!({"a": {"span": {"start": 0, "end": 4}}, "input_len": 8});
+        conv.convert_json_spans(&mut v);
+        assert_eq!(v["a"]["span"]["end"], 2);
+        assert_eq!(v["input_len"], 6);
+    }
+}

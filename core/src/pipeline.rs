@@ -1,0 +1,370 @@
+//! The pipeline: normalise → lines → segment (noise | header | body | tail | attachments) →
+//! header, body tree, tail → document with diagnostics. Total: every input yields a document.
+
+use crate::body::{self, Para};
+use crate::diagnostics::{Code, Sink};
+use crate::header;
+use crate::lines::{self, Line, LineKind};
+use crate::model::{Attachment, Document, Field, Noise, NoiseKind, Paragraph, Span};
+use crate::normalize::{normalize, Normalized};
+use crate::tail;
+use crate::text::is_caps;
+
+/// Shared state of one parse: the normalised text, its offset map and the diagnostics.
+pub struct Ctx<'a> {
+    /// The normalised text all stages read.
+    pub text: &'a str,
+    pub norm: &'a Normalized,
+    pub sink: Sink,
+}
+
+impl<'a> Ctx<'a> {
+    /// Input span of a normalised range.
+    pub fn span(&self, s: usize, e: usize) -> Span {
+        self.norm.span(s, e)
+    }
+    pub fn field(&self, s: usize, e: usize) -> Field {
+        Field {
+            text: crate::text::squash_spaces(&self.text[s..e]),
+            span: self.span(s, e),
+        }
+    }
+    /// A model paragraph from a built one, skipping `skip` bytes (the label) of its first line.
+    pub fn paragraph(&self, p: &Para, skip: usize) -> Paragraph {
+        let s = (p.start() + skip).min(p.ranges[0].1);
+        let text = p.text(self.text, skip);
+        // Start the span at the text (after the label's spaces).
+        let first = &self.text[s..p.ranges[0].1];
+        let s = s + (first.len() - first.trim_start().len());
+        Paragraph {
+            text,
+            span: self.span(s, p.end().max(s)),
+        }
+    }
+    pub fn diag(&mut self, code: Code, span: Span, msg: impl Into<String>) {
+        self.sink.push(code, span, msg);
+    }
+}
+
+/// Front matter: `---` first, key/value lines, `---`.
+fn front_matter(lines: &[Line], norm: &str) -> Option<usize> {
+    let first = lines.iter().position(|l| !l.is_blank())?;
+    if lines[first].text(norm) != "---" {
+        return None;
+    }
+    let close = (first + 1..lines.len().min(first + 80)).find(|&j| lines[j].text(norm) == "---")?;
+    let kv = lines[first + 1..close].iter().filter(|l| l.text(norm).contains(':')).count();
+    (kv * 2 >= close - first - 1).then_some(close + 1)
+}
+
+/// Index of the first line of the document proper (after front matter and leading site text).
+fn document_start(ctx: &Ctx, lines: &[Line], from: usize, to: usize) -> usize {
+    let norm = ctx.text;
+    let mut national = None;
+    let mut symbol = None;
+    let mut typel = None;
+    let mut kinh_gui = None;
+    for (i, l) in lines.iter().enumerate().take(to).skip(from) {
+        if l.kind != LineKind::Text {
+            continue;
+        }
+        let f = l.folded.as_str();
+        let t = l.text(norm);
+        if national.is_none() && header::national_phrase(f).is_some() {
+            national = Some(i);
+            break;
+        }
+        if symbol.is_none() && header::symbol_in_line(t, f).is_some() {
+            symbol = Some(i);
+        }
+        if typel.is_none() && header::type_line(t, f).is_some() && is_caps(t) {
+            typel = Some(i);
+        }
+        if kinh_gui.is_none() && f.starts_with("kinh gui") {
+            kinh_gui = Some(i);
+        }
+        if symbol.is_some() && typel.is_some() {
+            break;
+        }
+    }
+    let anchor = match (national, symbol) {
+        (Some(a), Some(b)) => a.min(b),
+        (Some(a), None) | (None, Some(a)) => a,
+        (None, None) => match (typel, kinh_gui) {
+            (Some(a), _) => a,
+            (None, Some(b)) => b,
+            (None, None) => {
+                // No anchor: the first text line that is not site text.
+                return (from..to)
+                    .find(|&i| lines[i].kind == LineKind::Text && !lines::is_weak_chrome(&lines[i].folded))
+                    .unwrap_or(from);
+            }
+        },
+    };
+    // Walk back over the issuing body's caps lines above the anchor.
+    let mut start = anchor;
+    let mut caps_seen = 0;
+    let mut k = anchor;
+    while k > from && anchor - k < 10 {
+        k -= 1;
+        let l = &lines[k];
+        match l.kind {
+            LineKind::Blank | LineKind::Decoration => continue,
+            LineKind::Text => {
+                let t = l.text(norm);
+                if is_caps(t) && l.chars <= 90 && caps_seen < 5 && !lines::is_weak_chrome(&l.folded) {
+                    caps_seen += 1;
+                    start = k;
+                } else {
+                    break;
+                }
+            }
+            _ => break,
+        }
+    }
+    start
+}
+
+/// Parses a normalised input into a document.
+pub fn run(input: &str) -> Document {
+    let mut doc = Document::empty(input.len());
+    let norm = normalize(input);
+    let text = norm.text.as_str();
+    let mut ctx = Ctx {
+        text,
+        norm: &norm,
+        sink: Sink::default(),
+    };
+    if norm.stats.not_nfc {
+        ctx.diag(Code::MixedNormalization, Span::new(0, input.len()), "the input is not in Unicode NFC; it was read as NFC");
+    }
+    if let Some(at) = norm.stats.first_control {
+        ctx.diag(
+            Code::ControlCharacters,
+            Span::new(at, at + 1),
+            format!("{} control character(s) were ignored", norm.stats.control_chars),
+        );
+    }
+    if let Some(at) = norm.stats.first_replacement {
+        ctx.diag(
+            Code::ReplacementCharacters,
+            Span::new(at, at + 3),
+            format!("{} U+FFFD replacement character(s): the text was mis-decoded upstream", norm.stats.replacement_chars),
+        );
+    }
+    let lines = lines::split(text);
+    if lines.iter().all(|l| l.kind == LineKind::Blank) {
+        ctx.diag(Code::EmptyInput, Span::new(0, input.len()), "the input holds no text");
+        doc.diagnostics = ctx.sink.items;
+        return doc;
+    }
+    if crate::mojibake::looks_legacy(text) {
+        ctx.diag(Code::LegacyEncoding, Span::new(0, input.len()), "the text looks like TCVN3/VNI font mojibake");
+    }
+    let n = lines.len();
+    let mut noise: Vec<Noise> = Vec::new();
+    let mut from = 0;
+    if let Some(fm_end) = front_matter(&lines, text) {
+        let s = lines[0].raw_start;
+        let e = lines[fm_end - 1].end;
+        noise.push(Noise {
+            kind: NoiseKind::FrontMatter,
+            span: ctx.span(s, e),
+        });
+        from = fm_end;
+    }
+    // The document ends before the first strong site-text line that follows real content.
+    let start = document_start(&ctx, &lines, from, n);
+    if let Some(first_text) = (from..start).find(|&i| !lines[i].is_blank()) {
+        let last = (from..start).rev().find(|&i| !lines[i].is_blank()).unwrap_or(first_text);
+        let sp = ctx.span(lines[first_text].start, lines[last].end);
+        noise.push(Noise {
+            kind: NoiseKind::Leading,
+            span: sp,
+        });
+        ctx.diag(Code::LeadingNoise, sp, "text before the document was kept apart as noise");
+    }
+    let doc_end = (start..n)
+        .find(|&i| lines[i].kind == LineKind::Chrome)
+        .unwrap_or(n);
+
+    // Header.
+    let h = header::read(&ctx, &lines, start, doc_end);
+    let mut body_start = h.end;
+
+    // Addressees right after the header.
+    let mut addressees = Vec::new();
+    if let Some(k) = (body_start..doc_end).find(|&i| !lines[i].is_void()) {
+        let f = lines[k].folded.as_str();
+        if f.starts_with("kinh gui") || f.starts_with("kinh trinh") {
+            let (a, next) = body::addressees(&ctx, &lines, k, doc_end);
+            addressees = a;
+            body_start = next;
+        }
+    }
+
+    // Tail.
+    let tail_start = (body_start..doc_end)
+        .find(|&i| tail::opens_tail(&ctx, &lines, i, doc_end))
+        .unwrap_or(doc_end);
+    let tail = tail::read(&ctx, &lines, tail_start, doc_end);
+    let tail_end = if tail_start < doc_end { tail.end } else { doc_end };
+
+    // Body.
+    let lay = body::layout(&lines, body_start, tail_start);
+    let paras = body::paragraphs(&ctx, &lines, body_start, tail_start, lay);
+    let b = body::build(&mut ctx, &paras);
+
+    // After the tail: attachments, then site text.
+    let mut attachments = Vec::new();
+    let mut i = tail_end;
+    while i < n {
+        let Some(k) = (i..n).find(|&j| !lines[j].is_void() || lines[j].kind == LineKind::Chrome) else {
+            break;
+        };
+        let l = &lines[k];
+        if l.kind == LineKind::Chrome || lines::is_weak_chrome(&l.folded) {
+            let last = (k..n).rev().find(|&j| !lines[j].is_blank()).unwrap_or(k);
+            let sp = ctx.span(l.start, lines[last].end);
+            noise.push(Noise {
+                kind: NoiseKind::Trailing,
+                span: sp,
+            });
+            ctx.diag(Code::TrailingNoise, sp, "text after the document was kept apart as noise");
+            break;
+        }
+        // An attachment runs to the next site-text line.
+        let end = (k + 1..n)
+            .find(|&j| lines[j].kind == LineKind::Chrome || lines[j].kind == LineKind::Text && lines::is_weak_chrome(&lines[j].folded))
+            .unwrap_or(n);
+        let lay = body::layout(&lines, k, end);
+        let aparas = body::paragraphs(&ctx, &lines, k, end, lay);
+        if !aparas.is_empty() {
+            let title = aparas[0].text(text, 0);
+            let sp = ctx.span(aparas[0].start(), aparas.last().map_or(0, Para::end));
+            if !tail::attachment_start(lines[k].text(text), &lines[k].folded) {
+                ctx.diag(Code::TextAfterSignature, sp, "text follows the signature; it was kept apart as an attachment");
+            }
+            attachments.push(Attachment {
+                title,
+                paragraphs: aparas.iter().map(|p| ctx.paragraph(p, 0)).collect(),
+                span: sp,
+            });
+        }
+        i = end;
+    }
+
+    // Noise lines inside the document.
+    for l in &lines[start..tail_end.min(n)] {
+        let kind = match l.kind {
+            LineKind::PageBreak => NoiseKind::PageBreak,
+            LineKind::Decoration => NoiseKind::Decoration,
+            LineKind::Stamp => NoiseKind::Stamp,
+            LineKind::Chrome => NoiseKind::Trailing,
+            _ => continue,
+        };
+        noise.push(Noise {
+            kind,
+            span: ctx.span(l.start, l.end),
+        });
+    }
+    noise.sort_by_key(|x| (x.span.start, x.span.end));
+
+    // Fields.
+    let issuer = h.organs.last().cloned().or_else(|| h.title_issuer.clone());
+    let parent = if h.organs.len() >= 2 { h.organs.get(h.organs.len() - 2).cloned() } else { None };
+    let symbol_text = h.symbol.as_ref().map(|s| s.text.split_whitespace().collect::<String>());
+    let mut kind = h.kind.map(str::to_string);
+    let code_kind = symbol_text.as_deref().and_then(crate::symbols::kind_of_symbol);
+    if kind.is_none() {
+        kind = code_kind.clone();
+    }
+    if let (Some(k), Some(c)) = (&kind, &code_kind) {
+        if k != c && !(k == "quy_dinh" && c == "quyet_dinh") && k != "cong_van" {
+            if let Some(sf) = &h.symbol {
+                ctx.diag(Code::KindMismatch, sf.span, format!("the type line says {k} but the symbol's type code says {c}"));
+            }
+        }
+    }
+    let hdr_span = Span::empty(lines.get(start).map_or(0, |l| ctx.span(l.start, l.start).start));
+    if h.symbol.is_none() && h.national.is_none() && issuer.is_none() {
+        ctx.diag(Code::NoHeader, hdr_span, "no header (issuing body, number, place and date) was found");
+    } else if h.symbol.is_none() {
+        ctx.diag(Code::NoSymbol, hdr_span, "no number and symbol (Số ...) was found");
+    }
+    if let Some(sf) = &h.symbol {
+        if sf.text.starts_with('/') {
+            ctx.diag(Code::BlankNumber, sf.span, "the number is left blank");
+        }
+    }
+    if h.date_blank {
+        if let Some(d) = &h.date {
+            ctx.diag(Code::BlankDate, d.span, "the date of issue is left blank");
+        }
+    } else if h.date_invalid {
+        if let Some(d) = &h.date {
+            ctx.diag(Code::InvalidDate, d.span, "the date of issue is not a calendar date");
+        }
+    } else if h.date.is_none() {
+        ctx.diag(Code::NoDate, hdr_span, "no date of issue was found");
+    }
+    if kind.is_none() {
+        ctx.diag(Code::UnknownKind, hdr_span, "the document type could not be read");
+    }
+    if h.title.is_none() {
+        ctx.diag(Code::NoTitle, hdr_span, "no subject (trích yếu) was found");
+    }
+    if b.items.is_empty() && b.preamble.is_empty() && b.closing.is_empty() {
+        ctx.diag(Code::NoBody, hdr_span, "no body text was found");
+    }
+    let end_span = Span::empty(input.len());
+    if tail.signatures.is_empty() {
+        ctx.diag(Code::NoSignature, end_span, "no signature block was found");
+    }
+    for s in &tail.signatures {
+        if s.signer.is_none() {
+            ctx.diag(Code::UnsignedBlock, s.span, "the signature block has no signer's name");
+        }
+    }
+    if tail.recipients.is_empty() {
+        ctx.diag(Code::NoRecipients, end_span, "no Nơi nhận block was found");
+    }
+    for st in &tail.stamps {
+        noise.push(Noise {
+            kind: NoiseKind::Stamp,
+            span: *st,
+        });
+    }
+
+    doc.kind = kind;
+    doc.issuer = issuer.as_ref().map(|f| f.text.clone());
+    doc.symbol = symbol_text;
+    doc.date = h.date_iso.clone();
+    doc.place = h.place.as_ref().map(|f| f.text.clone());
+    doc.title = h.title.as_ref().map(|f| f.text.clone());
+    doc.addressees = addressees;
+    doc.basis = b.basis;
+    doc.preamble = b.preamble;
+    doc.items = b.items;
+    doc.closing = b.closing;
+    doc.recipients = tail.recipients;
+    doc.archive = tail.archive.as_ref().map(|a| a.0.clone()).filter(|a| !a.is_empty());
+    doc.archive_span = tail.archive.as_ref().map(|a| a.1);
+    doc.signatures = tail.signatures;
+    doc.attachments = attachments;
+    doc.header.family = h.family.or_else(|| doc.symbol.as_deref().map(crate::symbols::family_of_symbol));
+    doc.header.national_line = h.national;
+    doc.header.parent = parent;
+    doc.header.issuer = issuer;
+    doc.header.symbol = h.symbol;
+    doc.header.date = h.date;
+    doc.header.place = h.place;
+    doc.header.kind = h.kind_line;
+    doc.header.title = h.title;
+    doc.header.urgency = h.urgency;
+    doc.header.secrecy = h.secrecy;
+    noise.sort_by_key(|x| (x.span.start, x.span.end));
+    doc.noise = noise;
+    doc.diagnostics = ctx.sink.items;
+    doc
+}

@@ -1,0 +1,312 @@
+//! Rules as data: type names and codes, issuer codes, signing marks, purposes, positions and the
+//! phrases of web page chrome. Each table names the regulation (or observation) it comes from.
+//!
+//! Keys are *folded* (see [`crate::text::fold`]): lower case ASCII without diacritics, so that
+//! OCR copies that lost their tone marks still match.
+
+/// A regulation or source a table is keyed by.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Source {
+    /// Nghị định 30/2020/NĐ-CP, Phụ lục III (State administrative documents).
+    Nd30,
+    /// Thông tư 01/2011/TT-BNV (State, before 2020).
+    Tt01_2011,
+    /// Luật Ban hành văn bản quy phạm pháp luật (normative documents).
+    LawOnLegalDocuments,
+    /// Quy định 66-QĐ/TW (2017) and Hướng dẫn 36-HD/VPTW (2018) (Party documents).
+    Qd66Hd36,
+    /// Seen in real copies, not in a regulation.
+    Observed,
+}
+
+/// A document type: its kind code, its name (folded) and its symbol code.
+#[derive(Debug, Clone, Copy)]
+pub struct DocType {
+    pub kind: &'static str,
+    /// Folded name as it appears on the type line or in a citation (`chi thi`).
+    pub name: &'static str,
+    /// Display name.
+    pub display: &'static str,
+    /// Type code in symbols, as written (`CT`, `QĐ`), or `""` for none.
+    pub code: &'static str,
+    pub source: Source,
+}
+
+macro_rules! doc_types {
+    ($($kind:literal, $name:literal, $display:literal, $code:literal, $src:ident;)*) => {
+        /// Document types. Longer names come first so that prefix matching takes the longest.
+        pub const DOC_TYPES: &[DocType] = &[$(DocType { kind: $kind, name: $name, display: $display, code: $code, source: Source::$src },)*];
+    };
+}
+
+doc_types! {
+    "thong_tu_lien_tich", "thong tu lien tich", "Thông tư liên tịch", "TTLT", LawOnLegalDocuments;
+    "thong_bao", "thong bao ket luan", "Thông báo kết luận", "TB", Qd66Hd36;
+    "chi_thi", "chi thi", "Chỉ thị", "CT", Nd30;
+    "thong_bao", "thong bao", "Thông báo", "TB", Nd30;
+    "ket_luan", "ket luan", "Kết luận", "KL", Qd66Hd36;
+    "nghi_quyet", "nghi quyet", "Nghị quyết", "NQ", Nd30;
+    "quyet_dinh", "quyet dinh", "Quyết định", "QĐ", Nd30;
+    "quy_dinh", "quy dinh", "Quy định", "QyĐ", Nd30;
+    "quy_che", "quy che", "Quy chế", "QC", Nd30;
+    "huong_dan", "huong dan", "Hướng dẫn", "HD", Nd30;
+    "ke_hoach", "ke hoach", "Kế hoạch", "KH", Nd30;
+    "chuong_trinh", "chuong trinh", "Chương trình", "CTr", Nd30;
+    "cong_van", "cong van", "Công văn", "CV", Qd66Hd36;
+    "cong_dien", "cong dien", "Công điện", "CĐ", Nd30;
+    "bao_cao", "bao cao", "Báo cáo", "BC", Nd30;
+    "to_trinh", "to trinh", "Tờ trình", "TTr", Nd30;
+    "bien_ban", "bien ban", "Biên bản", "BB", Nd30;
+    "de_an", "de an", "Đề án", "ĐA", Nd30;
+    "phuong_an", "phuong an", "Phương án", "PA", Nd30;
+    "giay_moi", "giay moi", "Giấy mời", "GM", Nd30;
+    "thong_tu", "thong tu", "Thông tư", "TT", LawOnLegalDocuments;
+    "nghi_dinh", "nghi dinh", "Nghị định", "NĐ", LawOnLegalDocuments;
+    "bo_luat", "bo luat", "Bộ luật", "", LawOnLegalDocuments;
+    "luat", "luat", "Luật", "", LawOnLegalDocuments;
+    "phap_lenh", "phap lenh", "Pháp lệnh", "", LawOnLegalDocuments;
+    "hien_phap", "hien phap", "Hiến pháp", "", LawOnLegalDocuments;
+    "dien", "dien", "Điện", "", Qd66Hd36;
+    "van_ban", "van ban", "Văn bản", "", Observed;
+}
+
+/// Type codes in symbols that map to a kind, beyond the primary codes of [`DOC_TYPES`].
+/// (`QĐ` in a Party symbol is both quyết định and quy định; the type line decides.)
+pub const EXTRA_TYPE_CODES: &[(&str, &str, Source)] = &[
+    ("QD", "quyet_dinh", Source::Observed), // Đ lost in OCR or legacy fonts
+    ("ND", "nghi_dinh", Source::Observed),
+    ("CD", "cong_dien", Source::Observed),
+    ("DA", "de_an", Source::Observed),
+    ("QYD", "quy_dinh", Source::Observed),
+    ("TTLT", "thong_tu_lien_tich", Source::LawOnLegalDocuments),
+];
+
+/// Kind code for a symbol's type code (`CT` → `chi_thi`), folded comparison.
+pub fn kind_of_type_code(code: &str) -> Option<&'static str> {
+    let key = crate::text::fold(code);
+    for t in DOC_TYPES {
+        if !t.code.is_empty() && crate::text::fold(t.code) == key {
+            return Some(t.kind);
+        }
+    }
+    EXTRA_TYPE_CODES
+        .iter()
+        .find(|(c, _, _)| crate::text::fold(c) == key)
+        .map(|(_, k, _)| *k)
+}
+
+/// Kind code for a folded type name at the start of `folded` (`chi thi ...` → `chi_thi`),
+/// with the length of the name matched.
+pub fn kind_of_name_prefix(folded: &str) -> Option<(&'static DocType, usize)> {
+    for t in DOC_TYPES {
+        if let Some(rest) = folded.strip_prefix(t.name) {
+            if rest.is_empty() || !rest.as_bytes()[0].is_ascii_alphanumeric() {
+                return Some((t, t.name.len()));
+            }
+        }
+    }
+    None
+}
+
+/// Issuer codes found in symbols, with the body they stand for.
+pub const ISSUER_CODES: &[(&str, &str, Source)] = &[
+    ("TW", "Ban Chấp hành Trung ương", Source::Qd66Hd36),
+    ("TU", "Tỉnh ủy", Source::Qd66Hd36),
+    ("HU", "Huyện ủy", Source::Qd66Hd36),
+    ("ĐU", "Đảng ủy", Source::Qd66Hd36),
+    ("VPTW", "Văn phòng Trung ương Đảng", Source::Qd66Hd36),
+    ("BTCTW", "Ban Tổ chức Trung ương", Source::Qd66Hd36),
+    ("BTGTW", "Ban Tuyên giáo Trung ương", Source::Qd66Hd36),
+    ("BTGDVTW", "Ban Tuyên giáo và Dân vận Trung ương", Source::Observed),
+    ("UBKTTW", "Ủy ban Kiểm tra Trung ương", Source::Qd66Hd36),
+    ("BCĐTW", "Ban Chỉ đạo Trung ương", Source::Qd66Hd36),
+    ("TTg", "Thủ tướng Chính phủ", Source::Nd30),
+    ("CP", "Chính phủ", Source::Nd30),
+    ("VPCP", "Văn phòng Chính phủ", Source::Nd30),
+    ("QH", "Quốc hội", Source::LawOnLegalDocuments),
+    ("UBTVQH", "Ủy ban Thường vụ Quốc hội", Source::LawOnLegalDocuments),
+    ("CTN", "Chủ tịch nước", Source::LawOnLegalDocuments),
+    ("BTC", "Bộ Tài chính", Source::Nd30),
+    ("BYT", "Bộ Y tế", Source::Nd30),
+    ("BNV", "Bộ Nội vụ", Source::Nd30),
+    ("BCA", "Bộ Công an", Source::Nd30),
+    ("BQP", "Bộ Quốc phòng", Source::Nd30),
+    ("BNG", "Bộ Ngoại giao", Source::Nd30),
+    ("BTP", "Bộ Tư pháp", Source::Nd30),
+    ("BCT", "Bộ Công Thương", Source::Nd30),
+    ("BXD", "Bộ Xây dựng", Source::Nd30),
+    ("BGDĐT", "Bộ Giáo dục và Đào tạo", Source::Nd30),
+    ("BKHĐT", "Bộ Kế hoạch và Đầu tư", Source::Nd30),
+    ("BLĐTBXH", "Bộ Lao động - Thương binh và Xã hội", Source::Nd30),
+    ("LĐTBXH", "Bộ Lao động - Thương binh và Xã hội", Source::Observed),
+    ("BTTTT", "Bộ Thông tin và Truyền thông", Source::Nd30),
+    ("BGTVT", "Bộ Giao thông vận tải", Source::Nd30),
+    ("BNNPTNT", "Bộ Nông nghiệp và Phát triển nông thôn", Source::Nd30),
+    ("BTNMT", "Bộ Tài nguyên và Môi trường", Source::Nd30),
+    ("BVHTTDL", "Bộ Văn hóa, Thể thao và Du lịch", Source::Nd30),
+    ("BKHCN", "Bộ Khoa học và Công nghệ", Source::Nd30),
+    ("NHNN", "Ngân hàng Nhà nước Việt Nam", Source::Nd30),
+    ("TCT", "Tổng cục Thuế", Source::Nd30),
+    ("TCHQ", "Tổng cục Hải quan", Source::Nd30),
+    ("BHXH", "Bảo hiểm xã hội Việt Nam", Source::Nd30),
+    ("TLĐ", "Tổng Liên đoàn Lao động Việt Nam", Source::Observed),
+    ("TANDTC", "Tòa án nhân dân tối cao", Source::LawOnLegalDocuments),
+    ("VKSNDTC", "Viện kiểm sát nhân dân tối cao", Source::LawOnLegalDocuments),
+    ("KTNN", "Kiểm toán nhà nước", Source::LawOnLegalDocuments),
+];
+
+/// Body named by an issuer code (`TTg` → `Thủ tướng Chính phủ`), folded comparison.
+pub fn issuer_of_code(code: &str) -> Option<&'static str> {
+    let key = crate::text::fold(code);
+    ISSUER_CODES
+        .iter()
+        .find(|(c, _, _)| crate::text::fold(c) == key)
+        .map(|(_, n, _)| *n)
+}
+
+/// Signing marks (NĐ30 Art. 8 / HD36): folded key without punctuation, canonical form, meaning.
+pub const SIGNING_MARKS: &[(&str, &str, &str, Source)] = &[
+    ("tm", "TM.", "on behalf of a collective (thay mặt)", Source::Nd30),
+    ("kt", "KT.", "a deputy signs for the head (ký thay)", Source::Nd30),
+    ("tl", "TL.", "by order (thừa lệnh)", Source::Nd30),
+    ("tuq", "TUQ.", "by delegated authority (thừa ủy quyền)", Source::Nd30),
+    ("q", "Q.", "acting (quyền)", Source::Nd30),
+];
+
+/// Purposes written in brackets after a recipient (`(để b/c)`); folded, longest first.
+pub const PURPOSES: &[(&str, crate::model::Purpose)] = {
+    use crate::model::Purpose::*;
+    &[
+        ("de bao cao", Report),
+        ("de b/c", Report),
+        ("de b.c", Report),
+        ("bao cao", Report),
+        ("b/c", Report),
+        ("de biet", Info),
+        ("biet", Info),
+        ("de thuc hien", Execute),
+        ("thuc hien", Execute),
+        ("de t/h", Execute),
+        ("t/h", Execute),
+        ("de phoi hop", Coordinate),
+        ("phoi hop", Coordinate),
+        ("p/h", Coordinate),
+        ("de chi dao", Direct),
+        ("chi dao", Direct),
+        ("de giam sat", Monitor),
+        ("giam sat", Monitor),
+    ]
+};
+
+/// Head words of signers' positions (folded). A short capitalised line containing one of these,
+/// near a signing mark or a person's name, is a position line.
+pub const POSITION_WORDS: &[&str] = &[
+    "chu tich",
+    "bi thu",
+    "truong",
+    "giam doc",
+    "thu tuong",
+    "chu nhiem",
+    "thong doc",
+    "tong thu ky",
+    "chanh an",
+    "chanh van phong",
+    "uy vien",
+    "ky thay",
+];
+
+/// National and Party lines (folded).
+pub const NATIONAL_LINES: &[(&str, crate::model::Family)] = &[
+    ("cong hoa xa hoi chu nghia viet nam", crate::model::Family::State),
+    ("doc lap - tu do - hanh phuc", crate::model::Family::State),
+    ("dang cong san viet nam", crate::model::Family::Party),
+];
+
+/// Urgency marks (NĐ30 Art. 15), folded, longest first.
+pub const URGENCY: &[&str] = &["hoa toc hen gio", "hoa toc", "thuong khan", "khan"];
+/// Secrecy marks (Luật Bảo vệ bí mật nhà nước 2018), folded.
+pub const SECRECY: &[&str] = &["tuyet mat", "toi mat", "mat"];
+
+/// Phrases of web page chrome (site banners, metadata tables, related links, login notices),
+/// folded. Observed on copies from legal-document sites and news pages.
+pub const CHROME_PHRASES: &[&str] = &[
+    "thu vien phap luat",
+    "thuvienphapluat",
+    "luatvietnam",
+    "ban dich nay thuoc quyen",
+    "has the copyright",
+    "dang tai van ban",
+    "van ban nay chua cap nhat",
+    "van ban lien quan",
+    "noi dung sua doi",
+    "cac noi dung duoc sua doi",
+    "click vao",
+    "dang nhap",
+    "dang xuat",
+    "tai khoan",
+    "so hieu:",
+    "loai van ban:",
+    "noi ban hanh:",
+    "nguoi ky:",
+    "ngay ban hanh:",
+    "ngay hieu luc:",
+    "ngay cong bao:",
+    "so cong bao:",
+    "tinh trang:",
+    "tinh trang hieu luc",
+    "luoc do",
+    "tai ve",
+    "tai van ban",
+    "xem them",
+    "tin lien quan",
+    "bai viet lien quan",
+    "chia se",
+    "anh minh hoa",
+    "copyright",
+    "ban quyen",
+    "mua tai khoan",
+    "hotline",
+    "email:",
+    "website:",
+    "theo doi hieu luc",
+    "bao loi",
+    "in trang",
+    "cam on da dung",
+];
+
+/// Words that continue an issuing body's name on the next header line (`ỦY BAN NHÂN DÂN` /
+/// `TỈNH ĐẮK LẮK`): administrative levels (folded).
+pub const LEVEL_WORDS: &[&str] = &[
+    "tinh", "thanh pho", "huyen", "quan", "thi xa", "xa", "phuong", "thi tran", "tp.", "tp ",
+];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn type_codes_resolve() {
+        assert_eq!(kind_of_type_code("CT"), Some("chi_thi"));
+        assert_eq!(kind_of_type_code("QĐ"), Some("quyet_dinh"));
+        assert_eq!(kind_of_type_code("QD"), Some("quyet_dinh"));
+        assert_eq!(kind_of_type_code("CĐ"), Some("cong_dien"));
+        assert_eq!(kind_of_type_code("CTr"), Some("chuong_trinh"));
+        assert_eq!(kind_of_type_code("UBND"), None);
+    }
+
+    #[test]
+    fn names_resolve_longest_first() {
+        assert_eq!(kind_of_name_prefix("thong bao ket luan cua").unwrap().0.kind, "thong_bao");
+        assert_eq!(kind_of_name_prefix("thong tu lien tich so").unwrap().0.kind, "thong_tu_lien_tich");
+        assert_eq!(kind_of_name_prefix("chi thi").unwrap().0.kind, "chi_thi");
+        assert!(kind_of_name_prefix("chi tiet").is_none());
+        assert!(kind_of_name_prefix("luatsu").is_none());
+    }
+
+    #[test]
+    fn issuer_codes_resolve() {
+        assert_eq!(issuer_of_code("TTg"), Some("Thủ tướng Chính phủ"));
+        assert_eq!(issuer_of_code("TW"), Some("Ban Chấp hành Trung ương"));
+        assert_eq!(issuer_of_code("XYZ"), None);
+    }
+}
