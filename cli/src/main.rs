@@ -50,17 +50,23 @@ fn parse_args(raw: &[String]) -> Result<Args, String> {
             "--pretty" => a.pretty = true,
             "--lossy" => a.lossy = true,
             "--format" | "-f" => {
-                let v = it.next().ok_or("--format needs a value: outline, json or md")?;
+                let v = it
+                    .next()
+                    .ok_or("--format needs a value: outline, json or md")?;
                 a.format = match v.as_str() {
                     "outline" => Format::Outline,
                     "json" => Format::Json,
                     "md" | "markdown" => Format::Markdown,
-                    other => return Err(format!("unknown format '{other}': use outline, json or md")),
+                    other => {
+                        return Err(format!("unknown format '{other}': use outline, json or md"))
+                    }
                 };
             }
             "--max-bytes" => {
                 let v = it.next().ok_or("--max-bytes needs a number")?;
-                a.max_bytes = v.parse().map_err(|_| format!("--max-bytes: '{v}' is not a number"))?;
+                a.max_bytes = v
+                    .parse()
+                    .map_err(|_| format!("--max-bytes: '{v}' is not a number"))?;
             }
             "-" => a.inputs.push(s.clone()),
             _ if s.starts_with('-') => return Err(format!("unknown option '{s}'")),
@@ -96,7 +102,9 @@ fn expand(inputs: &[String]) -> Result<Vec<String>, String> {
 fn read_input(name: &str, lossy: bool) -> Result<String, String> {
     let bytes = if name == "-" {
         let mut b = Vec::new();
-        std::io::stdin().read_to_end(&mut b).map_err(|e| format!("standard input: {e}"))?;
+        std::io::stdin()
+            .read_to_end(&mut b)
+            .map_err(|e| format!("standard input: {e}"))?;
         b
     } else {
         std::fs::read(name).map_err(|e| match e.kind() {
@@ -106,7 +114,9 @@ fn read_input(name: &str, lossy: bool) -> Result<String, String> {
         })?
     };
     if bytes.contains(&0) && bytes.iter().filter(|&&b| b == 0).count() * 10 > bytes.len() {
-        return Err(format!("{name}: looks like a binary file (many NUL bytes), not a text document"));
+        return Err(format!(
+            "{name}: looks like a binary file (many NUL bytes), not a text document"
+        ));
     }
     match String::from_utf8(bytes) {
         Ok(s) => Ok(s),
@@ -145,7 +155,13 @@ fn run(raw: &[String]) -> Result<bool, String> {
         if progress {
             let width = 30;
             let done = (k + 1) * width / files.len();
-            eprint!("\r[{}{}] {}/{}", "#".repeat(done), " ".repeat(width - done), k + 1, files.len());
+            eprint!(
+                "\r[{}{}] {}/{}",
+                "#".repeat(done),
+                " ".repeat(width - done),
+                k + 1,
+                files.len()
+            );
         }
         let text = match read_input(name, a.lossy) {
             Ok(t) => t,
@@ -182,7 +198,8 @@ fn run(raw: &[String]) -> Result<bool, String> {
     if progress {
         eprintln!();
     }
-    out.flush().map_err(|e| format!("cannot write output: {e}"))?;
+    out.flush()
+        .map_err(|e| format!("cannot write output: {e}"))?;
     Ok(all_ok)
 }
 

@@ -104,7 +104,10 @@ impl Para {
 
 fn ends_sentence(t: &str) -> bool {
     let t = t.trim_end_matches(['*', ' ', '_']);
-    t.ends_with(['.', ':', ';', '!', '?', '…']) || t.ends_with("./.") || t.ends_with(".\"") || t.ends_with(".”")
+    t.ends_with(['.', ':', ';', '!', '?', '…'])
+        || t.ends_with("./.")
+        || t.ends_with(".\"")
+        || t.ends_with(".”")
 }
 
 fn starts_lower(t: &str) -> bool {
@@ -113,7 +116,10 @@ fn starts_lower(t: &str) -> bool {
 
 /// Lines that always open a paragraph.
 fn opens_block(f: &str) -> bool {
-    f.starts_with("kinh gui") || f.starts_with("can cu ") || f.starts_with("noi nhan") || f.starts_with("kinh trinh")
+    f.starts_with("kinh gui")
+        || f.starts_with("can cu ")
+        || f.starts_with("noi nhan")
+        || f.starts_with("kinh trinh")
 }
 
 /// Whether a marker at the start of `next` opens an item after `prev` (the previous line).
@@ -135,12 +141,35 @@ fn ends_with_connector(t: &str) -> bool {
     let last = t.split_whitespace().last().unwrap_or("");
     matches!(
         fold(last).as_str(),
-        "cua" | "va" | "so" | "ngay" | "thang" | "nam" | "tai" | "theo" | "voi" | "cac" | "nhung" | "la" | "de" | "tu" | "den" | "o" | "hoac" | "khoan" | "diem" | "dieu" | "muc"
+        "cua"
+            | "va"
+            | "so"
+            | "ngay"
+            | "thang"
+            | "nam"
+            | "tai"
+            | "theo"
+            | "voi"
+            | "cac"
+            | "nhung"
+            | "la"
+            | "de"
+            | "tu"
+            | "den"
+            | "o"
+            | "hoac"
+            | "khoan"
+            | "diem"
+            | "dieu"
+            | "muc"
     )
 }
 
 fn is_bare_marker(p: &Para, norm: &str) -> bool {
-    p.ranges.len() == 1 && p.marker.as_ref().is_some_and(|m| m.len >= p.first_text(norm).len())
+    p.ranges.len() == 1
+        && p.marker
+            .as_ref()
+            .is_some_and(|m| m.len >= p.first_text(norm).len())
 }
 
 /// Builds paragraphs from lines `from..to`. Noise lines inside are skipped (the caller records
@@ -151,7 +180,9 @@ pub fn paragraphs(ctx: &Ctx, lines: &[Line], from: usize, to: usize, lay: Layout
     let mut gap = false;
     for (i, l) in lines.iter().enumerate().take(to).skip(from) {
         if l.kind != LineKind::Text {
-            if matches!(l.kind, LineKind::Blank | LineKind::Decoration) || l.kind == LineKind::Chrome {
+            if matches!(l.kind, LineKind::Blank | LineKind::Decoration)
+                || l.kind == LineKind::Chrome
+            {
                 gap = true;
             } else if l.kind == LineKind::PageBreak {
                 // A page break is a gap only if a blank line comes with it; treat as soft.
@@ -181,7 +212,8 @@ pub fn paragraphs(ctx: &Ctx, lines: &[Line], from: usize, to: usize, lay: Layout
                         false
                     } else if ends_sentence(prev) {
                         let short = p_len_chars(prev) * 100 < lay.width * 85;
-                        !(short || starts_quote_or_upper(t) && prev.trim_end().ends_with([':', ';']))
+                        !(short
+                            || starts_quote_or_upper(t) && prev.trim_end().ends_with([':', ';']))
                     } else {
                         true
                     }
@@ -218,7 +250,9 @@ fn p_len_chars(t: &str) -> usize {
 }
 
 fn starts_quote_or_upper(t: &str) -> bool {
-    t.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit() || "\"“(-+•".contains(c))
+    t.chars()
+        .next()
+        .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit() || "\"“(-+•".contains(c))
 }
 
 /// Reads `Kính gửi:` addressees starting at line `i`; returns them and the first line after.
@@ -271,7 +305,12 @@ pub fn addressees(ctx: &Ctx, lines: &[Line], i: usize, to: usize) -> (Vec<Addres
             break;
         }
         let m = marker(t);
-        let listy = m.as_ref().is_some_and(|m| matches!(m.kind, MarkerKind::Dash | MarkerKind::Plus | MarkerKind::Bullet));
+        let listy = m.as_ref().is_some_and(|m| {
+            matches!(
+                m.kind,
+                MarkerKind::Dash | MarkerKind::Plus | MarkerKind::Bullet
+            )
+        });
         if m.is_some() && !listy {
             break;
         }
@@ -283,7 +322,8 @@ pub fn addressees(ctx: &Ctx, lines: &[Line], i: usize, to: usize) -> (Vec<Addres
             j += 1;
             continue;
         }
-        let short_entry = l.chars <= 110 && (t.ends_with([';', ',', '.']) || listy || !ends_sentence(t) && l.chars <= 80);
+        let short_entry = l.chars <= 110
+            && (t.ends_with([';', ',', '.']) || listy || !ends_sentence(t) && l.chars <= 80);
         if !(listy || short_entry) {
             break;
         }
@@ -393,7 +433,9 @@ pub fn build(ctx: &mut Ctx, paras: &[Para]) -> BodyOut {
             // Only when items exist or the text before is not all preamble.
         }
     }
-    let first_item = paras[..body_end].iter().position(|p| p.marker.is_some() && !is_dash_in_preamble(p));
+    let first_item = paras[..body_end]
+        .iter()
+        .position(|p| p.marker.is_some() && !is_dash_in_preamble(p));
     let pre_end = first_item.unwrap_or(body_end);
     for p in &paras[..pre_end] {
         let para = ctx.paragraph(p, 0);
@@ -488,7 +530,11 @@ fn tree(ctx: &mut Ctx, paras: &[Para]) -> Vec<Item> {
         }
         let label_span = ctx.span(p.start(), p.start() + m.label_len);
         let first = ctx.paragraph(p, m.len);
-        let paragraphs = if first.text.is_empty() { Vec::new() } else { vec![first] };
+        let paragraphs = if first.text.is_empty() {
+            Vec::new()
+        } else {
+            vec![first]
+        };
         let span = ctx.span(p.start(), p.end());
         stack.push(Frame {
             key,

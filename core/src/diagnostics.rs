@@ -1,12 +1,13 @@
 //! Diagnostic codes: stable `snake_case` identifiers that tests and users match on.
 
 use crate::model::{Diagnostic, Severity, Span};
+use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 macro_rules! codes {
     ($($variant:ident => $code:literal, $sev:ident, $doc:literal;)*) => {
         /// Stable diagnostic codes. The string form (`Code::as_str`) never changes once released.
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
         #[serde(rename_all = "snake_case")]
         pub enum Code {
             $(#[doc = $doc] $variant,)*
@@ -87,7 +88,10 @@ mod tests {
     fn codes_are_snake_case_and_serde_agrees() {
         for c in Code::ALL {
             let s = c.as_str();
-            assert!(s.chars().all(|ch| ch.is_ascii_lowercase() || ch == '_'), "{s}");
+            assert!(
+                s.chars().all(|ch| ch.is_ascii_lowercase() || ch == '_'),
+                "{s}"
+            );
             let json = serde_json::to_string(c).unwrap();
             assert_eq!(json, format!("\"{s}\""));
         }

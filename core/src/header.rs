@@ -94,11 +94,20 @@ pub fn symbol_in_line(text: &str, f: &str) -> Option<(usize, usize)> {
         if tok.is_empty() {
             continue;
         }
-        let symbolish = tok.chars().any(|c| c.is_ascii_digit() || c == '/' || c == '-')
+        let symbolish = tok
+            .chars()
+            .any(|c| c.is_ascii_digit() || c == '/' || c == '-')
             && !tok.contains(',')
-            && tok.chars().all(|c| c.is_alphanumeric() || "/-.{}_–".contains(c));
+            && tok
+                .chars()
+                .all(|c| c.is_alphanumeric() || "/-.{}_–".contains(c));
         let joins = prev_open || tok.starts_with('/') || tok.starts_with('-');
-        if symbolish && joins || (joins && tok.chars().all(|c| c.is_uppercase() || c == '-' || c == '/')) {
+        if symbolish && joins
+            || (joins
+                && tok
+                    .chars()
+                    .all(|c| c.is_uppercase() || c == '-' || c == '/'))
+        {
             end = tstart + tok.len();
             prev_open = tok.ends_with('/') || tok.ends_with('-');
         } else {
@@ -114,12 +123,55 @@ pub fn symbol_in_line(text: &str, f: &str) -> Option<(usize, usize)> {
 
 /// Where a body's name starts a new body on a header line (folded heads).
 const BODY_HEADS: &[&str] = &[
-    "bo ", "ban ", "uy ban", "ubnd", "so ", "tong cuc", "cuc ", "vu ", "van phong", "tinh uy", "huyen uy",
-    "thanh uy", "quan uy", "thi uy", "dang uy", "dang bo", "dang doan", "chinh phu", "thu tuong", "ngan hang",
-    "bao hiem", "tong lien doan", "lien doan", "hoi dong", "bcd", "truong ", "trung tam", "vien ", "hoi ",
-    "doan ", "mat tran", "cong an", "bo chi huy", "phong ", "chi cuc", "kho bac", "toa an", "dai hoc",
-    "hoc vien", "cong ty", "tap doan", "hdnd", "chi bo", "dang uy", "thanh doan", "tinh doan", "quoc hoi",
-    "kiem toan", "thanh tra",
+    "bo ",
+    "ban ",
+    "uy ban",
+    "ubnd",
+    "so ",
+    "tong cuc",
+    "cuc ",
+    "vu ",
+    "van phong",
+    "tinh uy",
+    "huyen uy",
+    "thanh uy",
+    "quan uy",
+    "thi uy",
+    "dang uy",
+    "dang bo",
+    "dang doan",
+    "chinh phu",
+    "thu tuong",
+    "ngan hang",
+    "bao hiem",
+    "tong lien doan",
+    "lien doan",
+    "hoi dong",
+    "bcd",
+    "truong ",
+    "trung tam",
+    "vien ",
+    "hoi ",
+    "doan ",
+    "mat tran",
+    "cong an",
+    "bo chi huy",
+    "phong ",
+    "chi cuc",
+    "kho bac",
+    "toa an",
+    "dai hoc",
+    "hoc vien",
+    "cong ty",
+    "tap doan",
+    "hdnd",
+    "chi bo",
+    "dang uy",
+    "thanh doan",
+    "tinh doan",
+    "quoc hoi",
+    "kiem toan",
+    "thanh tra",
 ];
 
 fn starts_body(f: &str) -> bool {
@@ -169,7 +221,8 @@ pub fn read(ctx: &Ctx, lines: &[Line], start: usize, limit: usize) -> HeaderOut 
             if let Some((s, e)) = symbol_in_line(t, f) {
                 out.symbol = Some(ctx.field(l.start + s, l.start + e));
                 // Place and date may follow on the same line (OCR of two columns).
-                if let Some(end_line) = read_date(ctx, lines, i, limit, &mut out, Some(l.start + e)) {
+                if let Some(end_line) = read_date(ctx, lines, i, limit, &mut out, Some(l.start + e))
+                {
                     i = end_line;
                 } else {
                     i += 1;
@@ -203,12 +256,16 @@ pub fn read(ctx: &Ctx, lines: &[Line], start: usize, limit: usize) -> HeaderOut 
             i = next;
             continue;
         }
-        if out.urgency.is_none() && tables::URGENCY.contains(&f.trim_end_matches(['.', '!'])) && is_caps(t) {
+        if out.urgency.is_none()
+            && tables::URGENCY.contains(&f.trim_end_matches(['.', '!']))
+            && is_caps(t)
+        {
             out.urgency = Some(ctx.field(l.start, l.end));
             i += 1;
             continue;
         }
-        if out.secrecy.is_none() && tables::SECRECY.contains(&f.trim_end_matches('.')) && is_caps(t) {
+        if out.secrecy.is_none() && tables::SECRECY.contains(&f.trim_end_matches('.')) && is_caps(t)
+        {
             out.secrecy = Some(ctx.field(l.start, l.end));
             i += 1;
             continue;
@@ -313,7 +370,11 @@ fn read_date(
         d_end
     };
     out.date = Some(ctx.field(d_start, d_end_n));
-    match (day.parse::<u32>(), month.parse::<u32>(), year.parse::<i32>()) {
+    match (
+        day.parse::<u32>(),
+        month.parse::<u32>(),
+        year.parse::<i32>(),
+    ) {
         (Ok(d), Ok(m), Ok(y)) => {
             if crate::dates::valid(y, m, d) {
                 out.date_iso = Some(format!("{y:04}-{m:02}-{d:02}"));
@@ -326,9 +387,7 @@ fn read_date(
     // Place: the text before `, ngày` on the first line.
     let before = &joined[..fv.src(ngay_at)];
     let before = before.trim_end().trim_end_matches(',').trim_end();
-    let place_start = before
-        .rfind(['|', '\t'])
-        .map_or(0, |k| k + 1);
+    let place_start = before.rfind(['|', '\t']).map_or(0, |k| k + 1);
     let mut place = &before[place_start..];
     // Drop a national motto glued before the place by OCR.
     let pf = fold(place);
@@ -393,7 +452,14 @@ fn read_vv(ctx: &Ctx, lines: &[Line], i: usize, limit: usize) -> (Field, usize) 
 }
 
 /// Reads the subject after the type line. `from` is where the type name ends on line `i`.
-fn read_title(ctx: &Ctx, lines: &[Line], i: usize, from: usize, limit: usize, out: &mut HeaderOut) -> usize {
+fn read_title(
+    ctx: &Ctx,
+    lines: &[Line],
+    i: usize,
+    from: usize,
+    limit: usize,
+    out: &mut HeaderOut,
+) -> usize {
     let norm = ctx.text;
     let mut parts: Vec<(usize, usize)> = Vec::new();
     let rest = norm[from..lines[i].end].trim();
@@ -401,7 +467,11 @@ fn read_title(ctx: &Ctx, lines: &[Line], i: usize, from: usize, limit: usize, ou
         let s = from + norm[from..].find(rest).unwrap_or(0);
         parts.push((s, s + rest.len()));
     }
-    let mut caps_mode: Option<bool> = if rest.is_empty() { None } else { Some(is_caps(rest)) };
+    let mut caps_mode: Option<bool> = if rest.is_empty() {
+        None
+    } else {
+        Some(is_caps(rest))
+    };
     let mut j = i + 1;
     let mut blanks = 0;
     while j < limit {
@@ -505,9 +575,18 @@ fn locate(norm: &str, s: usize, e: usize, needle: &str) -> (usize, usize) {
 }
 
 fn is_position_led(f: &str) -> bool {
-    ["bo truong", "thu tuong", "chu tich", "giam doc", "tong cuc truong", "cuc truong", "truong ban", "bi thu"]
-        .iter()
-        .any(|p| f.starts_with(p))
+    [
+        "bo truong",
+        "thu tuong",
+        "chu tich",
+        "giam doc",
+        "tong cuc truong",
+        "cuc truong",
+        "truong ban",
+        "bi thu",
+    ]
+    .iter()
+    .any(|p| f.starts_with(p))
 }
 
 /// Groups organ lines into bodies and picks issuer and parent.
@@ -526,7 +605,11 @@ fn finish(ctx: &Ctx, out: &mut HeaderOut, organ_lines: &[(usize, usize)]) {
             Some(&(ps, pe)) => {
                 let prev = fold(&norm[ps..pe]);
                 let prev_words = prev.split_whitespace().count();
-                level || prev_words == 1 || !starts_body(&f) || prev.ends_with(" va") || prev.ends_with(',')
+                level
+                    || prev_words == 1
+                    || !starts_body(&f)
+                    || prev.ends_with(" va")
+                    || prev.ends_with(',')
             }
         };
         if continues {
@@ -554,7 +637,10 @@ mod tests {
             ("Số: 010/CT-UBND", Some("010/CT-UBND")),
             ("Số 15-CT/TU", Some("15-CT/TU")),
             ("Số: 1906 /SGDĐT-CTrTT", Some("1906 /SGDĐT-CTrTT")),
-            ("Số: 330/TB-VPCP Hà Nội, ngày 18 tháng 10 năm 2022", Some("330/TB-VPCP")),
+            (
+                "Số: 330/TB-VPCP Hà Nội, ngày 18 tháng 10 năm 2022",
+                Some("330/TB-VPCP"),
+            ),
             ("Số: /QĐ-UBND", Some("/QĐ-UBND")),
             ("Số: 30/2020/NĐ-CP", Some("30/2020/NĐ-CP")),
             ("Số hiệu: 212-KL/TW", None),
@@ -578,10 +664,20 @@ mod tests {
 
     #[test]
     fn type_lines() {
-        for (s, k) in [("CHỈ THỊ", "chi_thi"), ("KẾT LUẬN CỦA BỘ CHÍNH TRỊ", "ket_luan"), ("THÔNG BÁO", "thong_bao"), ("CÔNG ĐIỆN", "cong_dien")] {
+        for (s, k) in [
+            ("CHỈ THỊ", "chi_thi"),
+            ("KẾT LUẬN CỦA BỘ CHÍNH TRỊ", "ket_luan"),
+            ("THÔNG BÁO", "thong_bao"),
+            ("CÔNG ĐIỆN", "cong_dien"),
+        ] {
             assert_eq!(type_line(s, &fold(s)).map(|x| x.0.kind), Some(k), "{s}");
         }
-        for s in ["Chỉ thị này", "QUYẾT ĐỊNH:", "CHỈ TIÊU", "VĂN BẢN LIÊN QUAN"] {
+        for s in [
+            "Chỉ thị này",
+            "QUYẾT ĐỊNH:",
+            "CHỈ TIÊU",
+            "VĂN BẢN LIÊN QUAN",
+        ] {
             assert!(type_line(s, &fold(s)).is_none(), "{s}");
         }
     }

@@ -80,7 +80,10 @@ impl std::fmt::Display for Error {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
             Error::InputTooLarge { len, max } => {
-                write!(f, "input of {len} bytes is larger than the limit of {max} bytes")
+                write!(
+                    f,
+                    "input of {len} bytes is larger than the limit of {max} bytes"
+                )
             }
         }
     }

@@ -56,7 +56,24 @@ fn is_decoration(t: &str) -> bool {
         && t.chars().all(|c| {
             matches!(
                 c,
-                '-' | '—' | '–' | '_' | '=' | '*' | '.' | '~' | '…' | '·' | '•' | ' ' | '\t' | '|' | '+' | '#' | ':' | '/' | '\\'
+                '-' | '—'
+                    | '–'
+                    | '_'
+                    | '='
+                    | '*'
+                    | '.'
+                    | '~'
+                    | '…'
+                    | '·'
+                    | '•'
+                    | ' '
+                    | '\t'
+                    | '|'
+                    | '+'
+                    | '#'
+                    | ':'
+                    | '/'
+                    | '\\'
             )
         })
         && !matches!(t, "-" | "+" | "•" | "./.")
@@ -72,8 +89,13 @@ fn is_page_break(f: &str, t: &str) -> bool {
     if !core.is_empty() && core.len() <= 3 && core.bytes().all(|b| b.is_ascii_digit()) {
         return true;
     }
-    if let Some(rest) = core.strip_prefix("trang ").or_else(|| core.strip_prefix("page ")) {
-        return rest.bytes().all(|b| b.is_ascii_digit() || b == b'/' || b == b' ');
+    if let Some(rest) = core
+        .strip_prefix("trang ")
+        .or_else(|| core.strip_prefix("page "))
+    {
+        return rest
+            .bytes()
+            .all(|b| b.is_ascii_digit() || b == b'/' || b == b' ');
     }
     let _ = t;
     false

@@ -5,13 +5,27 @@
 //! Bindings convert spans once, at their edge (code points for Python, UTF-16 code units for
 //! JavaScript), with [`crate::offsets::OffsetConverter`].
 
+use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 /// Version of the JSON shape produced by [`Document`]'s serialisation. A change of shape bumps it.
 pub const SCHEMA_VERSION: &str = "1";
 
 /// A half-open byte range `start..end` into the original input (UTF-8 bytes).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default, Serialize, Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Hash,
+    Default,
+    Serialize,
+    Deserialize,
+    JsonSchema,
+)]
 pub struct Span {
     pub start: usize,
     pub end: usize,
@@ -40,14 +54,14 @@ impl Span {
 }
 
 /// A paragraph as a reader sees it: markup removed, hard wraps and page breaks joined.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 pub struct Paragraph {
     pub text: String,
     pub span: Span,
 }
 
 /// Role of an actor addressed by an item.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Role {
     /// `chủ trì`
@@ -65,7 +79,7 @@ pub enum Role {
 }
 
 /// A body (organ, office, group of bodies) named by an item.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 pub struct Actor {
     pub name: String,
     pub role: Option<Role>,
@@ -73,7 +87,7 @@ pub struct Actor {
 }
 
 /// One numbered or bulleted item of the body.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 pub struct Item {
     /// The marker as written (`1.`, `I-`, `a)`, `Điều 1.`, `-`).
     pub label: String,
@@ -89,7 +103,7 @@ pub struct Item {
 }
 
 /// Marker families, outermost first as a rule.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum MarkerKind {
     /// `Phần I`, `PHẦN THỨ NHẤT`
@@ -127,14 +141,14 @@ pub enum MarkerKind {
 }
 
 /// An addressee from `Kính gửi:`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 pub struct Addressee {
     pub name: String,
     pub span: Span,
 }
 
 /// A reference to another document.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 pub struct Citation {
     /// Kind code (`chi_thi`, `nghi_dinh`, ...).
     pub kind: Option<String>,
@@ -150,7 +164,7 @@ pub struct Citation {
 }
 
 /// Purpose of sending a copy to a recipient.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Purpose {
     Report,
@@ -162,7 +176,7 @@ pub enum Purpose {
 }
 
 /// One line of `Nơi nhận:` (except `Lưu`).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 pub struct Recipient {
     pub name: String,
     pub purpose: Option<Purpose>,
@@ -170,7 +184,7 @@ pub struct Recipient {
 }
 
 /// A signature block.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 pub struct Signature {
     /// Signing mark as written (`T/M`, `KT.`, `TL.` ...); `None` when the signer signs in their own name.
     pub authority: Option<String>,
@@ -186,14 +200,14 @@ pub struct Signature {
 }
 
 /// The inner mark and organ of a block with two marks.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 pub struct InnerMark {
     pub authority: String,
     pub organ: Option<String>,
 }
 
 /// Severity of a diagnostic.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Severity {
     Error,
@@ -202,7 +216,7 @@ pub enum Severity {
 }
 
 /// Something missing or odd in the input. `code` is stable; `message` is for people.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 pub struct Diagnostic {
     pub code: crate::diagnostics::Code,
     pub severity: Severity,
@@ -211,7 +225,7 @@ pub struct Diagnostic {
 }
 
 /// What kind of noise a stretch of input is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum NoiseKind {
     /// YAML front matter (`---` ... `---`).
@@ -229,14 +243,14 @@ pub enum NoiseKind {
 }
 
 /// Input kept aside as noise, with its span.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 pub struct Noise {
     pub kind: NoiseKind,
     pub span: Span,
 }
 
 /// An attachment (`PHỤ LỤC`, `SAO LỤC`, an attached regulation or form) kept apart from the body.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 pub struct Attachment {
     /// First line of the attachment as a reader sees it.
     pub title: String,
@@ -245,14 +259,14 @@ pub struct Attachment {
 }
 
 /// A header field value with the span it was read from.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 pub struct Field {
     pub text: String,
     pub span: Span,
 }
 
 /// Header details beyond the scored fields.
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize, JsonSchema)]
 pub struct Header {
     /// `State` (NĐ30 layout) or `Party` (HD36 layout), from the national or Party line and the symbol shape.
     pub family: Option<Family>,
@@ -274,7 +288,7 @@ pub struct Header {
 }
 
 /// Family of a document.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Family {
     State,
@@ -282,7 +296,7 @@ pub enum Family {
 }
 
 /// A parsed document. Serialises to the JSON contract (`schema_version` "1").
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 pub struct Document {
     pub schema_version: String,
     /// Kind code (`chi_thi`, `cong_van` ...).
@@ -365,4 +379,10 @@ impl Document {
         walk(&self.items, &mut out);
         out
     }
+}
+
+/// The JSON Schema of [`Document`]'s serialisation (the contract), as pretty JSON.
+pub fn json_schema() -> String {
+    let schema = schemars::schema_for!(Document);
+    serde_json::to_string_pretty(&schema).expect("schema serialises") + "\n"
 }

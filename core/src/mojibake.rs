@@ -9,7 +9,31 @@ pub fn looks_legacy(text: &str) -> bool {
         if c.is_alphabetic() {
             letters += 1;
         }
-        if matches!(c, '¬' | '¸' | 'µ' | '©' | 'ª' | '®' | '¶' | '¹' | '»' | '¼' | '½' | '¾' | 'Ñ' | 'Ö' | 'Ø' | 'Ù' | 'Ú' | 'Û' | 'Ü' | 'ß' | 'þ' | '÷' | '§') {
+        if matches!(
+            c,
+            '¬' | '¸'
+                | 'µ'
+                | '©'
+                | 'ª'
+                | '®'
+                | '¶'
+                | '¹'
+                | '»'
+                | '¼'
+                | '½'
+                | '¾'
+                | 'Ñ'
+                | 'Ö'
+                | 'Ø'
+                | 'Ù'
+                | 'Ú'
+                | 'Û'
+                | 'Ü'
+                | 'ß'
+                | 'þ'
+                | '÷'
+                | '§'
+        ) {
             odd += 1;
         }
     }
@@ -21,7 +45,11 @@ mod tests {
     #[test]
     fn detects_tcvn3() {
         // "Ủy ban nhân dân tỉnh" typed in a TCVN3 font, read as Windows-1252.
-        assert!(super::looks_legacy("đy ban nh©n d©n tØnh; Së Y tÕ; ChØ thÞ sè 15; Quy ®Þnh vÒ viÖc"));
-        assert!(!super::looks_legacy("Ủy ban nhân dân tỉnh Đắk Lắk; Sở Y tế"));
+        assert!(super::looks_legacy(
+            "đy ban nh©n d©n tØnh; Së Y tÕ; ChØ thÞ sè 15; Quy ®Þnh vÒ viÖc"
+        ));
+        assert!(!super::looks_legacy(
+            "Ủy ban nhân dân tỉnh Đắk Lắk; Sở Y tế"
+        ));
     }
 }

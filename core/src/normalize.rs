@@ -79,7 +79,9 @@ impl Normalized {
     fn seg_containing(&self, n: usize) -> Option<&Seg> {
         // Segments with norm_len 0 (deletions) never contain an offset.
         let idx = self.segs.partition_point(|s| s.norm + s.norm_len <= n);
-        self.segs.get(idx).filter(|s| s.norm <= n && n < s.norm + s.norm_len)
+        self.segs
+            .get(idx)
+            .filter(|s| s.norm <= n && n < s.norm + s.norm_len)
     }
 }
 
@@ -93,7 +95,8 @@ impl Builder {
         let norm = self.out.len();
         self.out.push_str(s);
         if let Some(last) = self.segs.last_mut() {
-            if last.linear && last.norm + last.norm_len == norm && last.orig + last.orig_len == orig {
+            if last.linear && last.norm + last.norm_len == norm && last.orig + last.orig_len == orig
+            {
                 last.norm_len += s.len();
                 last.orig_len += s.len();
                 return;
@@ -149,7 +152,10 @@ fn is_zero_width(c: char) -> bool {
 }
 
 fn is_odd_space(c: char) -> bool {
-    matches!(c, '\u{00A0}' | '\u{2000}'..='\u{200A}' | '\u{202F}' | '\u{205F}' | '\u{3000}' | '\u{1680}')
+    matches!(
+        c,
+        '\u{00A0}' | '\u{2000}'..='\u{200A}' | '\u{202F}' | '\u{205F}' | '\u{3000}' | '\u{1680}'
+    )
 }
 
 fn is_upper_letter(c: char) -> bool {
@@ -380,7 +386,10 @@ mod tests {
     #[test]
     fn glued_bold_is_a_line_break() {
         let n = check_roundtrip("CHỈ THỊ**CỦA BAN THƯỜNG VỤ TỈNH ỦY****Về việc tăng cường**");
-        assert_eq!(n.text, "CHỈ THỊ\nCỦA BAN THƯỜNG VỤ TỈNH ỦY\nVề việc tăng cường");
+        assert_eq!(
+            n.text,
+            "CHỈ THỊ\nCỦA BAN THƯỜNG VỤ TỈNH ỦY\nVề việc tăng cường"
+        );
         let n = check_roundtrip("Các sở, ban, ngành, địa phương****: **Là các");
         assert_eq!(n.text, "Các sở, ban, ngành, địa phương: Là các");
     }

@@ -24,7 +24,8 @@ pub struct Marker {
 
 /// Vietnamese letter order used for lettered items: a b c d đ e g h i k l m n o p q r s t u v x y.
 pub const LETTERS: &[char] = &[
-    'a', 'b', 'c', 'd', 'đ', 'e', 'g', 'h', 'i', 'k', 'l', 'm', 'n', 'o', 'p', 'q', 'r', 's', 't', 'u', 'v', 'x', 'y',
+    'a', 'b', 'c', 'd', 'đ', 'e', 'g', 'h', 'i', 'k', 'l', 'm', 'n', 'o', 'p', 'q', 'r', 's', 't',
+    'u', 'v', 'x', 'y',
 ];
 
 /// Ordinal of a lettered item (`a` → 1, `đ` → 5).
@@ -60,7 +61,17 @@ pub fn roman_value(s: &str) -> Option<u32> {
     // Canonical form check: re-encode and compare.
     let mut n = total;
     let mut out = String::new();
-    for (v, r) in [(100, "C"), (90, "XC"), (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")] {
+    for (v, r) in [
+        (100, "C"),
+        (90, "XC"),
+        (50, "L"),
+        (40, "XL"),
+        (10, "X"),
+        (9, "IX"),
+        (5, "V"),
+        (4, "IV"),
+        (1, "I"),
+    ] {
         while n >= v {
             out.push_str(r);
             n -= v;
@@ -96,7 +107,15 @@ fn mk(kind: MarkerKind, line: &str, label_end: usize, ordinal: Option<u32>, dept
 fn label_boundary(rest: &str) -> bool {
     match rest.chars().next() {
         None => true,
-        Some(c) => c == ' ' || c == '\t' || c.is_uppercase() || c == '"' || c == '“' || c == '(' || c == '*',
+        Some(c) => {
+            c == ' '
+                || c == '\t'
+                || c.is_uppercase()
+                || c == '"'
+                || c == '“'
+                || c == '('
+                || c == '*'
+        }
     }
 }
 
@@ -138,7 +157,10 @@ fn keyword_marker(line: &str) -> Option<Marker> {
             return None;
         }
         let v = ordinal_words(&crate::text::fold(ord.trim_end_matches([':', '.'])))?;
-        (v, after_kw + thu.len() + 1 + ord.trim_end_matches([':', '.']).len())
+        (
+            v,
+            after_kw + thu.len() + 1 + ord.trim_end_matches([':', '.']).len(),
+        )
     } else {
         return None;
     };
@@ -163,19 +185,26 @@ pub fn marker(line: &str) -> Option<Marker> {
             let rest = &line[first.len_utf8()..];
             // `---` decoration, `-3%` numbers, `--` are not bullets.
             let next = rest.chars().next();
-            if next.is_none_or(|c| c == '-' || c == '–' || c.is_ascii_digit() && !rest.starts_with(' ')) {
+            if next.is_none_or(|c| {
+                c == '-' || c == '–' || c.is_ascii_digit() && !rest.starts_with(' ')
+            }) {
                 return None;
             }
             return Some(mk(MarkerKind::Dash, line, first.len_utf8(), None, 1));
         }
         '+' => {
             let rest = &line[1..];
-            if rest.chars().next().is_none_or(|c| c.is_ascii_digit() || c == '+') {
+            if rest
+                .chars()
+                .next()
+                .is_none_or(|c| c.is_ascii_digit() || c == '+')
+            {
                 return None;
             }
             return Some(mk(MarkerKind::Plus, line, 1, None, 1));
         }
-        '•' | '·' | '●' | '▪' | '\u{F0B7}' | '*' | '○' | '◦' | '■' | '♦' | '➢' | '✓' => {
+        '•' | '·' | '●' | '▪' | '\u{F0B7}' | '*' | '○' | '◦' | '■' | '♦' | '➢' | '✓' =>
+        {
             let rest = &line[first.len_utf8()..];
             if rest.trim().is_empty() || rest.starts_with('*') {
                 return None;
@@ -226,7 +255,13 @@ pub fn marker(line: &str) -> Option<Marker> {
                 return None;
             }
             let depth = parts.len() as u8;
-            return Some(mk(MarkerKind::Decimal, line, end, parts.last().copied(), depth));
+            return Some(mk(
+                MarkerKind::Decimal,
+                line,
+                end,
+                parts.last().copied(),
+                depth,
+            ));
         }
         let n = parts[0];
         if n == 0 {
@@ -259,12 +294,16 @@ pub fn marker(line: &str) -> Option<Marker> {
             return Some(m);
         }
         // Roman numerals: `I.`, `II-`, `IV)`.
-        let end = line.find(|c: char| !matches!(c, 'I' | 'V' | 'X' | 'L')).unwrap_or(line.len());
+        let end = line
+            .find(|c: char| !matches!(c, 'I' | 'V' | 'X' | 'L'))
+            .unwrap_or(line.len());
         if end > 0 && end <= 6 {
             let v = roman_value(&line[..end])?;
             let rest = &line[end..];
             let sep = match rest.chars().next() {
-                Some('.') | Some('-') | Some('–') | Some(')') | Some('/') => rest.chars().next().unwrap().len_utf8(),
+                Some('.') | Some('-') | Some('–') | Some(')') | Some('/') => {
+                    rest.chars().next().unwrap().len_utf8()
+                }
                 _ => return None,
             };
             let after = &line[end + sep..];
@@ -297,7 +336,9 @@ pub fn marker(line: &str) -> Option<Marker> {
 /// A signing mark at the start of a line: the mark as written and the byte offset of what
 /// follows it. Marks: `TM.`, `T/M`, `KT.`, `K/T`, `TL.`, `T/L`, `TUQ.`, `T/U`, `Q.`.
 pub fn signing_mark(line: &str) -> Option<(&str, usize)> {
-    const FORMS: &[&str] = &["TUQ.", "T/M", "TM.", "K/T", "KT.", "T/L", "TL.", "T/U", "Q."];
+    const FORMS: &[&str] = &[
+        "TUQ.", "T/M", "TM.", "K/T", "KT.", "T/L", "TL.", "T/U", "Q.",
+    ];
     let form = FORMS.iter().find(|f| line.starts_with(**f))?;
     let rest = &line[form.len()..];
     // Followed by the organ, in capitals.
@@ -305,7 +346,10 @@ pub fn signing_mark(line: &str) -> Option<(&str, usize)> {
     if !rest_t.chars().next().is_some_and(char::is_uppercase) {
         return None;
     }
-    Some((&line[..form.len()], form.len() + (rest.len() - rest_t.len())))
+    Some((
+        &line[..form.len()],
+        form.len() + (rest.len() - rest_t.len()),
+    ))
 }
 
 #[cfg(test)]
@@ -409,7 +453,14 @@ mod tests {
         ] {
             assert_eq!(signing_mark(s).map(|x| x.0), Some(mark), "{s}");
         }
-        for s in ["TM ỦY BAN", "KTX. A", "T/M", "TL. các sở", "QUYẾT ĐỊNH", "Q BAN"] {
+        for s in [
+            "TM ỦY BAN",
+            "KTX. A",
+            "T/M",
+            "TL. các sở",
+            "QUYẾT ĐỊNH",
+            "Q BAN",
+        ] {
             assert_eq!(signing_mark(s), None, "{s}");
         }
     }

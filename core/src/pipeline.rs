@@ -53,7 +53,10 @@ fn front_matter(lines: &[Line], norm: &str) -> Option<usize> {
         return None;
     }
     let close = (first + 1..lines.len().min(first + 80)).find(|&j| lines[j].text(norm) == "---")?;
-    let kv = lines[first + 1..close].iter().filter(|l| l.text(norm).contains(':')).count();
+    let kv = lines[first + 1..close]
+        .iter()
+        .filter(|l| l.text(norm).contains(':'))
+        .count();
     (kv * 2 >= close - first - 1).then_some(close + 1)
 }
 
@@ -96,7 +99,9 @@ fn document_start(ctx: &Ctx, lines: &[Line], from: usize, to: usize) -> usize {
             (None, None) => {
                 // No anchor: the first text line that is not site text.
                 return (from..to)
-                    .find(|&i| lines[i].kind == LineKind::Text && !lines::is_weak_chrome(&lines[i].folded))
+                    .find(|&i| {
+                        lines[i].kind == LineKind::Text && !lines::is_weak_chrome(&lines[i].folded)
+                    })
                     .unwrap_or(from);
             }
         },
@@ -112,7 +117,8 @@ fn document_start(ctx: &Ctx, lines: &[Line], from: usize, to: usize) -> usize {
             LineKind::Blank | LineKind::Decoration => continue,
             LineKind::Text => {
                 let t = l.text(norm);
-                if is_caps(t) && l.chars <= 90 && caps_seen < 5 && !lines::is_weak_chrome(&l.folded) {
+                if is_caps(t) && l.chars <= 90 && caps_seen < 5 && !lines::is_weak_chrome(&l.folded)
+                {
                     caps_seen += 1;
                     start = k;
                 } else {
@@ -136,30 +142,48 @@ pub fn run(input: &str) -> Document {
         sink: Sink::default(),
     };
     if norm.stats.not_nfc {
-        ctx.diag(Code::MixedNormalization, Span::new(0, input.len()), "the input is not in Unicode NFC; it was read as NFC");
+        ctx.diag(
+            Code::MixedNormalization,
+            Span::new(0, input.len()),
+            "the input is not in Unicode NFC; it was read as NFC",
+        );
     }
     if let Some(at) = norm.stats.first_control {
         ctx.diag(
             Code::ControlCharacters,
             Span::new(at, at + 1),
-            format!("{} control character(s) were ignored", norm.stats.control_chars),
+            format!(
+                "{} control character(s) were ignored",
+                norm.stats.control_chars
+            ),
         );
     }
     if let Some(at) = norm.stats.first_replacement {
         ctx.diag(
             Code::ReplacementCharacters,
             Span::new(at, at + 3),
-            format!("{} U+FFFD replacement character(s): the text was mis-decoded upstream", norm.stats.replacement_chars),
+            format!(
+                "{} U+FFFD replacement character(s): the text was mis-decoded upstream",
+                norm.stats.replacement_chars
+            ),
         );
     }
     let lines = lines::split(text);
     if lines.iter().all(|l| l.kind == LineKind::Blank) {
-        ctx.diag(Code::EmptyInput, Span::new(0, input.len()), "the input holds no text");
+        ctx.diag(
+            Code::EmptyInput,
+            Span::new(0, input.len()),
+            "the input holds no text",
+        );
         doc.diagnostics = ctx.sink.items;
         return doc;
     }
     if crate::mojibake::looks_legacy(text) {
-        ctx.diag(Code::LegacyEncoding, Span::new(0, input.len()), "the text looks like TCVN3/VNI font mojibake");
+        ctx.diag(
+            Code::LegacyEncoding,
+            Span::new(0, input.len()),
+            "the text looks like TCVN3/VNI font mojibake",
+        );
     }
     let n = lines.len();
     let mut noise: Vec<Noise> = Vec::new();
@@ -176,13 +200,20 @@ pub fn run(input: &str) -> Document {
     // The document ends before the first strong site-text line that follows real content.
     let start = document_start(&ctx, &lines, from, n);
     if let Some(first_text) = (from..start).find(|&i| !lines[i].is_blank()) {
-        let last = (from..start).rev().find(|&i| !lines[i].is_blank()).unwrap_or(first_text);
+        let last = (from..start)
+            .rev()
+            .find(|&i| !lines[i].is_blank())
+            .unwrap_or(first_text);
         let sp = ctx.span(lines[first_text].start, lines[last].end);
         noise.push(Noise {
             kind: NoiseKind::Leading,
             span: sp,
         });
-        ctx.diag(Code::LeadingNoise, sp, "text before the document was kept apart as noise");
+        ctx.diag(
+            Code::LeadingNoise,
+            sp,
+            "text before the document was kept apart as noise",
+        );
     }
     let doc_end = (start..n)
         .find(|&i| lines[i].kind == LineKind::Chrome)
@@ -208,7 +239,11 @@ pub fn run(input: &str) -> Document {
         .find(|&i| tail::opens_tail(&ctx, &lines, i, doc_end))
         .unwrap_or(doc_end);
     let tail = tail::read(&ctx, &lines, tail_start, doc_end);
-    let tail_end = if tail_start < doc_end { tail.end } else { doc_end };
+    let tail_end = if tail_start < doc_end {
+        tail.end
+    } else {
+        doc_end
+    };
 
     // Body.
     let lay = body::layout(&lines, body_start, tail_start);
@@ -219,7 +254,8 @@ pub fn run(input: &str) -> Document {
     let mut attachments = Vec::new();
     let mut i = tail_end;
     while i < n {
-        let Some(k) = (i..n).find(|&j| !lines[j].is_void() || lines[j].kind == LineKind::Chrome) else {
+        let Some(k) = (i..n).find(|&j| !lines[j].is_void() || lines[j].kind == LineKind::Chrome)
+        else {
             break;
         };
         let l = &lines[k];
@@ -230,12 +266,19 @@ pub fn run(input: &str) -> Document {
                 kind: NoiseKind::Trailing,
                 span: sp,
             });
-            ctx.diag(Code::TrailingNoise, sp, "text after the document was kept apart as noise");
+            ctx.diag(
+                Code::TrailingNoise,
+                sp,
+                "text after the document was kept apart as noise",
+            );
             break;
         }
         // An attachment runs to the next site-text line.
         let end = (k + 1..n)
-            .find(|&j| lines[j].kind == LineKind::Chrome || lines[j].kind == LineKind::Text && lines::is_weak_chrome(&lines[j].folded))
+            .find(|&j| {
+                lines[j].kind == LineKind::Chrome
+                    || lines[j].kind == LineKind::Text && lines::is_weak_chrome(&lines[j].folded)
+            })
             .unwrap_or(n);
         let lay = body::layout(&lines, k, end);
         let aparas = body::paragraphs(&ctx, &lines, k, end, lay);
@@ -243,7 +286,11 @@ pub fn run(input: &str) -> Document {
             let title = aparas[0].text(text, 0);
             let sp = ctx.span(aparas[0].start(), aparas.last().map_or(0, Para::end));
             if !tail::attachment_start(lines[k].text(text), &lines[k].folded) {
-                ctx.diag(Code::TextAfterSignature, sp, "text follows the signature; it was kept apart as an attachment");
+                ctx.diag(
+                    Code::TextAfterSignature,
+                    sp,
+                    "text follows the signature; it was kept apart as an attachment",
+                );
             }
             attachments.push(Attachment {
                 title,
@@ -272,25 +319,50 @@ pub fn run(input: &str) -> Document {
 
     // Fields.
     let issuer = h.organs.last().cloned().or_else(|| h.title_issuer.clone());
-    let parent = if h.organs.len() >= 2 { h.organs.get(h.organs.len() - 2).cloned() } else { None };
-    let symbol_text = h.symbol.as_ref().map(|s| s.text.split_whitespace().collect::<String>());
+    let parent = if h.organs.len() >= 2 {
+        h.organs.get(h.organs.len() - 2).cloned()
+    } else {
+        None
+    };
+    let symbol_text = h
+        .symbol
+        .as_ref()
+        .map(|s| s.text.split_whitespace().collect::<String>());
     let mut kind = h.kind.map(str::to_string);
-    let code_kind = symbol_text.as_deref().and_then(crate::symbols::kind_of_symbol);
+    let code_kind = symbol_text
+        .as_deref()
+        .and_then(crate::symbols::kind_of_symbol);
     if kind.is_none() {
         kind = code_kind.clone();
     }
     if let (Some(k), Some(c)) = (&kind, &code_kind) {
         if k != c && !(k == "quy_dinh" && c == "quyet_dinh") && k != "cong_van" {
             if let Some(sf) = &h.symbol {
-                ctx.diag(Code::KindMismatch, sf.span, format!("the type line says {k} but the symbol's type code says {c}"));
+                ctx.diag(
+                    Code::KindMismatch,
+                    sf.span,
+                    format!("the type line says {k} but the symbol's type code says {c}"),
+                );
             }
         }
     }
-    let hdr_span = Span::empty(lines.get(start).map_or(0, |l| ctx.span(l.start, l.start).start));
+    let hdr_span = Span::empty(
+        lines
+            .get(start)
+            .map_or(0, |l| ctx.span(l.start, l.start).start),
+    );
     if h.symbol.is_none() && h.national.is_none() && issuer.is_none() {
-        ctx.diag(Code::NoHeader, hdr_span, "no header (issuing body, number, place and date) was found");
+        ctx.diag(
+            Code::NoHeader,
+            hdr_span,
+            "no header (issuing body, number, place and date) was found",
+        );
     } else if h.symbol.is_none() {
-        ctx.diag(Code::NoSymbol, hdr_span, "no number and symbol (Số ...) was found");
+        ctx.diag(
+            Code::NoSymbol,
+            hdr_span,
+            "no number and symbol (Số ...) was found",
+        );
     }
     if let Some(sf) = &h.symbol {
         if sf.text.starts_with('/') {
@@ -303,13 +375,21 @@ pub fn run(input: &str) -> Document {
         }
     } else if h.date_invalid {
         if let Some(d) = &h.date {
-            ctx.diag(Code::InvalidDate, d.span, "the date of issue is not a calendar date");
+            ctx.diag(
+                Code::InvalidDate,
+                d.span,
+                "the date of issue is not a calendar date",
+            );
         }
     } else if h.date.is_none() {
         ctx.diag(Code::NoDate, hdr_span, "no date of issue was found");
     }
     if kind.is_none() {
-        ctx.diag(Code::UnknownKind, hdr_span, "the document type could not be read");
+        ctx.diag(
+            Code::UnknownKind,
+            hdr_span,
+            "the document type could not be read",
+        );
     }
     if h.title.is_none() {
         ctx.diag(Code::NoTitle, hdr_span, "no subject (trích yếu) was found");
@@ -323,7 +403,11 @@ pub fn run(input: &str) -> Document {
     }
     for s in &tail.signatures {
         if s.signer.is_none() {
-            ctx.diag(Code::UnsignedBlock, s.span, "the signature block has no signer's name");
+            ctx.diag(
+                Code::UnsignedBlock,
+                s.span,
+                "the signature block has no signer's name",
+            );
         }
     }
     if tail.recipients.is_empty() {
@@ -348,11 +432,17 @@ pub fn run(input: &str) -> Document {
     doc.items = b.items;
     doc.closing = b.closing;
     doc.recipients = tail.recipients;
-    doc.archive = tail.archive.as_ref().map(|a| a.0.clone()).filter(|a| !a.is_empty());
+    doc.archive = tail
+        .archive
+        .as_ref()
+        .map(|a| a.0.clone())
+        .filter(|a| !a.is_empty());
     doc.archive_span = tail.archive.as_ref().map(|a| a.1);
     doc.signatures = tail.signatures;
     doc.attachments = attachments;
-    doc.header.family = h.family.or_else(|| doc.symbol.as_deref().map(crate::symbols::family_of_symbol));
+    doc.header.family = h
+        .family
+        .or_else(|| doc.symbol.as_deref().map(crate::symbols::family_of_symbol));
     doc.header.national_line = h.national;
     doc.header.parent = parent;
     doc.header.issuer = issuer;

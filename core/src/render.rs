@@ -58,7 +58,14 @@ fn outline_items(out: &mut String, items: &[Item], depth: usize) {
         } else {
             String::new()
         };
-        let _ = writeln!(out, "{}{} {}{}", "  ".repeat(depth + 1), it.label, clip(first, 90), extra);
+        let _ = writeln!(
+            out,
+            "{}{} {}{}",
+            "  ".repeat(depth + 1),
+            it.label,
+            clip(first, 90),
+            extra
+        );
         outline_items(out, &it.children, depth + 1);
     }
 }
@@ -75,7 +82,13 @@ pub fn outline(doc: &Document) -> String {
     if let Some(p) = &doc.header.parent {
         let _ = writeln!(out, "parent:     {}", p.text);
     }
-    let _ = writeln!(out, "title:      {}", doc.title.as_deref().map_or("—".to_string(), |t| clip(t, 100)));
+    let _ = writeln!(
+        out,
+        "title:      {}",
+        doc.title
+            .as_deref()
+            .map_or("—".to_string(), |t| clip(t, 100))
+    );
     if !doc.addressees.is_empty() {
         let _ = writeln!(out, "addressees:");
         for a in &doc.addressees {
@@ -170,7 +183,11 @@ fn md_items(out: &mut String, items: &[Item], depth: usize) {
 /// recipients and diagnostics.
 pub fn markdown(doc: &Document) -> String {
     let mut out = String::new();
-    let _ = writeln!(out, "# {}\n", md_escape(doc.title.as_deref().unwrap_or("(no title)")));
+    let _ = writeln!(
+        out,
+        "# {}\n",
+        md_escape(doc.title.as_deref().unwrap_or("(no title)"))
+    );
     let _ = writeln!(out, "| field | value |\n|---|---|");
     for (k, v) in [
         ("kind", &doc.kind),
@@ -183,7 +200,15 @@ pub fn markdown(doc: &Document) -> String {
         let _ = writeln!(out, "| {k} | {} |", md_escape(or_dash(v)));
     }
     if !doc.addressees.is_empty() {
-        let _ = writeln!(out, "\n**Kính gửi:** {}", doc.addressees.iter().map(|a| a.name.as_str()).collect::<Vec<_>>().join("; "));
+        let _ = writeln!(
+            out,
+            "\n**Kính gửi:** {}",
+            doc.addressees
+                .iter()
+                .map(|a| a.name.as_str())
+                .collect::<Vec<_>>()
+                .join("; ")
+        );
     }
     if !doc.preamble.is_empty() {
         let _ = writeln!(out);
@@ -202,7 +227,10 @@ pub fn markdown(doc: &Document) -> String {
         }
     }
     if !doc.citations.is_empty() {
-        let _ = writeln!(out, "\n## Citations\n\n| kind | symbol | date | issuer | text |\n|---|---|---|---|---|");
+        let _ = writeln!(
+            out,
+            "\n## Citations\n\n| kind | symbol | date | issuer | text |\n|---|---|---|---|---|"
+        );
         for c in &doc.citations {
             let _ = writeln!(
                 out,
@@ -223,7 +251,13 @@ pub fn markdown(doc: &Document) -> String {
     if !actors.is_empty() {
         let _ = writeln!(out, "\n## Actors\n\n| item | actor | role |\n|---|---|---|");
         for (it, a) in actors {
-            let _ = writeln!(out, "| {} | {} | {} |", md_escape(&it.label), md_escape(&a.name), a.role.map_or("—", role_name));
+            let _ = writeln!(
+                out,
+                "| {} | {} | {} |",
+                md_escape(&it.label),
+                md_escape(&a.name),
+                a.role.map_or("—", role_name)
+            );
         }
     }
     if !doc.signatures.is_empty() {
@@ -242,13 +276,23 @@ pub fn markdown(doc: &Document) -> String {
     if !doc.recipients.is_empty() {
         let _ = writeln!(out, "\n## Nơi nhận\n");
         for r in &doc.recipients {
-            let _ = writeln!(out, "- {}{}", r.name, r.purpose.map_or(String::new(), |p| format!(" ({})", purpose_name(p))));
+            let _ = writeln!(
+                out,
+                "- {}{}",
+                r.name,
+                r.purpose
+                    .map_or(String::new(), |p| format!(" ({})", purpose_name(p)))
+            );
         }
     }
     if !doc.diagnostics.is_empty() {
         let _ = writeln!(out, "\n## Diagnostics\n");
         for d in &doc.diagnostics {
-            let _ = writeln!(out, "- `{}` {} ({}..{})", d.code, d.message, d.span.start, d.span.end);
+            let _ = writeln!(
+                out,
+                "- `{}` {} ({}..{})",
+                d.code, d.message, d.span.start, d.span.end
+            );
         }
     }
     out

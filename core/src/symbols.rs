@@ -35,7 +35,12 @@ pub fn parse(symbol: &str) -> Option<SymbolParts> {
         if slash.len() >= 2 && num.chars().all(|c| c.is_ascii_digit()) {
             p.number = num.to_string();
             p.type_code = Some(ty.to_string());
-            p.issuer_codes = slash[1..].iter().flat_map(|x| x.split('-')).filter(|x| !x.is_empty()).map(str::to_string).collect();
+            p.issuer_codes = slash[1..]
+                .iter()
+                .flat_map(|x| x.split('-'))
+                .filter(|x| !x.is_empty())
+                .map(str::to_string)
+                .collect();
             p.family = Some(Family::Party);
             return Some(p);
         }
@@ -67,7 +72,10 @@ pub fn kind_of_symbol(symbol: &str) -> Option<String> {
     let p = parse(symbol)?;
     match &p.type_code {
         Some(code) => tables::kind_of_type_code(code).map(str::to_string),
-        None if p.family == Some(Family::State) && p.year.is_none() && !p.issuer_codes.is_empty() => {
+        None if p.family == Some(Family::State)
+            && p.year.is_none()
+            && !p.issuer_codes.is_empty() =>
+        {
             Some("cong_van".to_string())
         }
         None => None,
@@ -76,7 +84,9 @@ pub fn kind_of_symbol(symbol: &str) -> Option<String> {
 
 /// State or Party, from the symbol's shape.
 pub fn family_of_symbol(symbol: &str) -> Family {
-    parse(symbol).and_then(|p| p.family).unwrap_or(Family::State)
+    parse(symbol)
+        .and_then(|p| p.family)
+        .unwrap_or(Family::State)
 }
 
 #[cfg(test)]
@@ -86,13 +96,26 @@ mod tests {
     #[test]
     fn shapes() {
         let p = parse("15/CT-TTg").unwrap();
-        assert_eq!((p.number.as_str(), p.type_code.as_deref(), p.issuer_codes.clone()), ("15", Some("CT"), vec!["TTg".to_string()]));
+        assert_eq!(
+            (
+                p.number.as_str(),
+                p.type_code.as_deref(),
+                p.issuer_codes.clone()
+            ),
+            ("15", Some("CT"), vec!["TTg".to_string()])
+        );
         let p = parse("30/2020/NĐ-CP").unwrap();
         assert_eq!((p.year, p.type_code.as_deref()), (Some(2020), Some("NĐ")));
         let p = parse("15-CT/TU").unwrap();
-        assert_eq!((p.family, p.type_code.as_deref()), (Some(Family::Party), Some("CT")));
+        assert_eq!(
+            (p.family, p.type_code.as_deref()),
+            (Some(Family::Party), Some("CT"))
+        );
         let p = parse("12/UBND-VX").unwrap();
-        assert_eq!((p.type_code.clone(), p.issuer_codes.clone()), (None, vec!["UBND".to_string(), "VX".to_string()]));
+        assert_eq!(
+            (p.type_code.clone(), p.issuer_codes.clone()),
+            (None, vec!["UBND".to_string(), "VX".to_string()])
+        );
         assert_eq!(kind_of_symbol("12/UBND-VX").as_deref(), Some("cong_van"));
         assert_eq!(kind_of_symbol("383-QĐ/TW").as_deref(), Some("quyet_dinh"));
         assert_eq!(kind_of_symbol("/QĐ-UBND").as_deref(), Some("quyet_dinh"));

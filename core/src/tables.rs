@@ -117,14 +117,22 @@ pub const ISSUER_CODES: &[(&str, &str, Source)] = &[
     ("VPTW", "Văn phòng Trung ương Đảng", Source::Qd66Hd36),
     ("BTCTW", "Ban Tổ chức Trung ương", Source::Qd66Hd36),
     ("BTGTW", "Ban Tuyên giáo Trung ương", Source::Qd66Hd36),
-    ("BTGDVTW", "Ban Tuyên giáo và Dân vận Trung ương", Source::Observed),
+    (
+        "BTGDVTW",
+        "Ban Tuyên giáo và Dân vận Trung ương",
+        Source::Observed,
+    ),
     ("UBKTTW", "Ủy ban Kiểm tra Trung ương", Source::Qd66Hd36),
     ("BCĐTW", "Ban Chỉ đạo Trung ương", Source::Qd66Hd36),
     ("TTg", "Thủ tướng Chính phủ", Source::Nd30),
     ("CP", "Chính phủ", Source::Nd30),
     ("VPCP", "Văn phòng Chính phủ", Source::Nd30),
     ("QH", "Quốc hội", Source::LawOnLegalDocuments),
-    ("UBTVQH", "Ủy ban Thường vụ Quốc hội", Source::LawOnLegalDocuments),
+    (
+        "UBTVQH",
+        "Ủy ban Thường vụ Quốc hội",
+        Source::LawOnLegalDocuments,
+    ),
     ("CTN", "Chủ tịch nước", Source::LawOnLegalDocuments),
     ("BTC", "Bộ Tài chính", Source::Nd30),
     ("BYT", "Bộ Y tế", Source::Nd30),
@@ -137,11 +145,23 @@ pub const ISSUER_CODES: &[(&str, &str, Source)] = &[
     ("BXD", "Bộ Xây dựng", Source::Nd30),
     ("BGDĐT", "Bộ Giáo dục và Đào tạo", Source::Nd30),
     ("BKHĐT", "Bộ Kế hoạch và Đầu tư", Source::Nd30),
-    ("BLĐTBXH", "Bộ Lao động - Thương binh và Xã hội", Source::Nd30),
-    ("LĐTBXH", "Bộ Lao động - Thương binh và Xã hội", Source::Observed),
+    (
+        "BLĐTBXH",
+        "Bộ Lao động - Thương binh và Xã hội",
+        Source::Nd30,
+    ),
+    (
+        "LĐTBXH",
+        "Bộ Lao động - Thương binh và Xã hội",
+        Source::Observed,
+    ),
     ("BTTTT", "Bộ Thông tin và Truyền thông", Source::Nd30),
     ("BGTVT", "Bộ Giao thông vận tải", Source::Nd30),
-    ("BNNPTNT", "Bộ Nông nghiệp và Phát triển nông thôn", Source::Nd30),
+    (
+        "BNNPTNT",
+        "Bộ Nông nghiệp và Phát triển nông thôn",
+        Source::Nd30,
+    ),
     ("BTNMT", "Bộ Tài nguyên và Môi trường", Source::Nd30),
     ("BVHTTDL", "Bộ Văn hóa, Thể thao và Du lịch", Source::Nd30),
     ("BKHCN", "Bộ Khoa học và Công nghệ", Source::Nd30),
@@ -150,8 +170,16 @@ pub const ISSUER_CODES: &[(&str, &str, Source)] = &[
     ("TCHQ", "Tổng cục Hải quan", Source::Nd30),
     ("BHXH", "Bảo hiểm xã hội Việt Nam", Source::Nd30),
     ("TLĐ", "Tổng Liên đoàn Lao động Việt Nam", Source::Observed),
-    ("TANDTC", "Tòa án nhân dân tối cao", Source::LawOnLegalDocuments),
-    ("VKSNDTC", "Viện kiểm sát nhân dân tối cao", Source::LawOnLegalDocuments),
+    (
+        "TANDTC",
+        "Tòa án nhân dân tối cao",
+        Source::LawOnLegalDocuments,
+    ),
+    (
+        "VKSNDTC",
+        "Viện kiểm sát nhân dân tối cao",
+        Source::LawOnLegalDocuments,
+    ),
     ("KTNN", "Kiểm toán nhà nước", Source::LawOnLegalDocuments),
 ];
 
@@ -166,10 +194,25 @@ pub fn issuer_of_code(code: &str) -> Option<&'static str> {
 
 /// Signing marks (NĐ30 Art. 8 / HD36): folded key without punctuation, canonical form, meaning.
 pub const SIGNING_MARKS: &[(&str, &str, &str, Source)] = &[
-    ("tm", "TM.", "on behalf of a collective (thay mặt)", Source::Nd30),
-    ("kt", "KT.", "a deputy signs for the head (ký thay)", Source::Nd30),
+    (
+        "tm",
+        "TM.",
+        "on behalf of a collective (thay mặt)",
+        Source::Nd30,
+    ),
+    (
+        "kt",
+        "KT.",
+        "a deputy signs for the head (ký thay)",
+        Source::Nd30,
+    ),
     ("tl", "TL.", "by order (thừa lệnh)", Source::Nd30),
-    ("tuq", "TUQ.", "by delegated authority (thừa ủy quyền)", Source::Nd30),
+    (
+        "tuq",
+        "TUQ.",
+        "by delegated authority (thừa ủy quyền)",
+        Source::Nd30,
+    ),
     ("q", "Q.", "acting (quyền)", Source::Nd30),
 ];
 
@@ -217,7 +260,10 @@ pub const POSITION_WORDS: &[&str] = &[
 
 /// National and Party lines (folded).
 pub const NATIONAL_LINES: &[(&str, crate::model::Family)] = &[
-    ("cong hoa xa hoi chu nghia viet nam", crate::model::Family::State),
+    (
+        "cong hoa xa hoi chu nghia viet nam",
+        crate::model::Family::State,
+    ),
     ("doc lap - tu do - hanh phuc", crate::model::Family::State),
     ("dang cong san viet nam", crate::model::Family::Party),
 ];
@@ -277,7 +323,16 @@ pub const CHROME_PHRASES: &[&str] = &[
 /// Words that continue an issuing body's name on the next header line (`ỦY BAN NHÂN DÂN` /
 /// `TỈNH ĐẮK LẮK`): administrative levels (folded).
 pub const LEVEL_WORDS: &[&str] = &[
-    "tinh", "thanh pho", "huyen", "quan", "thi xa", "xa", "phuong", "thi tran", "tp.", "tp ",
+    "tinh",
+    "thanh pho",
+    "huyen",
+    "quan",
+    "thi xa",
+    "xa",
+    "phuong",
+    "thi tran",
+    "tp.",
+    "tp ",
 ];
 
 #[cfg(test)]
@@ -296,8 +351,17 @@ mod tests {
 
     #[test]
     fn names_resolve_longest_first() {
-        assert_eq!(kind_of_name_prefix("thong bao ket luan cua").unwrap().0.kind, "thong_bao");
-        assert_eq!(kind_of_name_prefix("thong tu lien tich so").unwrap().0.kind, "thong_tu_lien_tich");
+        assert_eq!(
+            kind_of_name_prefix("thong bao ket luan cua")
+                .unwrap()
+                .0
+                .kind,
+            "thong_bao"
+        );
+        assert_eq!(
+            kind_of_name_prefix("thong tu lien tich so").unwrap().0.kind,
+            "thong_tu_lien_tich"
+        );
         assert_eq!(kind_of_name_prefix("chi thi").unwrap().0.kind, "chi_thi");
         assert!(kind_of_name_prefix("chi tiet").is_none());
         assert!(kind_of_name_prefix("luatsu").is_none());

@@ -11,11 +11,12 @@ use crate::text::{fold, is_caps, looks_like_person_name, sentence_case, squash_s
 
 /// Common Vietnamese family names (folded), used to accept a signer's name written in capitals.
 const SURNAMES: &[&str] = &[
-    "nguyen", "tran", "le", "pham", "hoang", "huynh", "phan", "vu", "vo", "dang", "bui", "do", "ho", "ngo",
-    "duong", "ly", "dao", "doan", "vuong", "trinh", "truong", "lam", "phung", "mai", "to", "ha", "ta", "cao",
-    "luong", "dinh", "chu", "quach", "thai", "hua", "luu", "kieu", "van", "dam", "tang", "trieu", "la", "lai",
-    "chau", "giang", "nong", "lo", "mac", "than", "ninh", "khuc", "tong", "kim", "luc", "au", "diep", "nghiem",
-    "hau", "doan", "phi", "quan", "lac", "be", "y", "h", "nay", "ksor", "rmah", "siu",
+    "nguyen", "tran", "le", "pham", "hoang", "huynh", "phan", "vu", "vo", "dang", "bui", "do",
+    "ho", "ngo", "duong", "ly", "dao", "doan", "vuong", "trinh", "truong", "lam", "phung", "mai",
+    "to", "ha", "ta", "cao", "luong", "dinh", "chu", "quach", "thai", "hua", "luu", "kieu", "van",
+    "dam", "tang", "trieu", "la", "lai", "chau", "giang", "nong", "lo", "mac", "than", "ninh",
+    "khuc", "tong", "kim", "luc", "au", "diep", "nghiem", "hau", "doan", "phi", "quan", "lac",
+    "be", "y", "h", "nay", "ksor", "rmah", "siu",
 ];
 
 /// Whether a caps line is a signer's position (`PHÓ CHỦ TỊCH`, `BỘ TRƯỞNG`).
@@ -39,9 +40,20 @@ pub fn is_person(t: &str) -> bool {
     }
     // Sentence-case: every word capitalised (checked) and not a body's name.
     let f = fold(t);
-    !["bo ", "ban ", "so ", "uy ban", "cuc ", "vu ", "van phong", "tong cuc", "chinh phu", "nhu tren"]
-        .iter()
-        .any(|p| f.starts_with(p))
+    ![
+        "bo ",
+        "ban ",
+        "so ",
+        "uy ban",
+        "cuc ",
+        "vu ",
+        "van phong",
+        "tong cuc",
+        "chinh phu",
+        "nhu tren",
+    ]
+    .iter()
+    .any(|p| f.starts_with(p))
 }
 
 /// Whether line `i` opens the tail: `Nơi nhận`, a signing mark, or a position line followed
@@ -64,7 +76,8 @@ pub fn opens_tail(ctx: &Ctx, lines: &[Line], i: usize, to: usize) -> bool {
         for l2 in lines.iter().take(to).skip(i + 1) {
             if l2.kind == LineKind::Text {
                 let t2 = l2.text(ctx.text);
-                if is_person(t2) || t2.contains(';') && t2.rsplit(';').next().is_some_and(is_person) {
+                if is_person(t2) || t2.contains(';') && t2.rsplit(';').next().is_some_and(is_person)
+                {
                     return true;
                 }
                 seen += 1;
@@ -105,7 +118,10 @@ struct SigB {
 fn purpose_of(bracket: &str) -> Option<Purpose> {
     let f = fold(bracket);
     let f = f.trim_matches(|c: char| c == '(' || c == ')' || c == ' ' || c == '*' || c == '.');
-    tables::PURPOSES.iter().find(|(k, _)| f == *k || f.starts_with(k)).map(|(_, p)| *p)
+    tables::PURPOSES
+        .iter()
+        .find(|(k, _)| f == *k || f.starts_with(k))
+        .map(|(_, p)| *p)
 }
 
 /// Strips copy counts and drafter marks from a `Lưu` line: `VT, KTTH (2b).` → `VT, KTTH`.
@@ -133,7 +149,8 @@ pub fn clean_archive(s: &str) -> String {
         let last = t.split_whitespace().last().unwrap_or("").to_string();
         let fl = fold(&last);
         let is_count = !fl.is_empty()
-            && (fl.trim_end_matches('b').bytes().all(|b| b.is_ascii_digit()) && fl.bytes().next().is_some_and(|b| b.is_ascii_digit()));
+            && (fl.trim_end_matches('b').bytes().all(|b| b.is_ascii_digit())
+                && fl.bytes().next().is_some_and(|b| b.is_ascii_digit()));
         if is_count && t.split_whitespace().count() > 1 {
             t.truncate(t.len() - last.len());
         }
@@ -144,7 +161,10 @@ pub fn clean_archive(s: &str) -> String {
                 t = words[..words.len() - 2].join(" ");
             }
         }
-        t = t.trim().trim_end_matches(['.', ',', ';', ' ', '-']).to_string();
+        t = t
+            .trim()
+            .trim_end_matches(['.', ',', ';', ' ', '-'])
+            .to_string();
         if t == before {
             break;
         }
@@ -181,7 +201,11 @@ pub fn read(ctx: &Ctx, lines: &[Line], from: usize, to: usize) -> TailOut {
         }
         let t_full = l.text(norm);
         let f = l.folded.as_str();
-        if ends_tail(t_full, f, sigs.iter().any(|s| s.signer.is_some()) || out.archive.is_some()) {
+        if ends_tail(
+            t_full,
+            f,
+            sigs.iter().any(|s| s.signer.is_some()) || out.archive.is_some(),
+        ) {
             break;
         }
         // Pieces of this line: `Nơi nhận: KT. BỘ TRƯỞNG` holds two columns.
@@ -217,9 +241,15 @@ pub fn read(ctx: &Ctx, lines: &[Line], from: usize, to: usize) -> TailOut {
         }
         let t = if handled_sig { recip_part } else { t };
         let tf = fold(t);
-        if tf.starts_with("luu") && (tf.starts_with("luu:") || tf.starts_with("luu ") || tf.starts_with("luu.")) {
+        if tf.starts_with("luu")
+            && (tf.starts_with("luu:") || tf.starts_with("luu ") || tf.starts_with("luu."))
+        {
             let rest = t["Lưu".len().min(t.len())..].trim_start_matches([':', ' ', '.']);
-            let rest = if t.is_char_boundary("Lưu".len()) { rest } else { t };
+            let rest = if t.is_char_boundary("Lưu".len()) {
+                rest
+            } else {
+                t
+            };
             let s = start + (t.len() - rest.len());
             out.archive = Some((clean_archive(rest), ctx.span(s, start + t.len())));
             in_recipients = false;
@@ -228,7 +258,12 @@ pub fn read(ctx: &Ctx, lines: &[Line], from: usize, to: usize) -> TailOut {
             i += 1;
             continue;
         }
-        if !handled_sig && signing_mark(t).is_some() || (!handled_sig && is_caps(t) && !t.starts_with(['-', '+']) && sig_line_fits(&sigs, t, &tf)) {
+        if !handled_sig && signing_mark(t).is_some()
+            || (!handled_sig
+                && is_caps(t)
+                && !t.starts_with(['-', '+'])
+                && sig_line_fits(&sigs, t, &tf))
+        {
             if feed_sig(&mut sigs, t, start, start + t.len()) {
                 last_used = i;
                 i += 1;
@@ -251,7 +286,11 @@ pub fn read(ctx: &Ctx, lines: &[Line], from: usize, to: usize) -> TailOut {
             i += 1;
             continue;
         }
-        if in_recipients && is_person(rt) && sigs.last().is_some_and(|s| s.signer.is_none()) && !rt.ends_with([';', ',']) {
+        if in_recipients
+            && is_person(rt)
+            && sigs.last().is_some_and(|s| s.signer.is_none())
+            && !rt.ends_with([';', ','])
+        {
             set_signer(&mut sigs, rt, start);
             last_used = i;
             i += 1;
@@ -291,7 +330,8 @@ pub fn read(ctx: &Ctx, lines: &[Line], from: usize, to: usize) -> TailOut {
         }
     }
     for s in sigs {
-        if s.authority.is_none() && s.position.is_none() && s.signer.is_none() && s.organ.is_none() {
+        if s.authority.is_none() && s.position.is_none() && s.signer.is_none() && s.organ.is_none()
+        {
             continue;
         }
         out.signatures.push(Signature {
@@ -311,7 +351,9 @@ fn sig_line_fits(sigs: &[SigB], t: &str, f: &str) -> bool {
         return true;
     }
     // Organ continuation right after the mark line (`T/M BỘ CHÍNH` / `TRỊ`).
-    sigs.last().is_some_and(|s| s.after_mark && s.position.is_none() && s.signer.is_none() && t.chars().count() <= 40)
+    sigs.last().is_some_and(|s| {
+        s.after_mark && s.position.is_none() && s.signer.is_none() && t.chars().count() <= 40
+    })
 }
 
 /// Splits `recipient text  KT. BỘ TRƯỞNG` into the recipient part and a caps signature part.
@@ -432,7 +474,17 @@ fn ends_tail(t: &str, f: &str, complete: bool) -> bool {
 
 /// A line that opens an attachment after the signature.
 pub fn attachment_start(t: &str, f: &str) -> bool {
-    const CUES: &[&str] = &["phu luc", "sao luc", "mau so", "mau ", "bieu mau", "(kem theo", "(ban hanh kem theo", "danh sach", "danh muc"];
+    const CUES: &[&str] = &[
+        "phu luc",
+        "sao luc",
+        "mau so",
+        "mau ",
+        "bieu mau",
+        "(kem theo",
+        "(ban hanh kem theo",
+        "danh sach",
+        "danh muc",
+    ];
     if CUES.iter().any(|c| f.starts_with(c)) && (is_caps(t) || f.starts_with('(')) {
         return true;
     }
@@ -449,7 +501,9 @@ pub fn attachment_start(t: &str, f: &str) -> bool {
 fn recipient(ctx: &Ctx, s: usize, e: usize) -> Option<Recipient> {
     let norm = ctx.text;
     let raw = &norm[s..e];
-    let mut body = raw.trim().trim_start_matches(['-', '+', '•', '*', '~', '–', '=', ' ']);
+    let mut body = raw
+        .trim()
+        .trim_start_matches(['-', '+', '•', '*', '~', '–', '=', ' ']);
     body = body.trim_end_matches([';', ',', '.', ' ', '=', ':']);
     // Purpose in brackets at the end.
     let mut purpose = None;
@@ -483,7 +537,10 @@ mod tests {
         assert_eq!(clean_archive("VT, ĐTKT NN 10b."), "VT, ĐTKT NN");
         assert_eq!(clean_archive("VPTU, P.KT-XH^{Th.H}."), "VPTU, P.KT-XH");
         assert_eq!(clean_archive("VT, KTTH (2b)."), "VT, KTTH");
-        assert_eq!(clean_archive("Văn phòng Trung ương Đảng."), "Văn phòng Trung ương Đảng");
+        assert_eq!(
+            clean_archive("Văn phòng Trung ương Đảng."),
+            "Văn phòng Trung ương Đảng"
+        );
     }
 
     #[test]
@@ -504,6 +561,9 @@ mod tests {
         assert!(!is_person("Bộ Tài Chính"));
         assert!(is_position("PHÓ CHỦ TỊCH", &fold("PHÓ CHỦ TỊCH")));
         assert!(is_position("BỘ TRƯỞNG", &fold("BỘ TRƯỞNG")));
-        assert!(!is_position("Phó Chủ tịch UBND tỉnh", &fold("Phó Chủ tịch UBND tỉnh")));
+        assert!(!is_position(
+            "Phó Chủ tịch UBND tỉnh",
+            &fold("Phó Chủ tịch UBND tỉnh")
+        ));
     }
 }

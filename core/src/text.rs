@@ -117,7 +117,8 @@ pub fn squash_spaces(s: &str) -> String {
 
 /// Trims white space and the given trailing punctuation.
 pub fn trim_punct<'a>(s: &'a str, chars: &[char]) -> &'a str {
-    s.trim().trim_matches(|c: char| c.is_whitespace() || chars.contains(&c))
+    s.trim()
+        .trim_matches(|c: char| c.is_whitespace() || chars.contains(&c))
 }
 
 /// Words that keep a capital inside a body's name in sentence case (folded → as written).
@@ -157,7 +158,9 @@ pub fn sentence_case(s: &str) -> String {
         cap[0] = true;
     }
     // Proper names after level words: everything up to the end (place names end the name).
-    let levels = ["tinh", "huyen", "quan", "xa", "phuong", "thi", "pho", "tran"];
+    let levels = [
+        "tinh", "huyen", "quan", "xa", "phuong", "thi", "pho", "tran",
+    ];
     for i in 0..words.len() {
         let f = folded[i].as_str();
         if levels.contains(&f) && i + 1 < words.len() {
@@ -248,11 +251,17 @@ mod tests {
 
     #[test]
     fn casing() {
-        assert_eq!(sentence_case("ỦY BAN NHÂN DÂN TỈNH ĐẮK LẮK"), "Ủy ban nhân dân tỉnh Đắk Lắk");
+        assert_eq!(
+            sentence_case("ỦY BAN NHÂN DÂN TỈNH ĐẮK LẮK"),
+            "Ủy ban nhân dân tỉnh Đắk Lắk"
+        );
         assert_eq!(sentence_case("BAN THƯỜNG VỤ"), "Ban Thường vụ");
         assert_eq!(sentence_case("VĂN PHÒNG CHÍNH PHỦ"), "Văn phòng Chính phủ");
         assert_eq!(sentence_case("TỔNG CỤC THUẾ"), "Tổng cục Thuế");
-        assert_eq!(sentence_case("ỦY BAN NHÂN DÂN THÀNH PHỐ HÀ NỘI"), "Ủy ban nhân dân thành phố Hà Nội");
+        assert_eq!(
+            sentence_case("ỦY BAN NHÂN DÂN THÀNH PHỐ HÀ NỘI"),
+            "Ủy ban nhân dân thành phố Hà Nội"
+        );
         assert_eq!(sentence_case("Sở Y tế"), "Sở Y tế");
     }
 
