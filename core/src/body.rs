@@ -433,9 +433,12 @@ pub fn build(ctx: &mut Ctx, paras: &[Para]) -> BodyOut {
             // Only when items exist or the text before is not all preamble.
         }
     }
+    // Bullets before the first numbered item of a numbered document belong to the preamble
+    // (`- Căn cứ ...;` lines).
+    let numbered = paras[..body_end].iter().any(|p| p.marker.as_ref().is_some_and(|m| !is_bullet(m.kind)));
     let first_item = paras[..body_end]
         .iter()
-        .position(|p| p.marker.is_some() && !is_dash_in_preamble(p));
+        .position(|p| p.marker.as_ref().is_some_and(|m| !(numbered && is_bullet(m.kind))));
     let pre_end = first_item.unwrap_or(body_end);
     for p in &paras[..pre_end] {
         let para = ctx.paragraph(p, 0);
@@ -451,8 +454,8 @@ pub fn build(ctx: &mut Ctx, paras: &[Para]) -> BodyOut {
     out
 }
 
-fn is_dash_in_preamble(_p: &Para) -> bool {
-    false
+fn is_bullet(k: MarkerKind) -> bool {
+    matches!(k, MarkerKind::Dash | MarkerKind::Plus | MarkerKind::Bullet)
 }
 
 /// Family key of a marker: markers of one key are siblings.

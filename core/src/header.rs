@@ -48,6 +48,7 @@ pub fn national_phrase(f: &str) -> Option<(usize, usize, Family)> {
         ("doc lap - tu do", Family::State),
         ("doc lap-tu do", Family::State),
         ("dang cong san viet nam", Family::Party),
+        ("dang cong san", Family::Party),
     ];
     for (p, fam) in PHRASES {
         if let Some(k) = f.find(p) {
@@ -57,6 +58,10 @@ pub fn national_phrase(f: &str) -> Option<(usize, usize, Family)> {
                 return Some((k, end, *fam));
             }
         }
+    }
+    // The second half of a national line wrapped over two lines.
+    if matches!(f.trim_end_matches(['.', ' ']), "viet nam" | "chu nghia viet nam" | "hanh phuc") {
+        return Some((0, f.len(), Family::State));
     }
     // OCR: "cong hoa xa hoi chu nghia" with damaged letters.
     if let Some(k) = f.find("chu nghia viet nam") {
@@ -482,6 +487,16 @@ fn read_title(
                 j += 1;
                 continue;
             }
+            // A title in capitals may be spaced out over blank lines.
+            let next = (j + 1..limit.min(j + 3)).find(|&k| !lines[k].is_blank());
+            let caps_next = next.is_some_and(|k| {
+                let nl = &lines[k];
+                nl.kind == LineKind::Text && is_caps(nl.text(norm)) && !is_position_led(&nl.folded) && nl.chars <= 120
+            });
+            if caps_mode == Some(true) && caps_next && parts.len() < 6 {
+                j += 1;
+                continue;
+            }
             break;
         }
         if l.kind == LineKind::Decoration {
@@ -501,6 +516,10 @@ fn read_title(
             break;
         }
         let caps = is_caps(t);
+        // `CỦA BỘ CHÍNH TRỊ` in capitals, then the subject in sentence case.
+        if parts.len() == 1 && fold(&norm[parts[0].0..parts[0].1]).starts_with("cua ") && !caps {
+            caps_mode = Some(false);
+        }
         match caps_mode {
             None => caps_mode = Some(caps),
             Some(true) if !caps => break,
@@ -550,8 +569,8 @@ fn read_title(
                     });
                 }
                 None => {
-                    out.title_issuer = Some(Field {
-                        text: sentence_case(text[fvt.src(4)..].trim()),
+                    out.title = Some(Field {
+                        text,
                         span: ctx.span(s, e),
                     });
                 }
@@ -625,6 +644,22 @@ fn finish(ctx: &Ctx, out: &mut HeaderOut, organ_lines: &[(usize, usize)]) {
         span: ctx.span(s, e),
     };
     out.organs = bodies.iter().copied().map(field).collect();
+    // A Party department under the Central Committee is named with it: `VĂN PHÒNG` under
+    // `BAN CHẤP HÀNH TRUNG ƯƠNG` is `Văn phòng Trung ương Đảng`, `BAN TỔ CHỨC` is
+    // `Ban Tổ chức Trung ương` (HD36, header layout).
+    let n = out.organs.len();
+    if n >= 2 && out.family == Some(Family::Party) {
+        let parent = fold(&out.organs[n - 2].text);
+        let last = fold(&out.organs[n - 1].text);
+        if parent.contains("trung uong") && !last.contains("trung uong") {
+            let org = &mut out.organs[n - 1];
+            if last == "van phong" {
+                org.text.push_str(" Trung ương Đảng");
+            } else if last.starts_with("ban ") {
+                org.text.push_str(" Trung ương");
+            }
+        }
+    }
 }
 
 #[cfg(test)]

@@ -16,6 +16,8 @@ pub enum LineKind {
     Stamp,
     /// Web chrome that names a site or its furniture (strong evidence).
     Chrome,
+    /// A watermark or page footer of a site, repeated inside the document (`LawSoft * Tel: ...`).
+    Watermark,
     Text,
 }
 
@@ -52,32 +54,9 @@ impl Line {
 }
 
 fn is_decoration(t: &str) -> bool {
-    !t.is_empty()
-        && t.chars().all(|c| {
-            matches!(
-                c,
-                '-' | '—'
-                    | '–'
-                    | '_'
-                    | '='
-                    | '*'
-                    | '.'
-                    | '~'
-                    | '…'
-                    | '·'
-                    | '•'
-                    | ' '
-                    | '\t'
-                    | '|'
-                    | '+'
-                    | '#'
-                    | ':'
-                    | '/'
-                    | '\\'
-            )
-        })
-        && !matches!(t, "-" | "+" | "•" | "./.")
-        || t == "X"
+    const PUNCT: &str = "-—–_=*.~…·•|+#:/\\";
+    let decorative = |c: char| PUNCT.contains(c) || c.is_whitespace() || !c.is_alphanumeric() && !c.is_ascii();
+    (!t.is_empty() && t.chars().all(decorative) && !matches!(t, "-" | "+" | "•" | "./.")) || t == "X"
 }
 
 fn is_page_break(f: &str, t: &str) -> bool {
@@ -122,6 +101,12 @@ fn is_stamp(f: &str) -> bool {
     STAMPS.iter().any(|p| f.starts_with(p))
 }
 
+/// Watermarks and page footers that sites print on every page of a PDF (folded).
+fn is_watermark(f: &str) -> bool {
+    const MARKS: &[&str] = &["lawsoft", "awsoft", "3930 3279", "www.thuvienphapluat", "thnvienphapluat", "vienphapluat.vn"];
+    MARKS.iter().any(|m| f.contains(m)) && f.len() < 90
+}
+
 /// Strong chrome: a site's name or furniture that never occurs in a directive's own text.
 pub fn is_strong_chrome(f: &str) -> bool {
     const STRONG: &[&str] = &[
@@ -164,6 +149,8 @@ pub fn split(norm: &str) -> Vec<Line> {
             LineKind::Decoration
         } else if is_stamp(&folded) {
             LineKind::Stamp
+        } else if is_watermark(&folded) {
+            LineKind::Watermark
         } else if is_strong_chrome(&folded) {
             LineKind::Chrome
         } else {

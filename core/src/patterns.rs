@@ -335,21 +335,36 @@ pub fn marker(line: &str) -> Option<Marker> {
 
 /// A signing mark at the start of a line: the mark as written and the byte offset of what
 /// follows it. Marks: `TM.`, `T/M`, `KT.`, `K/T`, `TL.`, `T/L`, `TUQ.`, `T/U`, `Q.`.
-pub fn signing_mark(line: &str) -> Option<(&str, usize)> {
-    const FORMS: &[&str] = &[
-        "TUQ.", "T/M", "TM.", "K/T", "KT.", "T/L", "TL.", "T/U", "Q.",
-    ];
-    let form = FORMS.iter().find(|f| line.starts_with(**f))?;
-    let rest = &line[form.len()..];
+pub fn signing_mark(line: &str) -> Option<(String, usize)> {
+    const FORMS: &[&str] = &["TUQ.", "T/M", "TM.", "K/T", "KT.", "T/L", "TL.", "T/U", "Q."];
+    let (mark, len) = match FORMS.iter().find(|f| line.starts_with(**f)) {
+        Some(f) => (f.to_string(), f.len()),
+        None => {
+            // OCR damage to the first letter of a Party mark (`„/M BỘ CHÍNH TRỊ`): repaired only
+            // into a known mark.
+            let mut cs = line.char_indices();
+            let (_, c0) = cs.next()?;
+            let (i1, c1) = cs.next()?;
+            let (i2, c2) = cs.next()?;
+            if c0.is_alphanumeric() || c0.is_whitespace() || c1 != '/' || i1 != c0.len_utf8() {
+                return None;
+            }
+            let fixed = match c2 {
+                'M' => "T/M",
+                'L' => "T/L",
+                'T' => "K/T",
+                _ => return None,
+            };
+            (fixed.to_string(), i2 + 1)
+        }
+    };
+    let rest = &line[len..];
     // Followed by the organ, in capitals.
     let rest_t = rest.trim_start();
     if !rest_t.chars().next().is_some_and(char::is_uppercase) {
         return None;
     }
-    Some((
-        &line[..form.len()],
-        form.len() + (rest.len() - rest_t.len()),
-    ))
+    Some((mark, len + (rest.len() - rest_t.len())))
 }
 
 #[cfg(test)]
@@ -450,8 +465,9 @@ mod tests {
             ("TUQ. BỘ TRƯỞNG", "TUQ."),
             ("Q. GIÁM ĐỐC", "Q."),
             ("KT.BỘ TRƯỞNG", "KT."),
+            ("„/M BỘ CHÍNH TRỊ", "T/M"),
         ] {
-            assert_eq!(signing_mark(s).map(|x| x.0), Some(mark), "{s}");
+            assert_eq!(signing_mark(s).map(|x| x.0), Some(mark.to_string()), "{s}");
         }
         for s in [
             "TM ỦY BAN",

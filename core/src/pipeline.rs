@@ -305,6 +305,7 @@ pub fn run(input: &str) -> Document {
     for l in &lines[start..tail_end.min(n)] {
         let kind = match l.kind {
             LineKind::PageBreak => NoiseKind::PageBreak,
+            LineKind::Watermark => NoiseKind::Stamp,
             LineKind::Decoration => NoiseKind::Decoration,
             LineKind::Stamp => NoiseKind::Stamp,
             LineKind::Chrome => NoiseKind::Trailing,

@@ -240,6 +240,11 @@ pub fn read(ctx: &Ctx, lines: &[Line], from: usize, to: usize) -> TailOut {
             }
         }
         let t = if handled_sig { recip_part } else { t };
+        let t = if fold(t).trim_start_matches(['-', '+', ' ', '~']).starts_with("luu") {
+            t.trim_start_matches(['-', '+', ' ', '~', '–'])
+        } else {
+            t
+        };
         let tf = fold(t);
         if tf.starts_with("luu")
             && (tf.starts_with("luu:") || tf.starts_with("luu ") || tf.starts_with("luu."))
@@ -388,6 +393,7 @@ fn feed_sig(sigs: &mut Vec<SigB>, t: &str, s: usize, e: usize) -> bool {
     if let Some((mark, off)) = signing_mark(t) {
         let organ = squash_spaces(&t[off..]);
         let mark = mark.trim().to_string();
+        let _ = &mark;
         if let Some(last) = sigs.last_mut() {
             // `TM. CHÍNH PHỦ` / `KT. THỦ TƯỚNG`: an inner mark of the same block.
             if last.authority.is_some() && last.signer.is_none() && last.position.is_none() {
