@@ -255,6 +255,16 @@ fn starts_quote_or_upper(t: &str) -> bool {
         .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit() || "\"“(-+•".contains(c))
 }
 
+/// Whether a line opens a list of addressees: `Kính gửi:`, `Kính trình:`, a công điện's
+/// `THỦ TƯỚNG CHÍNH PHỦ điện:`, and after a first list `Đồng kính gửi:`.
+pub fn opens_addressees(f: &str, first: bool) -> bool {
+    let f = f.trim_start_matches(['*', ' ']);
+    f.starts_with("kinh gui")
+        || f.starts_with("kinh trinh")
+        || first && f.len() < 60 && (f.ends_with(" dien:") || f.ends_with(" dien"))
+        || !first && f.starts_with("dong kinh gui")
+}
+
 /// Reads `Kính gửi:` addressees starting at line `i`; returns them and the first line after.
 pub fn addressees(ctx: &Ctx, lines: &[Line], i: usize, to: usize) -> (Vec<Addressee>, usize) {
     let norm = ctx.text;
@@ -265,9 +275,10 @@ pub fn addressees(ctx: &Ctx, lines: &[Line], i: usize, to: usize) -> (Vec<Addres
     let after = match colon {
         Some(k) => k,
         None => {
-            // `Kính gửi` without colon: skip the two words.
+            // `Kính gửi` without colon: skip the words of the opener.
             let fv = l.folded_view(norm);
-            fv.src("kinh gui".len())
+            let words = if l.folded.starts_with("dong kinh gui") { "dong kinh gui" } else { "kinh gui" };
+            fv.src(words.len().min(fv.text.len()))
         }
     };
     let rest = t[after..].trim();
@@ -301,7 +312,7 @@ pub fn addressees(ctx: &Ctx, lines: &[Line], i: usize, to: usize) -> (Vec<Addres
         }
         let t = l.text(norm);
         let f = l.folded.as_str();
-        if opens_block(f) || f.starts_with("thuc hien") || f.starts_with("ngay ") {
+        if opens_block(f) || opens_addressees(f, false) || f.starts_with("thuc hien") || f.starts_with("ngay ") {
             break;
         }
         let m = marker(t);

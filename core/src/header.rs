@@ -66,7 +66,7 @@ pub fn national_phrase(f: &str) -> Option<(usize, usize, Family)> {
     // OCR: "cong hoa xa hoi chu nghia" with damaged letters.
     if let Some(k) = f.find("chu nghia viet nam") {
         if k <= 80 {
-            let start = f[..k].rfind("cong").unwrap_or(k);
+            let start = f[..k].rfind("cong").or_else(|| f[..k].rfind("hoa xa hoi")).unwrap_or(k);
             return Some((start, f.len(), Family::State));
         }
     }
@@ -213,6 +213,13 @@ pub fn read(ctx: &Ctx, lines: &[Line], start: usize, limit: usize) -> HeaderOut 
             let ks = l.start + fv.src(k);
             if out.national.is_none() {
                 out.national = Some(ctx.field(ks, l.end));
+            }
+            // `CỘNG` / `HÒA XÃ HỘI ...`: the line before was the phrase's first word.
+            if let Some(&(ps, pe)) = organ_lines.last() {
+                let pf = fold(&norm[ps..pe]);
+                if pf == "cong" || pf.starts_with("cong hoa") {
+                    organ_lines.pop();
+                }
             }
             // A glued organ before the phrase (two columns merged by OCR).
             let prefix = t[..fv.src(k)].trim();
@@ -611,7 +618,8 @@ fn is_position_led(f: &str) -> bool {
 /// Groups organ lines into bodies and picks issuer and parent.
 fn finish(ctx: &Ctx, out: &mut HeaderOut, organ_lines: &[(usize, usize)]) {
     let norm = ctx.text;
-    let mut bodies: Vec<(usize, usize)> = Vec::new();
+    // Each body: its lines' ranges.
+    let mut bodies: Vec<Vec<(usize, usize)>> = Vec::new();
     for &(s, e) in organ_lines {
         let t = norm[s..e].trim();
         if t.is_empty() {
@@ -619,31 +627,30 @@ fn finish(ctx: &Ctx, out: &mut HeaderOut, organ_lines: &[(usize, usize)]) {
         }
         let f = fold(t);
         let level = tables::LEVEL_WORDS.iter().any(|w| f.starts_with(w));
-        let continues = match bodies.last() {
+        let continues = match bodies.last().and_then(|b| b.last()) {
             None => false,
             Some(&(ps, pe)) => {
                 let prev = fold(&norm[ps..pe]);
                 let prev_words = prev.split_whitespace().count();
-                level
-                    || prev_words == 1
-                    || !starts_body(&f)
-                    || prev.ends_with(" va")
-                    || prev.ends_with(',')
+                level || prev_words == 1 || !starts_body(&f) || prev.ends_with(" va") || prev.ends_with(',')
             }
         };
-        if continues {
-            if let Some(last) = bodies.last_mut() {
-                last.1 = e;
-            }
-        } else {
-            bodies.push((s, e));
+        match bodies.last_mut() {
+            Some(b) if continues => b.push((s, e)),
+            _ => bodies.push(vec![(s, e)]),
         }
     }
-    let field = |(s, e): (usize, usize)| Field {
-        text: sentence_case(&squash_spaces(&norm[s..e])),
-        span: ctx.span(s, e),
-    };
-    out.organs = bodies.iter().copied().map(field).collect();
+    out.organs = bodies
+        .iter()
+        .map(|b| {
+            let text = b.iter().map(|&(s, e)| norm[s..e].trim()).collect::<Vec<_>>().join(" ");
+            let (s, e) = (b[0].0, b[b.len() - 1].1);
+            Field {
+                text: sentence_case(&squash_spaces(&text)),
+                span: ctx.span(s, e),
+            }
+        })
+        .collect();
     // A Party department under the Central Committee is named with it: `VĂN PHÒNG` under
     // `BAN CHẤP HÀNH TRUNG ƯƠNG` is `Văn phòng Trung ương Đảng`, `BAN TỔ CHỨC` is
     // `Ban Tổ chức Trung ương` (HD36, header layout).

@@ -310,6 +310,10 @@ pub fn marker(line: &str) -> Option<Marker> {
             if after.chars().next().is_some_and(|c| c.is_ascii_digit()) || !label_boundary(after) {
                 return None;
             }
+            // `V/V`, `I-CT` are not markers: only `I.` may touch its text.
+            if !rest.starts_with('.') && !(after.is_empty() || after.starts_with([' ', '\t'])) {
+                return None;
+            }
             return Some(mk(MarkerKind::Roman, line, end + sep, Some(v), 1));
         }
         return None;
@@ -440,6 +444,8 @@ mod tests {
             "Việt Nam",
             "0. không",
             "3.5 triệu",
+            "V/V CHỦ ĐỘNG PHÒNG",
+            "V/v tăng cường",
         ] {
             assert_eq!(m(s), None, "{s}");
         }

@@ -223,15 +223,16 @@ pub fn run(input: &str) -> Document {
     let h = header::read(&ctx, &lines, start, doc_end);
     let mut body_start = h.end;
 
-    // Addressees right after the header.
+    // Addressees right after the header: `Kính gửi:`, a công điện's `THỦ TƯỚNG CHÍNH PHỦ điện:`,
+    // then possibly `Đồng kính gửi:`.
     let mut addressees = Vec::new();
-    if let Some(k) = (body_start..doc_end).find(|&i| !lines[i].is_void()) {
-        let f = lines[k].folded.as_str();
-        if f.starts_with("kinh gui") || f.starts_with("kinh trinh") {
-            let (a, next) = body::addressees(&ctx, &lines, k, doc_end);
-            addressees = a;
-            body_start = next;
+    while let Some(k) = (body_start..doc_end).find(|&i| !lines[i].is_void()) {
+        if !body::opens_addressees(&lines[k].folded, addressees.is_empty()) {
+            break;
         }
+        let (a, next) = body::addressees(&ctx, &lines, k, doc_end);
+        addressees.extend(a);
+        body_start = next.max(k + 1);
     }
 
     // Tail.
