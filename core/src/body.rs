@@ -282,11 +282,10 @@ pub fn addressees(ctx: &Ctx, lines: &[Line], i: usize, to: usize) -> (Vec<Addres
         }
     };
     let rest = t[after..].trim();
-    let mut open = false; // last entry may continue on the next line
+    let mut prev_listy = false;
     if !rest.is_empty() {
         let s = l.start + after + (t[after..].len() - t[after..].trim_start().len());
         out.push((s, s + rest.len()));
-        open = !ends_sentence(rest) && !rest.ends_with(',');
     }
     let mut j = i + 1;
     let mut blanks = 0;
@@ -325,25 +324,25 @@ pub fn addressees(ctx: &Ctx, lines: &[Line], i: usize, to: usize) -> (Vec<Addres
         if m.is_some() && !listy {
             break;
         }
-        if open && starts_lower(t) {
+        let prev = out.last().map(|&(s, e)| norm[s..e].trim_end()).unwrap_or("");
+        let cont = !listy
+            && !out.is_empty()
+            && !prev.ends_with([';', '.'])
+            && (prev.ends_with([',', ':']) || starts_lower(t) || prev_listy && l.chars <= 100);
+        if cont {
             if let Some(last) = out.last_mut() {
                 last.1 = l.end;
             }
-            open = !ends_sentence(t);
             j += 1;
             continue;
         }
-        let short_entry = l.chars <= 110
-            && (t.ends_with([';', ',', '.']) || listy || !ends_sentence(t) && l.chars <= 80);
+        let short_entry = l.chars <= 110 && (t.ends_with([';', ',', '.']) || !ends_sentence(t) && l.chars <= 80);
         if !(listy || short_entry) {
-            break;
-        }
-        if !listy && out.len() >= 1 && !out_last_listy(&out, norm) && l.chars > 90 {
             break;
         }
         let s = l.start + m.as_ref().map_or(0, |m| m.len);
         out.push((s, l.end));
-        open = !ends_sentence(t) && !t.ends_with(',');
+        prev_listy = listy;
         j += 1;
         if t.ends_with('.') && !listy {
             break;
@@ -369,10 +368,6 @@ pub fn addressees(ctx: &Ctx, lines: &[Line], i: usize, to: usize) -> (Vec<Addres
         }
     }
     (res, j)
-}
-
-fn out_last_listy(_out: &[(usize, usize)], _norm: &str) -> bool {
-    false
 }
 
 fn is_list_line(t: &str) -> bool {

@@ -75,7 +75,22 @@ pub fn national_phrase(f: &str) -> Option<(usize, usize, Family)> {
 
 /// `Số: 15/CT-TTg` / `Số 15-CT/TU`: the symbol's byte range in the line text.
 pub fn symbol_in_line(text: &str, f: &str) -> Option<(usize, usize)> {
-    let rest = f.strip_prefix("so")?;
+    let rest = match f.strip_prefix("so") {
+        Some(r) => r,
+        None => {
+            // OCR damage to `Số:` (`sé:`, `86:`): a short token and a colon, then a symbol with
+            // a slash and capitals.
+            let colon = f.find(':')?;
+            if !(2..=3).contains(&colon) || f[..colon].contains(' ') {
+                return None;
+            }
+            let next = f[colon + 1..].trim_start();
+            if !next.starts_with(|c: char| c.is_ascii_digit() || c == '/') {
+                return None;
+            }
+            &f[colon..]
+        }
+    };
     let after = rest.trim_start_matches([' ', ':', '.']);
     let had_colon = rest.trim_start().starts_with(':');
     let first = after.chars().next()?;
@@ -259,7 +274,7 @@ pub fn read(ctx: &Ctx, lines: &[Line], start: usize, limit: usize) -> HeaderOut 
                 continue;
             }
         }
-        if f.starts_with("v/v") || f.starts_with("v.v") || f.starts_with("v/v.") {
+        if is_vv(t, f) {
             let (title, next) = read_vv(ctx, lines, i, limit);
             if out.title.is_none() {
                 out.title = Some(title);
@@ -425,6 +440,17 @@ fn read_date(
         Some(j + 1)
     } else {
         Some(i + 1)
+    }
+}
+
+/// A công văn's subject line: `V/v ...`, also as OCR reads it (`V/`, `VWv`, `Viv`, `VA`).
+pub fn is_vv(t: &str, f: &str) -> bool {
+    let tok = f.split(' ').next().unwrap_or("");
+    let tok = tok.trim_end_matches([':', '.']);
+    match tok {
+        "v/v" | "v/" | "v.v" | "v\\v" | "vwv" | "vav" | "viv" | "v/v/" => f.len() > tok.len() + 2,
+        "va" => t.starts_with("VA "),
+        _ => false,
     }
 }
 

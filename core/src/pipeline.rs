@@ -222,6 +222,13 @@ pub fn run(input: &str) -> Document {
     // Header.
     let h = header::read(&ctx, &lines, start, doc_end);
     let mut body_start = h.end;
+    // A header the reader lost track of (OCR): `Kính gửi` a few lines on still ends it.
+    if let Some(k) = (body_start..doc_end.min(body_start + 12)).find(|&i| body::opens_addressees(&lines[i].folded, true)) {
+        let marked = (body_start..k).any(|i| lines[i].kind == LineKind::Text && crate::patterns::marker(lines[i].text(text)).is_some());
+        if !marked {
+            body_start = k;
+        }
+    }
 
     // Addressees right after the header: `Kính gửi:`, a công điện's `THỦ TƯỚNG CHÍNH PHỦ điện:`,
     // then possibly `Đồng kính gửi:`.
