@@ -113,6 +113,8 @@ struct SigB {
     end: usize,
     /// The last line read was the mark line (an organ may wrap onto the next).
     after_mark: bool,
+    /// The organ ended with a comma: the next caps line continues it.
+    organ_open: bool,
 }
 
 fn purpose_of(bracket: &str) -> Option<Purpose> {
@@ -136,7 +138,11 @@ pub fn clean_archive(s: &str) -> String {
         let e = t[k..].find("</sup>").map_or(t.len(), |e| k + e + 6);
         t.replace_range(k..e, "");
     }
-    let mut t = t.trim().trim_end_matches(['.', ',', ';', ' ']).to_string();
+    // Copy counts and drafters come in or after the first bracket: `VT, QHĐP (2b)Q.Cường`.
+    if let Some(k) = t.find(['(', ')', '[']) {
+        t.truncate(k);
+    }
+    let mut t = t.trim().trim_end_matches(['.', ',', ';', ' ', '\\', '_']).to_string();
     loop {
         let before = t.clone();
         // Trailing bracket: copy count or drafter initials.
@@ -182,6 +188,7 @@ pub fn read(ctx: &Ctx, lines: &[Line], from: usize, to: usize) -> TailOut {
     let mut sigs: Vec<SigB> = Vec::new();
     let mut recips: Vec<(usize, usize)> = Vec::new();
     let mut recip_open = false;
+    let mut dash_list = false;
     let mut in_recipients = false;
     let mut last_used = from;
     let mut i = from;
@@ -214,6 +221,7 @@ pub fn read(ctx: &Ctx, lines: &[Line], from: usize, to: usize) -> TailOut {
         if f.starts_with("noi nhan") || f.starts_with("noi gui") {
             in_recipients = true;
             recip_open = false;
+            dash_list = false;
             let k = t.find(':').map(|k| k + 1).unwrap_or_else(|| {
                 let fv = l.folded_view(norm);
                 fv.src("noi nhan".len())
@@ -309,7 +317,9 @@ pub fn read(ctx: &Ctx, lines: &[Line], from: usize, to: usize) -> TailOut {
                 continue;
             }
             let rs = start + (rt.len() - rt.trim_start().len());
-            if !listy && recip_open && !recips.is_empty() {
+            // In a dash list a line without a dash continues the entry above (`- VPCP: BTCN,` /
+            // `Thư ký của PTTgCP;` / `các Vụ: CN, KTTH;`); without dashes, only an open entry.
+            if !listy && !recips.is_empty() && (recip_open || dash_list || starts_lower(rt_trim)) {
                 if let Some(last) = recips.last_mut() {
                     last.1 = rs + rt_trim.len();
                 }
@@ -317,6 +327,7 @@ pub fn read(ctx: &Ctx, lines: &[Line], from: usize, to: usize) -> TailOut {
                 recips.push((rs, rs + rt_trim.len()));
             }
             in_recipients = true;
+            dash_list |= listy;
             recip_open = !rt_trim.ends_with([';', ',', '.']);
             last_used = i;
             i += 1;
@@ -349,6 +360,10 @@ pub fn read(ctx: &Ctx, lines: &[Line], from: usize, to: usize) -> TailOut {
         });
     }
     out
+}
+
+fn starts_lower(t: &str) -> bool {
+    t.chars().next().is_some_and(char::is_lowercase)
 }
 
 fn sig_line_fits(sigs: &[SigB], t: &str, f: &str) -> bool {
@@ -389,6 +404,7 @@ fn split_columns(t: &str) -> (&str, Option<(usize, &str)>) {
 
 /// Feeds a caps signature line; returns whether it was taken.
 fn feed_sig(sigs: &mut Vec<SigB>, t: &str, s: usize, e: usize) -> bool {
+    let open = t.trim_end().ends_with(',');
     let t = t.trim().trim_end_matches(['.', ',']);
     if let Some((mark, off)) = signing_mark(t) {
         let organ = squash_spaces(&t[off..]);
@@ -412,6 +428,7 @@ fn feed_sig(sigs: &mut Vec<SigB>, t: &str, s: usize, e: usize) -> bool {
             start: s,
             end: e,
             after_mark: true,
+            organ_open: open,
             ..Default::default()
         });
         return true;
@@ -419,6 +436,15 @@ fn feed_sig(sigs: &mut Vec<SigB>, t: &str, s: usize, e: usize) -> bool {
     let f = fold(t);
     if let Some(last) = sigs.last_mut() {
         if last.signer.is_none() && last.position.is_none() {
+            // `KT. BỘ TRƯỞNG,` / `CHỦ NHIỆM`: the organ goes on after a comma.
+            if last.organ_open && is_caps(t) {
+                let o = last.organ.get_or_insert_with(String::new);
+                o.push_str(", ");
+                o.push_str(&squash_spaces(t));
+                last.organ_open = open;
+                last.end = e;
+                return true;
+            }
             if is_position(t, &f) {
                 last.position = Some(squash_spaces(t));
                 last.end = e;
