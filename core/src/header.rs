@@ -66,7 +66,11 @@ pub fn national_phrase(f: &str) -> Option<(usize, usize, Family)> {
     // OCR: "cong hoa xa hoi chu nghia" with damaged letters.
     if let Some(k) = f.find("chu nghia viet nam") {
         if k <= 80 {
-            let start = f[..k].rfind("cong").or_else(|| f[..k].rfind("hoa xa hoi")).unwrap_or(k);
+            let start = ["cong", "hoa xa hoi", "xa hoi"]
+                .iter()
+                .filter_map(|p| f[..k].find(p))
+                .min()
+                .unwrap_or(k);
             return Some((start, f.len(), Family::State));
         }
     }
@@ -268,7 +272,10 @@ pub fn read(ctx: &Ctx, lines: &[Line], start: usize, limit: usize) -> HeaderOut 
                 }
             }
         }
-        if out.date.is_none() && (f.contains("ngay") || f.ends_with(',')) {
+        let next_has_date = (i + 1..limit.min(i + 3))
+            .find(|&j| !lines[j].is_void())
+            .is_some_and(|j| lines[j].folded.contains("ngay"));
+        if out.date.is_none() && (f.contains("ngay") || f.ends_with(',') || l.chars <= 20 && next_has_date) {
             if let Some(end_line) = read_date(ctx, lines, i, limit, &mut out, None) {
                 i = end_line;
                 continue;
@@ -381,9 +388,10 @@ fn read_date(
     let caps = date_re().captures(&fv.text)?;
     let whole = caps.get(0)?;
     let ngay_at = whole.start() + fv.text[whole.start()..].find("ngay")?;
-    // The date must start on the first line.
+    // The date must start on the first line, or the first line holds only the place.
     let first_len = norm[from..l.end].len();
-    if fv.src(ngay_at) > first_len {
+    let place_only = l.chars <= 30 && !l.folded.contains("thang");
+    if fv.src(ngay_at) > first_len && !place_only {
         return None;
     }
     let day = caps.get(1).map(|m| m.as_str().trim()).unwrap_or("");
@@ -559,9 +567,20 @@ fn read_title(
             Some(false) if caps => break,
             _ => {}
         }
-        // `BỘ TRƯỞNG BỘ TÀI CHÍNH` above `Căn cứ` in a decision: not the title.
+        // `BỘ TRƯỞNG BỘ TÀI CHÍNH` above `Căn cứ` in a decision: not the title; nor is any
+        // caps line right before `Căn cứ` or `QUYẾT ĐỊNH:` (`CHÍNH PHỦ`).
         if !parts.is_empty() && caps && is_position_led(f) {
             break;
+        }
+        if !parts.is_empty() && caps {
+            let next = (j + 1..limit.min(j + 4)).find(|&k| !lines[k].is_void());
+            if next.is_some_and(|k| {
+                let nf = lines[k].folded.trim_start_matches(['*', ' ']);
+                nf.starts_with("can cu") || nf.starts_with("quyet dinh:") || nf.starts_with("quyet nghi:")
+            }) && l.chars <= 60
+            {
+                break;
+            }
         }
         // A sentence-case paragraph line ending a sentence after a title has begun.
         if !parts.is_empty() && !caps && (t.ends_with(':') || l.chars > 120) {
@@ -657,7 +676,9 @@ fn finish(ctx: &Ctx, out: &mut HeaderOut, organ_lines: &[(usize, usize)]) {
             None => false,
             Some(&(ps, pe)) => {
                 let prev = fold(&norm[ps..pe]);
-                let prev_words = prev.split_whitespace().count();
+                let prev_words = bodies.last().map_or(0, |b| {
+                    b.iter().map(|&(s, e)| norm[s..e].split_whitespace().count()).sum::<usize>()
+                });
                 level || prev_words == 1 || !starts_body(&f) || prev.ends_with(" va") || prev.ends_with(',')
             }
         };

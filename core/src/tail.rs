@@ -394,6 +394,15 @@ fn split_columns(t: &str) -> (&str, Option<(usize, &str)>) {
             }
         }
     }
+    // `- Thủ tướng, các Phó Thủ tướng Chính phủ; PHÓ THỦ TƯỚNG`: a caps position after `;`.
+    if let Some(k) = t.find("; ") {
+        let rest = &t[k + 2..];
+        let trimmed = rest.trim_start_matches(['~', '-', '–', ' ', '+']);
+        let off = k + 2 + (rest.len() - trimmed.len());
+        if !trimmed.is_empty() && is_caps(trimmed) && is_position(trimmed, &fold(trimmed)) {
+            return (&t[..k + 1], Some((off, trimmed)));
+        }
+    }
     // `Nơi nhận:` followed by a caps position on the same line.
     let tt = t.trim();
     if is_caps(tt) && !tt.starts_with(['-', '+']) && is_position(tt, &fold(tt)) {
@@ -460,6 +469,14 @@ fn feed_sig(sigs: &mut Vec<SigB>, t: &str, s: usize, e: usize) -> bool {
                 last.end = e;
                 return true;
             }
+        }
+    }
+    if let Some(last) = sigs.last_mut() {
+        // A second position line under the first (`TRƯỞNG BAN` / `PHÓ THỦ TƯỚNG`): the signer's
+        // other office; the block keeps the first.
+        if last.position.is_some() && last.signer.is_none() && is_position(t, &f) {
+            last.end = e;
+            return true;
         }
     }
     if is_position(t, &f) {
