@@ -112,7 +112,7 @@ pub fn symbol_in_line(text: &str, f: &str) -> Option<(usize, usize)> {
     let mut end = start;
     let mut prev_open = true;
     let mut pos = start;
-    for tok in s.split(' ') {
+    for tok in s.split([' ', '\t']) {
         let tstart = pos;
         pos += tok.len() + 1;
         if tok.is_empty() {
@@ -125,7 +125,10 @@ pub fn symbol_in_line(text: &str, f: &str) -> Option<(usize, usize)> {
             && tok
                 .chars()
                 .all(|c| c.is_alphanumeric() || "/-.{}_–".contains(c));
-        let joins = prev_open || tok.starts_with('/') || tok.starts_with('-');
+        // `2254 NHNN-QLNH`: a code after a bare number (OCR lost the slash).
+        let after_number = end > start && text[start..end].bytes().all(|b| b.is_ascii_digit());
+        let code = tok.chars().all(|c| c.is_uppercase() || c.is_ascii_digit() || c == '-' || c == '/') && tok.contains('-');
+        let joins = prev_open || tok.starts_with('/') || tok.starts_with('-') || after_number && code;
         if symbolish && joins
             || (joins
                 && tok
@@ -275,7 +278,8 @@ pub fn read(ctx: &Ctx, lines: &[Line], start: usize, limit: usize) -> HeaderOut 
         let next_has_date = (i + 1..limit.min(i + 3))
             .find(|&j| !lines[j].is_void())
             .is_some_and(|j| lines[j].folded.contains("ngay"));
-        if out.date.is_none() && (f.contains("ngay") || f.ends_with(',') || l.chars <= 20 && next_has_date) {
+        let place_line = l.chars <= 20 && next_has_date && !is_caps(t) && !f.starts_with("so");
+        if out.date.is_none() && (f.contains("ngay") || f.ends_with(',') || place_line) {
             if let Some(end_line) = read_date(ctx, lines, i, limit, &mut out, None) {
                 i = end_line;
                 continue;

@@ -204,9 +204,26 @@ pub fn normalize(input: &str) -> Normalized {
                 i += 1;
                 continue;
             }
-            '\t' => {
-                b.push_linear(off, "\t");
-                i += 1;
+            '\t' | ' ' => {
+                // A run of white space with a tab, or of six spaces or more, between two pieces
+                // of text on one line separates two columns (a header laid out with tabs):
+                // it becomes a line break.
+                let mut j = i;
+                let mut tab = false;
+                while j < n && matches!(chars[j].1, '\t' | ' ') {
+                    tab |= chars[j].1 == '\t';
+                    j += 1;
+                }
+                let run = j - i;
+                let end_off = chars.get(j).map_or(input.len(), |x| x.0);
+                let text_after = chars.get(j).is_some_and(|x| !matches!(x.1, '\n' | '\r'));
+                if !at_line_start && text_after && (tab || run >= 6) {
+                    b.push_replaced(off, end_off - off, "\n");
+                    at_line_start = true;
+                } else {
+                    b.push_linear(off, &input[off..end_off]);
+                }
+                i = j;
                 continue;
             }
             _ => {}
@@ -300,9 +317,7 @@ pub fn normalize(input: &str) -> Normalized {
             i = j;
             continue;
         }
-        if c != ' ' {
-            at_line_start = false;
-        }
+        at_line_start = false;
         // NFC per cluster (a base and its combining marks).
         if needs_nfc {
             let mut j = i + 1;
@@ -407,6 +422,12 @@ mod tests {
     fn bullets_and_party_star_kept() {
         let n = check_roundtrip("* một\n*\n## Văn bản liên quan\n\\- hai");
         assert_eq!(n.text, "* một\n*\nVăn bản liên quan\n- hai");
+    }
+
+    #[test]
+    fn columns_split_on_tabs_and_wide_gaps() {
+        let n = check_roundtrip("TỔNG CỤC THUẾ\t   CỘNG HÒA\n\tSố: 1/CT\nNơi nhận:        KT. CỤC TRƯỞNG\na b");
+        assert_eq!(n.text, "TỔNG CỤC THUẾ\nCỘNG HÒA\n\tSố: 1/CT\nNơi nhận:\nKT. CỤC TRƯỞNG\na b");
     }
 
     #[test]
