@@ -178,20 +178,27 @@ pub fn paragraphs(ctx: &Ctx, lines: &[Line], from: usize, to: usize, lay: Layout
     let norm = ctx.text;
     let mut out: Vec<Para> = Vec::new();
     let mut gap = false;
+    let mut last_ord: Vec<((MarkerKind, u8), u32)> = Vec::new();
     for (i, l) in lines.iter().enumerate().take(to).skip(from) {
         if l.kind != LineKind::Text {
-            if matches!(l.kind, LineKind::Blank | LineKind::Decoration)
-                || l.kind == LineKind::Chrome
-            {
+            // Blank lines and decoration separate; page breaks, stamps and watermarks do not.
+            if matches!(l.kind, LineKind::Blank | LineKind::Decoration | LineKind::Chrome) {
                 gap = true;
-            } else if l.kind == LineKind::PageBreak {
-                // A page break is a gap only if a blank line comes with it; treat as soft.
-                gap = gap || false;
             }
             continue;
         }
         let t = l.text(norm);
-        let m = marker(t);
+        let mut m = marker(t);
+        // A list starts at its first number: `(2) Cắt giảm ...` at a line start with no `(1)`
+        // before it continues an inline enumeration, unless a blank line sets it apart.
+        if let Some(n) = m.as_ref().and_then(|mk| mk.ordinal) {
+            let key = m.as_ref().map(|mk| (mk.kind, mk.depth)).expect("marker");
+            let last = last_ord.iter().find(|(k, _)| *k == key).map(|(_, v)| *v);
+            let plausible = n == 1 || gap || out.is_empty() || last.is_some_and(|l| n <= l + 1);
+            if !plausible {
+                m = None;
+            }
+        }
         let cont = match out.last() {
             None => false,
             Some(p) => {
@@ -206,16 +213,22 @@ pub fn paragraphs(ctx: &Ctx, lines: &[Line], from: usize, to: usize, lay: Layout
                     !ends_sentence(prev) && starts_lower(t)
                 } else if lay.blank_separated {
                     // Hard wrap inside a paragraph; a capitals heading still ends.
-                    !(is_caps(prev) && !is_caps(t) && ends_sentence_or_heading(prev))
+                    !(is_caps(prev) && !is_caps(t))
                 } else if lay.wrapped {
+                    let chars = prev.chars().count();
                     if is_caps(prev) != is_caps(t) && !starts_lower(t) {
                         false
                     } else if ends_sentence(prev) {
-                        let short = p_len_chars(prev) * 100 < lay.width * 85;
-                        !(short
-                            || starts_quote_or_upper(t) && prev.trim_end().ends_with([':', ';']))
+                        let short = chars * 100 < lay.width * 85;
+                        !(short || starts_quote_or_upper(t) && prev.trim_end().ends_with([':', ';']))
                     } else {
-                        true
+                        // A short line that ends no sentence, followed by a sentence: a heading
+                        // line (`1. Bộ trưởng các Bộ` / `Tập trung chỉ đạo ...`).
+                        let very_short = chars * 100 < lay.width * 70;
+                        !(very_short
+                            && !prev.trim_end().ends_with([',', '(', '-'])
+                            && !ends_with_connector(prev)
+                            && starts_sentence(t))
                     }
                 } else {
                     // One line per paragraph; a lower-case start continues a wrapped sentence.
@@ -228,6 +241,15 @@ pub fn paragraphs(ctx: &Ctx, lines: &[Line], from: usize, to: usize, lay: Layout
             p.ranges.push((l.start, l.end));
             p.last_line = i;
         } else {
+            if let Some(mk) = &m {
+                if let Some(n) = mk.ordinal {
+                    let key = (mk.kind, mk.depth);
+                    match last_ord.iter_mut().find(|(k, _)| *k == key) {
+                        Some(e) => e.1 = n,
+                        None => last_ord.push((key, n)),
+                    }
+                }
+            }
             out.push(Para {
                 ranges: vec![(l.start, l.end)],
                 first_line: i,
@@ -240,13 +262,13 @@ pub fn paragraphs(ctx: &Ctx, lines: &[Line], from: usize, to: usize, lay: Layout
     out
 }
 
-fn ends_sentence_or_heading(t: &str) -> bool {
-    let _ = t;
-    true
-}
-
-fn p_len_chars(t: &str) -> usize {
-    t.chars().count()
+/// A line that starts a sentence: a capitalised word (`Tập`), not an acronym (`TTHC,`).
+fn starts_sentence(t: &str) -> bool {
+    let mut cs = t.chars();
+    match (cs.next(), cs.next()) {
+        (Some(a), Some(b)) => a.is_uppercase() && (b.is_lowercase() || b == ' '),
+        _ => false,
+    }
 }
 
 fn starts_quote_or_upper(t: &str) -> bool {
