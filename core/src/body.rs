@@ -225,14 +225,21 @@ pub fn paragraphs(ctx: &Ctx, lines: &[Line], from: usize, to: usize, lay: Layout
                         // A short line that ends no sentence, followed by a sentence: a heading
                         // line (`1. Bộ trưởng các Bộ` / `Tập trung chỉ đạo ...`).
                         let very_short = chars * 100 < lay.width * 70;
+                        let last_word_capitalised = prev
+                            .split_whitespace()
+                            .last()
+                            .and_then(|w| w.chars().next())
+                            .is_some_and(char::is_uppercase);
                         !(very_short
+                            && !last_word_capitalised
                             && !prev.trim_end().ends_with([',', '(', '-'])
                             && !ends_with_connector(prev)
                             && starts_sentence(t))
                     }
                 } else {
-                    // One line per paragraph; a lower-case start continues a wrapped sentence.
-                    starts_lower(t) && !ends_sentence(prev)
+                    // One line per paragraph; a line that ends no sentence goes on into a line
+                    // that starts none (`... ngày` / `21/01/2015 của ...`).
+                    !ends_sentence(prev) && (!starts_sentence(t) || ends_with_connector(prev))
                 }
             }
         };
