@@ -468,16 +468,21 @@ pub fn build(ctx: &mut Ctx, paras: &[Para]) -> BodyOut {
             // Only when items exist or the text before is not all preamble.
         }
     }
-    // Bullets before the first numbered item of a numbered document belong to the preamble
-    // (`- Căn cứ ...;` lines).
-    let numbered = paras[..body_end].iter().any(|p| p.marker.as_ref().is_some_and(|m| !is_bullet(m.kind)));
+    // `- Căn cứ ...;` bullets that open the body are its basis, part of the preamble.
+    let basis_lead = paras[..body_end]
+        .iter()
+        .take_while(|p| {
+            p.marker.as_ref().is_some_and(|m| is_bullet(m.kind)) && is_basis(&p.text(norm, p.marker.as_ref().map_or(0, |m| m.len)))
+        })
+        .count();
     let first_item = paras[..body_end]
         .iter()
-        .position(|p| p.marker.as_ref().is_some_and(|m| !(numbered && is_bullet(m.kind))));
+        .enumerate()
+        .position(|(k, p)| k >= basis_lead && p.marker.is_some());
     let pre_end = first_item.unwrap_or(body_end);
     for p in &paras[..pre_end] {
         let para = ctx.paragraph(p, 0);
-        if fold(&para.text).starts_with("can cu") {
+        if is_basis(para.text.trim_start_matches(['-', '+', '•', ' '])) {
             out.basis.push(para.clone());
         }
         out.preamble.push(para);
@@ -487,6 +492,12 @@ pub fn build(ctx: &mut Ctx, paras: &[Para]) -> BodyOut {
         out.closing.push(ctx.paragraph(p, 0));
     }
     out
+}
+
+/// A basis line: `Căn cứ ...`, `Xét đề nghị ...`, `Theo đề nghị ...`.
+fn is_basis(text: &str) -> bool {
+    let f = fold(text);
+    f.starts_with("can cu ") || f.starts_with("xet ") || f.starts_with("theo de nghi") || f.starts_with("thuc hien ")
 }
 
 fn is_bullet(k: MarkerKind) -> bool {

@@ -285,7 +285,9 @@ pub fn read(ctx: &Ctx, lines: &[Line], start: usize, limit: usize) -> HeaderOut 
                 continue;
             }
         }
-        if is_vv(t, f) {
+        // A công văn's subject written `Về ...` under the number (no type line).
+        let ve_title = out.symbol.is_some() && out.title.is_none() && out.kind_line.is_none() && f.starts_with("ve ") && !t.ends_with('.');
+        if is_vv(t, f) || ve_title {
             let (title, next) = read_vv(ctx, lines, i, limit);
             if out.title.is_none() {
                 out.title = Some(title);
