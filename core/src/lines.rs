@@ -64,7 +64,8 @@ fn is_page_break(f: &str, t: &str) -> bool {
         return true;
     }
     // Page numbers: `3`, `- 3 -`, `Trang 3`, `Page 3`, `3/12`.
-    let core = f.trim_matches(|c: char| c == '-' || c == ' ' || c == '.');
+    // (`1.` and `2)` are bare item markers, not page numbers.)
+    let core = f.trim_matches(|c: char| c == '-' || c == ' ');
     if !core.is_empty() && core.len() <= 3 && core.bytes().all(|b| b.is_ascii_digit()) {
         return true;
     }
@@ -180,8 +181,8 @@ mod tests {
     fn classifies() {
         use LineKind::*;
         assert_eq!(
-            kinds("---------------\n\n--- PAGE BREAK ---\n3\n(Đã ký)\nTHƯ VIỆN PHÁP LUẬT\n1. Nội dung\n*\n- 2 -"),
-            vec![Decoration, Blank, PageBreak, PageBreak, Stamp, Chrome, Text, Decoration, PageBreak]
+            kinds("---------------\n\n--- PAGE BREAK ---\n3\n(Đã ký)\nTHƯ VIỆN PHÁP LUẬT\n1. Nội dung\n*\n- 2 -\n1.\nII."),
+            vec![Decoration, Blank, PageBreak, PageBreak, Stamp, Chrome, Text, Decoration, PageBreak, Text, Text]
         );
         // Bullets and the closing mark are text.
         assert_eq!(kinds("-\n./.\n+"), vec![Text, Text, Text]);

@@ -292,7 +292,8 @@ pub fn normalize(input: &str) -> Normalized {
             }
             let run = j - i;
             let end_off = chars.get(j).map_or(input.len(), |x| x.0);
-            let prev = if i > 0 { Some(chars[i - 1].1) } else { None };
+            // The previous base letter (skipping combining marks of NFD text).
+            let prev = chars[..i].iter().rev().map(|x| x.1).find(|c| !is_combining_mark(*c));
             let next = chars.get(j).map(|x| x.1);
             if c == '*' && run == 1 && at_line_start {
                 // `* item` bullet, or a lone `*` (Party header decoration): keep.

@@ -281,6 +281,21 @@ pub fn run(input: &str) -> Document {
             );
             break;
         }
+        // Text that site chrome follows closely is the site's, not an attachment.
+        let chrome_soon = (k + 1..n)
+            .filter(|&j| !lines[j].is_void() || lines[j].kind == LineKind::Chrome)
+            .take(3)
+            .any(|j| lines[j].kind == LineKind::Chrome || lines::is_weak_chrome(&lines[j].folded));
+        if chrome_soon && !tail::attachment_start(l.text(text), &l.folded) {
+            let last = (k..n).rev().find(|&j| !lines[j].is_blank()).unwrap_or(k);
+            let sp = ctx.span(l.start, lines[last].end);
+            noise.push(Noise {
+                kind: NoiseKind::Trailing,
+                span: sp,
+            });
+            ctx.diag(Code::TrailingNoise, sp, "text after the document was kept apart as noise");
+            break;
+        }
         // An attachment runs to the next site-text line.
         let end = (k + 1..n)
             .find(|&j| {

@@ -157,26 +157,23 @@ pub fn sentence_case(s: &str) -> String {
     if !cap.is_empty() {
         cap[0] = true;
     }
-    // Proper names after level words: everything up to the end (place names end the name).
-    let levels = [
-        "tinh", "huyen", "quan", "xa", "phuong", "thi", "pho", "tran",
-    ];
+    // Proper names after an administrative level word (`tỉnh`, `huyện`, `thành phố`, `thị xã`
+    // ...): everything up to the end. After a Party committee (`tỉnh ủy`, `thành ủy`) too.
     for i in 0..words.len() {
         let f = folded[i].as_str();
-        if levels.contains(&f) && i + 1 < words.len() {
-            // `thành phố` / `thị xã` / `thị trấn`: the level word is two words.
-            let next = folded[i + 1].as_str();
-            if (f == "thi" && (next == "xa" || next == "tran")) || (f == "thanh" && next == "pho") {
-                continue;
-            }
-            if f == "thi" || f == "pho" && i > 0 && folded[i - 1] != "thanh" {
-                continue;
-            }
-            for c in cap.iter_mut().skip(i + 1) {
-                *c = true;
-            }
-            break;
+        let prev = if i > 0 { folded[i - 1].as_str() } else { "" };
+        let level = matches!(f, "tinh" | "huyen" | "quan" | "phuong")
+            || f == "xa" && prev != "thi"
+            || f == "pho" && prev == "thanh"
+            || matches!(f, "xa" | "tran") && prev == "thi";
+        if !level || i + 1 >= words.len() {
+            continue;
         }
+        let from = if folded[i + 1] == "uy" { i + 2 } else { i + 1 };
+        for c in cap.iter_mut().skip(from) {
+            *c = true;
+        }
+        break;
     }
     // Known proper nouns.
     for (key, written) in CAPITALISED {
@@ -263,6 +260,10 @@ mod tests {
             "Ủy ban nhân dân thành phố Hà Nội"
         );
         assert_eq!(sentence_case("Sở Y tế"), "Sở Y tế");
+        assert_eq!(sentence_case("TỈNH ỦY BÌNH THUẬN"), "Tỉnh ủy Bình Thuận");
+        assert_eq!(sentence_case("PHÓ BÍ THƯ THƯỜNG TRỰC"), "Phó Bí thư thường trực");
+        assert_eq!(sentence_case("PHÓ CỤC TRƯỞNG"), "Phó cục trưởng");
+        assert_eq!(sentence_case("ỦY BAN NHÂN DÂN THỊ XÃ TÂN CHÂU"), "Ủy ban nhân dân thị xã Tân Châu");
     }
 
     #[test]
