@@ -1,0 +1,213 @@
+"""Documents as tables: one pandas DataFrame per kind of row (pandas is optional).
+
+The tables follow the model, not a hand-kept list: every list of objects in ``Document``
+(``citations``, ``recipients``, ``signatures`` ...) becomes a table, and so does every list of
+objects in ``Item`` except ``children`` and ``paragraphs`` (``actors``, and ``assignments``
+once the core has them). Scalar fields become columns, nested objects ``<field>_<sub>``
+columns, spans ``start``/``end`` (``label_span`` -> ``label_start``/``label_end``) in code
+points. So a field added to the model shows up as a column or a table with no edit here.
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import Any, Dict, Iterable, List, Mapping, Optional, Sequence, Tuple, Union
+
+from ._node import Node, _Seq
+from ._types import Document, Item, Span
+
+PANDAS_HINT = "vanban.to_frames needs pandas: pip install 'vanban[pandas]' (or: pip install pandas)"
+
+#: Tables built from ``Item`` fields in their own way.
+_ITEM_TREE = ("children", "paragraphs")
+
+
+def _node_class(spec: Any) -> Optional[type]:
+    return spec if isinstance(spec, type) and issubclass(spec, Node) else None
+
+
+def _seq_class(spec: Any) -> Optional[type]:
+    return _node_class(spec.of) if isinstance(spec, _Seq) else None
+
+
+def _object_lists(cls: type, skip: Tuple[str, ...]) -> List[Tuple[str, type]]:
+    """``(field, element class)`` of every list-of-objects field of ``cls``."""
+    out = []
+    for name, spec in zip(cls._fields, cls._specs):  # type: ignore[attr-defined]
+        elem = _seq_class(spec)
+        if elem is not None and name not in skip:
+            out.append((name, elem))
+    return out
+
+
+def _span_cols(name: str, prefix: str) -> Tuple[str, str]:
+    if name == "span":
+        base = prefix
+    elif name.endswith("_span"):
+        base = prefix + name[: -len("span")]
+    else:
+        base = prefix + name + "_"
+    return base + "start", base + "end"
+
+
+def _columns(cls: type, prefix: str = "") -> List[str]:
+    """Columns of one object of ``cls``: scalars, then nested objects, then spans."""
+    scalars: List[str] = []
+    nested: List[str] = []
+    spans: List[str] = []
+    for name, spec in zip(cls._fields, cls._specs):  # type: ignore[attr-defined]
+        sub = _node_class(spec)
+        if sub is Span:
+            spans.extend(_span_cols(name, prefix))
+        elif sub is not None:
+            nested.extend(_columns(sub, f"{prefix}{name}_"))
+        elif _seq_class(spec) is None:
+            scalars.append(prefix + name)
+    return scalars + nested + spans
+
+
+def _flatten(node: Any, cls: type, out: Dict[str, Any], prefix: str = "") -> Dict[str, Any]:
+    for name, spec in zip(cls._fields, cls._specs):  # type: ignore[attr-defined]
+        value = getattr(node, name, None) if node is not None else None
+        sub = _node_class(spec)
+        if sub is Span:
+            start, end = _span_cols(name, prefix)
+            out[start] = value.start if value is not None else None
+            out[end] = value.end if value is not None else None
+        elif sub is not None:
+            _flatten(value, sub, out, f"{prefix}{name}_")
+        elif _seq_class(spec) is None:
+            out[prefix + name] = value
+    return out
+
+
+def _walk(items: List[Item], depth: int = 0, parent: Optional[int] = None,
+          path: str = "", counter: Optional[List[int]] = None):  # type: ignore[no-untyped-def]
+    """``(item_id, parent_id, depth, path, item)`` depth first; ids number the items of a document."""
+    counter = [0] if counter is None else counter
+    for it in items:
+        item_id = counter[0]
+        counter[0] += 1
+        here = f"{path} > {it.label}" if path else it.label
+        yield item_id, parent, depth, here, it
+        yield from _walk(it.children, depth + 1, item_id, here, counter)
+
+
+def _as_docs(docs: Any, ids: Optional[Sequence[Any]]) -> List[Tuple[Any, Document]]:
+    if isinstance(docs, Document):
+        pairs = [(0, docs)]
+    elif isinstance(docs, Mapping):
+        pairs = list(docs.items())
+    else:
+        pairs = list(enumerate(docs))
+    if ids is not None:
+        ids = list(ids)
+        if len(ids) != len(pairs):
+            raise ValueError(f"to_frames: {len(ids)} ids for {len(pairs)} documents")
+        pairs = [(i, d) for i, (_, d) in zip(ids, pairs)]
+    for _, d in pairs:
+        if not isinstance(d, Document):
+            raise TypeError(f"to_frames expects vanban.Document objects, not {type(d).__name__}")
+    return pairs
+
+
+def tables(
+    docs: Union[Document, Iterable[Document], Mapping[Any, Document]],
+    ids: Optional[Sequence[Any]] = None,
+) -> Dict[str, Tuple[List[str], List[Dict[str, Any]]]]:
+    """The rows of every table, as ``{name: (columns, rows)}`` (what ``to_frames`` wraps)."""
+    pairs = _as_docs(docs, ids)
+    out: Dict[str, Tuple[List[str], List[Dict[str, Any]]]] = {}
+
+    doc_lists = _object_lists(Document, ())
+    item_lists = _object_lists(Item, _ITEM_TREE)
+
+    # documents: scalar fields, the family, and the length of every list.
+    doc_cols = ["doc_id"] + [c for c in _columns(Document) if not c.startswith("header_")]
+    doc_cols += ["family"] + [f"n_{n}" for n, _ in doc_lists]
+    rows: List[Dict[str, Any]] = []
+    for doc_id, d in pairs:
+        row = _flatten(d, Document, {"doc_id": doc_id})
+        row["family"] = d.header.family if d.header is not None else None
+        for n, _ in doc_lists:
+            row[f"n_{n}"] = len(getattr(d, n))
+        rows.append(row)
+    out["documents"] = (doc_cols, rows)
+
+    # items: the tree, flattened depth first.
+    item_cols = ["doc_id", "item_id", "parent_id", "depth", "path", "text", "n_children"]
+    item_cols += _columns(Item)
+    item_rows: List[Dict[str, Any]] = []
+    sub_rows: Dict[str, List[Dict[str, Any]]] = {n: [] for n, _ in item_lists}
+    for doc_id, d in pairs:
+        for item_id, parent, depth, path, it in _walk(d.items):
+            row = {
+                "doc_id": doc_id,
+                "item_id": item_id,
+                "parent_id": parent,
+                "depth": depth,
+                "path": path,
+                "text": "\n".join(p.text for p in it.paragraphs),
+                "n_children": len(it.children),
+            }
+            item_rows.append(_flatten(it, Item, row))
+            for n, cls in item_lists:
+                for x in getattr(it, n):
+                    sub_rows[n].append(
+                        _flatten(x, cls, {"doc_id": doc_id, "item_id": item_id, "item_label": it.label})
+                    )
+    out["items"] = (item_cols, item_rows)
+    for n, cls in item_lists:
+        out[n] = (["doc_id", "item_id", "item_label"] + _columns(cls), sub_rows[n])
+    if "assignments" not in out and "actors" in out:
+        # Until the core reads assignments, the actors named by each item (with their role)
+        # are the nearest thing.
+        out["assignments"] = out["actors"]
+
+    # One table per list of objects of the document.
+    for n, cls in doc_lists:
+        if n == "items":
+            continue
+        cols = ["doc_id"] + _columns(cls)
+        rows = [_flatten(x, cls, {"doc_id": doc_id}) for doc_id, d in pairs for x in getattr(d, n)]
+        out[n] = (cols, rows)
+    return out
+
+
+def to_frames(
+    docs: Union[Document, Iterable[Document], Mapping[Any, Document]],
+    *,
+    ids: Optional[Sequence[Any]] = None,
+) -> Dict[str, Any]:
+    """Documents as pandas DataFrames, one row per object, keyed by document id.
+
+    Args:
+        docs: a ``Document``, a list of them, or a mapping ``{doc_id: Document}`` (e.g. file
+            name to document).
+        ids: document ids for a list (default: its positions).
+
+    Returns:
+        ``{name: DataFrame}`` with at least ``documents``, ``items``, ``actors``,
+        ``assignments``, ``citations``, ``recipients``, ``signatures`` and ``diagnostics``. Every
+        table has a ``doc_id`` column; rows of item parts have ``item_id`` (the item's position
+        depth first, as in ``items``); ``start``/``end`` columns are code-point offsets into
+        the document's text. ``assignments`` holds the actors of each item until the core
+        reads assignments of its own.
+
+    Raises:
+        ImportError: pandas is not installed (``pip install 'vanban[pandas]'``).
+    """
+    try:
+        pd: Any = importlib.import_module("pandas")
+    except ImportError as e:
+        raise ImportError(PANDAS_HINT) from e
+    frames: Dict[str, Any] = {}
+    for name, (cols, rows) in tables(docs, ids).items():
+        df = pd.DataFrame(rows, columns=cols)
+        if "parent_id" in df.columns:
+            df["parent_id"] = df["parent_id"].astype("Int64")
+        frames[name] = df
+    return frames
+
+
+__all__ = ["to_frames", "tables", "PANDAS_HINT"]

@@ -1,0 +1,261 @@
+//! `vanban._vanban`: the native half of the `vanban` Python package.
+//!
+//! Deliberately thin. It parses with the core, turns the contract JSON's byte spans into
+//! code-point offsets (Python `str` indices) once, here at the edge, and hands Python plain
+//! dicts and lists. The typed classes live in pure Python (`vanban/_types.py`, generated from
+//! `schema/document.schema.json`), so a field added to the core's model shows up in Python
+//! without touching this file.
+//!
+//! Guarantees: no Rust panic reaches Python (each parse runs under `catch_unwind`); `parse_many`
+//! releases the GIL and runs on threads scoped to the call (no global pool, nothing started at
+//! import, so it is safe after `fork`).
+
+#![forbid(unsafe_code)]
+
+use std::panic::{catch_unwind, AssertUnwindSafe};
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+use pyo3::exceptions::{PyTypeError, PyValueError};
+use pyo3::prelude::*;
+use pyo3::types::{PyDict, PyList, PyString};
+use serde_json::Value;
+
+/// Why one input gave no document: the core refused it, or (a bug) the core panicked.
+struct Failure {
+    code: &'static str,
+    message: String,
+}
+
+/// Parses one text to the contract JSON with code-point spans. Never panics.
+fn parse_to_value(text: &str, max_bytes: usize) -> Result<Value, Failure> {
+    let run = || -> Result<Value, Failure> {
+        let options = vanban::Options { max_bytes };
+        let doc = vanban::parse_with(text, &options).map_err(|e| Failure {
+            code: e.code(),
+            message: e.to_string(),
+        })?;
+        let mut value = serde_json::to_value(&doc).map_err(|e| Failure {
+            code: "internal_error",
+            message: format!("the document did not serialise: {e}"),
+        })?;
+        vanban::OffsetConverter::new(text, vanban::Unit::CodePoints).convert_json_spans(&mut value);
+        Ok(value)
+    };
+    match catch_unwind(AssertUnwindSafe(run)) {
+        Ok(result) => result,
+        Err(payload) => {
+            let what = payload
+                .downcast_ref::<&str>()
+                .map(|s| s.to_string())
+                .or_else(|| payload.downcast_ref::<String>().cloned())
+                .unwrap_or_else(|| "unknown panic".to_string());
+            Err(Failure {
+                code: "internal_error",
+                message: format!("vanban failed on this input (a bug, please report it): {what}"),
+            })
+        }
+    }
+}
+
+/// Converts a JSON value into the matching Python objects (dict, list, str, int, float, bool, None).
+fn to_py<'py>(py: Python<'py>, value: &Value) -> PyResult<Bound<'py, PyAny>> {
+    Ok(match value {
+        Value::Null => py.None().into_bound(py),
+        Value::Bool(b) => b.into_pyobject(py)?.to_owned().into_any(),
+        Value::Number(n) => {
+            if let Some(u) = n.as_u64() {
+                u.into_pyobject(py)?.into_any()
+            } else if let Some(i) = n.as_i64() {
+                i.into_pyobject(py)?.into_any()
+            } else {
+                n.as_f64().unwrap_or(f64::NAN).into_pyobject(py)?.into_any()
+            }
+        }
+        Value::String(s) => PyString::new(py, s).into_any(),
+        Value::Array(items) => {
+            let list = PyList::empty(py);
+            for item in items {
+                list.append(to_py(py, item)?)?;
+            }
+            list.into_any()
+        }
+        Value::Object(map) => {
+            let dict = PyDict::new(py);
+            for (k, v) in map {
+                dict.set_item(PyString::intern(py, k), to_py(py, v)?)?;
+            }
+            dict.into_any()
+        }
+    })
+}
+
+/// Builds `vanban.ParseError(message, code)` (defined in Python, `vanban/_errors.py`).
+fn parse_error(py: Python<'_>, failure: &Failure) -> PyErr {
+    let make = || -> PyResult<PyErr> {
+        let cls = py.import("vanban._errors")?.getattr("ParseError")?;
+        Ok(PyErr::from_value(
+            cls.call1((failure.message.as_str(), failure.code))?,
+        ))
+    };
+    make().unwrap_or_else(|e| e)
+}
+
+fn limit(max_bytes: Option<usize>) -> usize {
+    max_bytes.unwrap_or(vanban::DEFAULT_MAX_BYTES)
+}
+
+/// parse(text, max_bytes=None) -> dict
+///
+/// The contract JSON of `text` as a dict; spans are code-point offsets into `text`.
+/// Raises `vanban.ParseError` when `text` is larger than `max_bytes` UTF-8 bytes.
+#[pyfunction]
+#[pyo3(signature = (text, max_bytes=None))]
+fn parse<'py>(
+    py: Python<'py>,
+    text: &Bound<'py, PyString>,
+    max_bytes: Option<usize>,
+) -> PyResult<Bound<'py, PyAny>> {
+    let text = text.to_cow()?;
+    let max = limit(max_bytes);
+    // Short inputs parse faster than the GIL hand-off costs; long ones let other threads run.
+    let result = if text.len() > 16 * 1024 {
+        py.detach(|| parse_to_value(&text, max))
+    } else {
+        parse_to_value(&text, max)
+    };
+    match result {
+        Ok(value) => to_py(py, &value),
+        Err(f) => Err(parse_error(py, &f)),
+    }
+}
+
+/// parse_many(texts, max_bytes=None, threads=None) -> list[dict]
+///
+/// `parse` over a list of str, in order, on up to `threads` threads started for this call
+/// (default: the number of CPUs). The GIL is released while parsing.
+#[pyfunction]
+#[pyo3(signature = (texts, max_bytes=None, threads=None))]
+fn parse_many<'py>(
+    py: Python<'py>,
+    texts: &Bound<'py, PyList>,
+    max_bytes: Option<usize>,
+    threads: Option<usize>,
+) -> PyResult<Bound<'py, PyList>> {
+    let mut owned: Vec<String> = Vec::with_capacity(texts.len());
+    for (i, t) in texts.iter().enumerate() {
+        let s = t.cast::<PyString>().map_err(|_| {
+            PyTypeError::new_err(format!(
+                "parse_many: texts[{i}] is {}, expected str",
+                t.get_type()
+                    .name()
+                    .map_or_else(|_| "?".to_string(), |n| n.to_string())
+            ))
+        })?;
+        owned.push(s.to_cow()?.into_owned());
+    }
+    if threads == Some(0) {
+        return Err(PyValueError::new_err(
+            "parse_many: threads must be at least 1",
+        ));
+    }
+    let max = limit(max_bytes);
+    let workers = threads
+        .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()))
+        .min(owned.len())
+        .max(1);
+    let results = py.detach(|| run_pool(&owned, max, workers));
+    let out = PyList::empty(py);
+    for (i, r) in results.iter().enumerate() {
+        match r {
+            Ok(v) => out.append(to_py(py, v)?)?,
+            Err(f) => {
+                let f = Failure {
+                    code: f.code,
+                    message: format!("texts[{i}]: {}", f.message),
+                };
+                return Err(parse_error(py, &f));
+            }
+        }
+    }
+    Ok(out)
+}
+
+/// Parses every text on `workers` scoped threads that take the next text from a shared counter
+/// (documents differ a lot in size, so fixed chunks would leave a thread idle).
+fn run_pool(texts: &[String], max: usize, workers: usize) -> Vec<Result<Value, Failure>> {
+    if workers <= 1 {
+        return texts.iter().map(|t| parse_to_value(t, max)).collect();
+    }
+    let next = AtomicUsize::new(0);
+    let mut parts: Vec<Vec<(usize, Result<Value, Failure>)>> = std::thread::scope(|scope| {
+        let handles: Vec<_> = (0..workers)
+            .map(|_| {
+                scope.spawn(|| {
+                    let mut mine = Vec::new();
+                    loop {
+                        let i = next.fetch_add(1, Ordering::Relaxed);
+                        let Some(t) = texts.get(i) else { break };
+                        mine.push((i, parse_to_value(t, max)));
+                    }
+                    mine
+                })
+            })
+            .collect();
+        handles
+            .into_iter()
+            .map(|h| h.join().unwrap_or_default())
+            .collect()
+    });
+    let mut slots: Vec<Option<Result<Value, Failure>>> = texts.iter().map(|_| None).collect();
+    for (i, r) in parts.drain(..).flatten() {
+        slots[i] = Some(r);
+    }
+    slots
+        .into_iter()
+        .map(|s| {
+            s.unwrap_or_else(|| {
+                Err(Failure {
+                    code: "internal_error",
+                    message: "a worker thread stopped early (a bug, please report it)".into(),
+                })
+            })
+        })
+        .collect()
+}
+
+/// render(doc_json, format) -> str
+///
+/// Renders a document given as contract JSON: `format` is "outline" or "markdown".
+#[pyfunction]
+fn render(doc_json: &str, format: &str) -> PyResult<String> {
+    let doc: vanban::Document = serde_json::from_str(doc_json)
+        .map_err(|e| PyValueError::new_err(format!("not a vanban document: {e}")))?;
+    let out = catch_unwind(AssertUnwindSafe(|| match format {
+        "outline" => Some(vanban::render::outline(&doc)),
+        "markdown" | "md" => Some(vanban::render::markdown(&doc)),
+        _ => None,
+    }))
+    .map_err(|_| PyValueError::new_err("vanban failed to render this document (a bug)"))?;
+    out.ok_or_else(|| {
+        PyValueError::new_err(format!(
+            "unknown format {format:?}: use \"outline\" or \"markdown\""
+        ))
+    })
+}
+
+/// core_version() -> str: the version of the Rust core this module was built with.
+#[pyfunction]
+fn core_version() -> &'static str {
+    vanban::version()
+}
+
+#[pymodule]
+fn _vanban(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    m.add_function(wrap_pyfunction!(parse, m)?)?;
+    m.add_function(wrap_pyfunction!(parse_many, m)?)?;
+    m.add_function(wrap_pyfunction!(render, m)?)?;
+    m.add_function(wrap_pyfunction!(core_version, m)?)?;
+    m.add("SCHEMA_VERSION", vanban::SCHEMA_VERSION)?;
+    m.add("DEFAULT_MAX_BYTES", vanban::DEFAULT_MAX_BYTES)?;
+    Ok(())
+}

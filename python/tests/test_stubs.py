@@ -1,0 +1,78 @@
+"""Type stubs and annotations agree with the module at run time."""
+
+from __future__ import annotations
+
+import inspect
+import subprocess
+import sys
+import typing
+from pathlib import Path
+
+import pytest
+
+import vanban
+from vanban import _vanban
+
+
+def test_py_typed_is_installed() -> None:
+    assert (Path(vanban.__file__).parent / "py.typed").is_file()
+    assert (Path(vanban.__file__).parent / "_vanban.pyi").is_file()
+
+
+def test_native_stub_lists_the_native_module() -> None:
+    """Cheap equivalent of stubtest for the native module: same public names."""
+    stub = (Path(vanban.__file__).parent / "_vanban.pyi").read_text(encoding="utf-8")
+    names = {n for n in dir(_vanban) if not n.startswith("_")}
+    for n in names:
+        assert f"def {n}(" in stub or f"{n}:" in stub, f"{n} missing from _vanban.pyi"
+    for line in stub.splitlines():
+        if line.startswith("def "):
+            assert line[4:].split("(")[0] in names, line
+
+
+def test_public_functions_are_annotated() -> None:
+    for fn in (vanban.parse, vanban.parse_file, vanban.parse_many, vanban.to_frames):
+        sig = inspect.signature(fn)
+        assert sig.return_annotation is not inspect.Signature.empty, fn.__name__
+        assert fn.__doc__
+
+
+def test_stubtest(tmp_path: Path) -> None:
+    """mypy's stubtest checks the stubs and annotations against the installed module."""
+    pytest.importorskip("mypy")
+    # stubtest reads a multi-value ``Literal[...]`` alias as a Union and the runtime object
+    # as something else: a false alarm for each enum alias (Role, MarkerKind, Code ...).
+    from vanban import _types
+
+    literals = [n for n in _types.__all__ if typing.get_origin(getattr(_types, n)) is typing.Literal]
+    assert literals, "the enum aliases are Literal types"
+    allow = tmp_path / "allowlist.txt"
+    allow.write_text("".join(f"vanban._types.{n}\n" for n in literals), encoding="utf-8")
+    r = subprocess.run(
+        [sys.executable, "-m", "mypy.stubtest", "vanban", "--allowlist", str(allow)],
+        capture_output=True,
+        text=True,
+    )
+    assert r.returncode == 0, r.stdout + r.stderr
+
+
+def test_mypy_on_typed_usage(tmp_path: Path) -> None:
+    """A user's typed code type-checks against the package, and a wrong use is caught."""
+    pytest.importorskip("mypy")
+    good = tmp_path / "good.py"
+    good.write_text(
+        "import vanban\n"
+        "doc: vanban.Document = vanban.parse('x')\n"
+        "label: str = doc.items[0].label\n"
+        "start: int = doc.items[0].span.start\n"
+        "signer: 'str | None' = doc.signatures[0].signer\n"
+        "docs: 'list[vanban.Document]' = vanban.parse_many(['a'], threads=2)\n"
+        "d: 'dict[str, object]' = doc.to_dict()\n",
+        encoding="utf-8",
+    )
+    bad = tmp_path / "bad.py"
+    bad.write_text("import vanban\nvanban.parse(1)\nx: int = vanban.parse('x').kind\n", encoding="utf-8")
+    r = subprocess.run([sys.executable, "-m", "mypy", "--strict", str(good)], capture_output=True, text=True)
+    assert r.returncode == 0, r.stdout
+    r = subprocess.run([sys.executable, "-m", "mypy", str(bad)], capture_output=True, text=True)
+    assert r.returncode == 1 and "arg-type" in r.stdout and "assignment" in r.stdout, r.stdout
