@@ -182,7 +182,10 @@ pub fn paragraphs(ctx: &Ctx, lines: &[Line], from: usize, to: usize, lay: Layout
     for (i, l) in lines.iter().enumerate().take(to).skip(from) {
         if l.kind != LineKind::Text {
             // Blank lines and decoration separate; page breaks, stamps and watermarks do not.
-            if matches!(l.kind, LineKind::Blank | LineKind::Decoration | LineKind::Chrome) {
+            if matches!(
+                l.kind,
+                LineKind::Blank | LineKind::Decoration | LineKind::Chrome
+            ) {
                 gap = true;
             }
             continue;
@@ -213,14 +216,15 @@ pub fn paragraphs(ctx: &Ctx, lines: &[Line], from: usize, to: usize, lay: Layout
                     !ends_sentence(prev) && starts_lower(t)
                 } else if lay.blank_separated {
                     // Hard wrap inside a paragraph; a capitals heading still ends.
-                    !(is_caps(prev) && !is_caps(t))
+                    !is_caps(prev) || is_caps(t)
                 } else if lay.wrapped {
                     let chars = prev.chars().count();
                     if is_caps(prev) != is_caps(t) && !starts_lower(t) {
                         false
                     } else if ends_sentence(prev) {
                         let short = chars * 100 < lay.width * 85;
-                        !(short || starts_quote_or_upper(t) && prev.trim_end().ends_with([':', ';']))
+                        !(short
+                            || starts_quote_or_upper(t) && prev.trim_end().ends_with([':', ';']))
                     } else {
                         // A short line that ends no sentence, followed by a sentence: a heading
                         // line (`1. Bộ trưởng các Bộ` / `Tập trung chỉ đạo ...`).
@@ -306,7 +310,11 @@ pub fn addressees(ctx: &Ctx, lines: &[Line], i: usize, to: usize) -> (Vec<Addres
         None => {
             // `Kính gửi` without colon: skip the words of the opener.
             let fv = l.folded_view(norm);
-            let words = if l.folded.starts_with("dong kinh gui") { "dong kinh gui" } else { "kinh gui" };
+            let words = if l.folded.starts_with("dong kinh gui") {
+                "dong kinh gui"
+            } else {
+                "kinh gui"
+            };
             fv.src(words.len().min(fv.text.len()))
         }
     };
@@ -340,7 +348,11 @@ pub fn addressees(ctx: &Ctx, lines: &[Line], i: usize, to: usize) -> (Vec<Addres
         }
         let t = l.text(norm);
         let f = l.folded.as_str();
-        if opens_block(f) || opens_addressees(f, false) || f.starts_with("thuc hien") || f.starts_with("ngay ") {
+        if opens_block(f)
+            || opens_addressees(f, false)
+            || f.starts_with("thuc hien")
+            || f.starts_with("ngay ")
+        {
             break;
         }
         let m = marker(t);
@@ -353,7 +365,10 @@ pub fn addressees(ctx: &Ctx, lines: &[Line], i: usize, to: usize) -> (Vec<Addres
         if m.is_some() && !listy {
             break;
         }
-        let prev = out.last().map(|&(s, e)| norm[s..e].trim_end()).unwrap_or("");
+        let prev = out
+            .last()
+            .map(|&(s, e)| norm[s..e].trim_end())
+            .unwrap_or("");
         let cont = !listy
             && !out.is_empty()
             && !prev.ends_with([';', '.'])
@@ -365,7 +380,8 @@ pub fn addressees(ctx: &Ctx, lines: &[Line], i: usize, to: usize) -> (Vec<Addres
             j += 1;
             continue;
         }
-        let short_entry = l.chars <= 110 && (t.ends_with([';', ',', '.']) || !ends_sentence(t) && l.chars <= 80);
+        let short_entry =
+            l.chars <= 110 && (t.ends_with([';', ',', '.']) || !ends_sentence(t) && l.chars <= 80);
         if !(listy || short_entry) {
             break;
         }
@@ -472,7 +488,8 @@ pub fn build(ctx: &mut Ctx, paras: &[Para]) -> BodyOut {
     let basis_lead = paras[..body_end]
         .iter()
         .take_while(|p| {
-            p.marker.as_ref().is_some_and(|m| is_bullet(m.kind)) && is_basis(&p.text(norm, p.marker.as_ref().map_or(0, |m| m.len)))
+            p.marker.as_ref().is_some_and(|m| is_bullet(m.kind))
+                && is_basis(&p.text(norm, p.marker.as_ref().map_or(0, |m| m.len)))
         })
         .count();
     let first_item = paras[..body_end]
@@ -497,7 +514,10 @@ pub fn build(ctx: &mut Ctx, paras: &[Para]) -> BodyOut {
 /// A basis line: `Căn cứ ...`, `Xét đề nghị ...`, `Theo đề nghị ...`.
 fn is_basis(text: &str) -> bool {
     let f = fold(text);
-    f.starts_with("can cu ") || f.starts_with("xet ") || f.starts_with("theo de nghi") || f.starts_with("thuc hien ")
+    f.starts_with("can cu ")
+        || f.starts_with("xet ")
+        || f.starts_with("theo de nghi")
+        || f.starts_with("thuc hien ")
 }
 
 fn is_bullet(k: MarkerKind) -> bool {

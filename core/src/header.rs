@@ -60,7 +60,10 @@ pub fn national_phrase(f: &str) -> Option<(usize, usize, Family)> {
         }
     }
     // The second half of a national line wrapped over two lines.
-    if matches!(f.trim_end_matches(['.', ' ']), "viet nam" | "chu nghia viet nam" | "hanh phuc") {
+    if matches!(
+        f.trim_end_matches(['.', ' ']),
+        "viet nam" | "chu nghia viet nam" | "hanh phuc"
+    ) {
         return Some((0, f.len(), Family::State));
     }
     // OCR: "cong hoa xa hoi chu nghia" with damaged letters.
@@ -127,14 +130,16 @@ pub fn symbol_in_line(text: &str, f: &str) -> Option<(usize, usize)> {
                 .all(|c| c.is_alphanumeric() || "/-.{}_–".contains(c));
         // `2254 NHNN-QLNH`: a code after a bare number (OCR lost the slash).
         let after_number = end > start && text[start..end].bytes().all(|b| b.is_ascii_digit());
-        let code = tok.chars().all(|c| c.is_uppercase() || c.is_ascii_digit() || c == '-' || c == '/') && tok.contains('-');
-        let joins = prev_open || tok.starts_with('/') || tok.starts_with('-') || after_number && code;
-        if symbolish && joins
-            || (joins
-                && tok
-                    .chars()
-                    .all(|c| c.is_uppercase() || c == '-' || c == '/'))
-        {
+        let code = tok
+            .chars()
+            .all(|c| c.is_uppercase() || c.is_ascii_digit() || c == '-' || c == '/')
+            && tok.contains('-');
+        let joins =
+            prev_open || tok.starts_with('/') || tok.starts_with('-') || after_number && code;
+        let caps_code = tok
+            .chars()
+            .all(|c| c.is_uppercase() || c == '-' || c == '/');
+        if joins && (symbolish || caps_code) {
             end = tstart + tok.len();
             prev_open = tok.ends_with('/') || tok.ends_with('-');
         } else {
@@ -286,7 +291,11 @@ pub fn read(ctx: &Ctx, lines: &[Line], start: usize, limit: usize) -> HeaderOut 
             }
         }
         // A công văn's subject written `Về ...` under the number (no type line).
-        let ve_title = out.symbol.is_some() && out.title.is_none() && out.kind_line.is_none() && f.starts_with("ve ") && !t.ends_with('.');
+        let ve_title = out.symbol.is_some()
+            && out.title.is_none()
+            && out.kind_line.is_none()
+            && f.starts_with("ve ")
+            && !t.ends_with('.');
         if is_vv(t, f) || ve_title {
             let (title, next) = read_vv(ctx, lines, i, limit);
             if out.title.is_none() {
@@ -538,7 +547,10 @@ fn read_title(
             let next = (j + 1..limit.min(j + 3)).find(|&k| !lines[k].is_blank());
             let caps_next = next.is_some_and(|k| {
                 let nl = &lines[k];
-                nl.kind == LineKind::Text && is_caps(nl.text(norm)) && !is_position_led(&nl.folded) && nl.chars <= 120
+                nl.kind == LineKind::Text
+                    && is_caps(nl.text(norm))
+                    && !is_position_led(&nl.folded)
+                    && nl.chars <= 120
             });
             if caps_mode == Some(true) && caps_next && parts.len() < 6 {
                 j += 1;
@@ -582,7 +594,9 @@ fn read_title(
             let next = (j + 1..limit.min(j + 4)).find(|&k| !lines[k].is_void());
             if next.is_some_and(|k| {
                 let nf = lines[k].folded.trim_start_matches(['*', ' ']);
-                nf.starts_with("can cu") || nf.starts_with("quyet dinh:") || nf.starts_with("quyet nghi:")
+                nf.starts_with("can cu")
+                    || nf.starts_with("quyet dinh:")
+                    || nf.starts_with("quyet nghi:")
             }) && l.chars <= 60
             {
                 break;
@@ -683,9 +697,15 @@ fn finish(ctx: &Ctx, out: &mut HeaderOut, organ_lines: &[(usize, usize)]) {
             Some(&(ps, pe)) => {
                 let prev = fold(&norm[ps..pe]);
                 let prev_words = bodies.last().map_or(0, |b| {
-                    b.iter().map(|&(s, e)| norm[s..e].split_whitespace().count()).sum::<usize>()
+                    b.iter()
+                        .map(|&(s, e)| norm[s..e].split_whitespace().count())
+                        .sum::<usize>()
                 });
-                level || prev_words == 1 || !starts_body(&f) || prev.ends_with(" va") || prev.ends_with(',')
+                level
+                    || prev_words == 1
+                    || !starts_body(&f)
+                    || prev.ends_with(" va")
+                    || prev.ends_with(',')
             }
         };
         match bodies.last_mut() {
@@ -696,7 +716,11 @@ fn finish(ctx: &Ctx, out: &mut HeaderOut, organ_lines: &[(usize, usize)]) {
     out.organs = bodies
         .iter()
         .map(|b| {
-            let text = b.iter().map(|&(s, e)| norm[s..e].trim()).collect::<Vec<_>>().join(" ");
+            let text = b
+                .iter()
+                .map(|&(s, e)| norm[s..e].trim())
+                .collect::<Vec<_>>()
+                .join(" ");
             let (s, e) = (b[0].0, b[b.len() - 1].1);
             Field {
                 text: sentence_case(&squash_spaces(&text)),

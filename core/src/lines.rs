@@ -55,8 +55,10 @@ impl Line {
 
 fn is_decoration(t: &str) -> bool {
     const PUNCT: &str = "-—–_=*.~…·•|+#:/\\";
-    let decorative = |c: char| PUNCT.contains(c) || c.is_whitespace() || !c.is_alphanumeric() && !c.is_ascii();
-    (!t.is_empty() && t.chars().all(decorative) && !matches!(t, "-" | "+" | "•" | "./.")) || t == "X"
+    let decorative =
+        |c: char| PUNCT.contains(c) || c.is_whitespace() || !c.is_alphanumeric() && !c.is_ascii();
+    (!t.is_empty() && t.chars().all(decorative) && !matches!(t, "-" | "+" | "•" | "./."))
+        || t == "X"
 }
 
 fn is_page_break(f: &str, t: &str) -> bool {
@@ -104,7 +106,14 @@ fn is_stamp(f: &str) -> bool {
 
 /// Watermarks and page footers that sites print on every page of a PDF (folded).
 fn is_watermark(f: &str) -> bool {
-    const MARKS: &[&str] = &["lawsoft", "awsoft", "3930 3279", "www.thuvienphapluat", "thnvienphapluat", "vienphapluat.vn"];
+    const MARKS: &[&str] = &[
+        "lawsoft",
+        "awsoft",
+        "3930 3279",
+        "www.thuvienphapluat",
+        "thnvienphapluat",
+        "vienphapluat.vn",
+    ];
     MARKS.iter().any(|m| f.contains(m)) && f.len() < 90
 }
 

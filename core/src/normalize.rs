@@ -293,7 +293,11 @@ pub fn normalize(input: &str) -> Normalized {
             let run = j - i;
             let end_off = chars.get(j).map_or(input.len(), |x| x.0);
             // The previous base letter (skipping combining marks of NFD text).
-            let prev = chars[..i].iter().rev().map(|x| x.1).find(|c| !is_combining_mark(*c));
+            let prev = chars[..i]
+                .iter()
+                .rev()
+                .map(|x| x.1)
+                .find(|c| !is_combining_mark(*c));
             let next = chars.get(j).map(|x| x.1);
             if c == '*' && run == 1 && at_line_start {
                 // `* item` bullet, or a lone `*` (Party header decoration): keep.
@@ -427,8 +431,13 @@ mod tests {
 
     #[test]
     fn columns_split_on_tabs_and_wide_gaps() {
-        let n = check_roundtrip("TỔNG CỤC THUẾ\t   CỘNG HÒA\n\tSố: 1/CT\nNơi nhận:        KT. CỤC TRƯỞNG\na b");
-        assert_eq!(n.text, "TỔNG CỤC THUẾ\nCỘNG HÒA\n\tSố: 1/CT\nNơi nhận:\nKT. CỤC TRƯỞNG\na b");
+        let n = check_roundtrip(
+            "TỔNG CỤC THUẾ\t   CỘNG HÒA\n\tSố: 1/CT\nNơi nhận:        KT. CỤC TRƯỞNG\na b",
+        );
+        assert_eq!(
+            n.text,
+            "TỔNG CỤC THUẾ\nCỘNG HÒA\n\tSố: 1/CT\nNơi nhận:\nKT. CỤC TRƯỞNG\na b"
+        );
     }
 
     #[test]

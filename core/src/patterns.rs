@@ -311,7 +311,7 @@ pub fn marker(line: &str) -> Option<Marker> {
                 return None;
             }
             // `V/V`, `I-CT` are not markers: only `I.` may touch its text.
-            if !rest.starts_with('.') && !(after.is_empty() || after.starts_with([' ', '\t'])) {
+            if !(rest.starts_with('.') || after.is_empty() || after.starts_with([' ', '\t'])) {
                 return None;
             }
             return Some(mk(MarkerKind::Roman, line, end + sep, Some(v), 1));
@@ -340,7 +340,9 @@ pub fn marker(line: &str) -> Option<Marker> {
 /// A signing mark at the start of a line: the mark as written and the byte offset of what
 /// follows it. Marks: `TM.`, `T/M`, `KT.`, `K/T`, `TL.`, `T/L`, `TUQ.`, `T/U`, `Q.`.
 pub fn signing_mark(line: &str) -> Option<(String, usize)> {
-    const FORMS: &[&str] = &["TUQ.", "T/M", "TM.", "K/T", "KT.", "T/L", "TL.", "T/U", "Q."];
+    const FORMS: &[&str] = &[
+        "TUQ.", "T/M", "TM.", "K/T", "KT.", "T/L", "TL.", "T/U", "Q.",
+    ];
     let (mark, len) = match FORMS.iter().find(|f| line.starts_with(**f)) {
         Some(f) => (f.to_string(), f.len()),
         None => {

@@ -223,8 +223,13 @@ pub fn run(input: &str) -> Document {
     let h = header::read(&ctx, &lines, start, doc_end);
     let mut body_start = h.end;
     // A header the reader lost track of (OCR): `Kính gửi` a few lines on still ends it.
-    if let Some(k) = (body_start..doc_end.min(body_start + 12)).find(|&i| body::opens_addressees(&lines[i].folded, true)) {
-        let marked = (body_start..k).any(|i| lines[i].kind == LineKind::Text && crate::patterns::marker(lines[i].text(text)).is_some());
+    if let Some(k) = (body_start..doc_end.min(body_start + 12))
+        .find(|&i| body::opens_addressees(&lines[i].folded, true))
+    {
+        let marked = (body_start..k).any(|i| {
+            lines[i].kind == LineKind::Text
+                && crate::patterns::marker(lines[i].text(text)).is_some()
+        });
         if !marked {
             body_start = k;
         }
@@ -293,7 +298,11 @@ pub fn run(input: &str) -> Document {
                 kind: NoiseKind::Trailing,
                 span: sp,
             });
-            ctx.diag(Code::TrailingNoise, sp, "text after the document was kept apart as noise");
+            ctx.diag(
+                Code::TrailingNoise,
+                sp,
+                "text after the document was kept apart as noise",
+            );
             break;
         }
         // An attachment runs to the next site-text line.

@@ -142,7 +142,10 @@ pub fn clean_archive(s: &str) -> String {
     if let Some(k) = t.find(['(', ')', '[']) {
         t.truncate(k);
     }
-    let mut t = t.trim().trim_end_matches(['.', ',', ';', ' ', '\\', '_']).to_string();
+    let mut t = t
+        .trim()
+        .trim_end_matches(['.', ',', ';', ' ', '\\', '_'])
+        .to_string();
     loop {
         let before = t.clone();
         // Trailing bracket: copy count or drafter initials.
@@ -248,22 +251,16 @@ pub fn read(ctx: &Ctx, lines: &[Line], from: usize, to: usize) -> TailOut {
             }
         }
         let t = if handled_sig { recip_part } else { t };
-        let t = if fold(t).trim_start_matches(['-', '+', ' ', '~']).starts_with("luu") {
-            t.trim_start_matches(['-', '+', ' ', '~', '–'])
-        } else {
-            t
-        };
-        let tf = fold(t);
-        if tf.starts_with("luu")
-            && (tf.starts_with("luu:") || tf.starts_with("luu ") || tf.starts_with("luu."))
-        {
-            let rest = t["Lưu".len().min(t.len())..].trim_start_matches([':', ' ', '.']);
-            let rest = if t.is_char_boundary("Lưu".len()) {
-                rest
-            } else {
-                t
-            };
-            let s = start + (t.len() - rest.len());
+        // `Lưu: VT, KH.` (also after a dash, also `Luu` in OCR).
+        let lead = t.len() - t.trim_start_matches(['-', '+', ' ', '~', '–']).len();
+        let lt = &t[lead..];
+        let tf = fold(lt);
+        if tf.starts_with("luu:") || tf.starts_with("luu ") || tf.starts_with("luu.") {
+            let word_end = lt.char_indices().nth(3).map_or(lt.len(), |(k, _)| k);
+            let rest = lt[word_end..].trim_start_matches([':', ' ', '.']);
+            let s = start + lead + (lt.len() - rest.len());
+            let t = lt;
+            let start = start + lead;
             out.archive = Some((clean_archive(rest), ctx.span(s, start + t.len())));
             in_recipients = false;
             recip_open = false;
@@ -271,17 +268,12 @@ pub fn read(ctx: &Ctx, lines: &[Line], from: usize, to: usize) -> TailOut {
             i += 1;
             continue;
         }
-        if !handled_sig && signing_mark(t).is_some()
-            || (!handled_sig
-                && is_caps(t)
-                && !t.starts_with(['-', '+'])
-                && sig_line_fits(&sigs, t, &tf))
-        {
-            if feed_sig(&mut sigs, t, start, start + t.len()) {
-                last_used = i;
-                i += 1;
-                continue;
-            }
+        let sig_like = signing_mark(t).is_some()
+            || is_caps(t) && !t.starts_with(['-', '+']) && sig_line_fits(&sigs, t, &tf);
+        if !handled_sig && sig_like && feed_sig(&mut sigs, t, start, start + t.len()) {
+            last_used = i;
+            i += 1;
+            continue;
         }
         // Two columns glued: `Thành ủy, HĐND; Lê Thị Bích Thuận`.
         let mut rt = t;

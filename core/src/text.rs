@@ -25,12 +25,8 @@ pub fn fold_char(c: char) -> u8 {
                     return base.to_ascii_lowercase() as u8;
                 }
             }
-            // Letters that decompose to nothing ASCII (ơ, ư are o/u + horn: handled above).
-            if c.is_alphabetic() {
-                b'~'
-            } else {
-                b'~'
-            }
+            // Anything else (other scripts, symbols) folds to one placeholder byte.
+            b'~'
         }
     }
 }
@@ -261,9 +257,15 @@ mod tests {
         );
         assert_eq!(sentence_case("Sở Y tế"), "Sở Y tế");
         assert_eq!(sentence_case("TỈNH ỦY BÌNH THUẬN"), "Tỉnh ủy Bình Thuận");
-        assert_eq!(sentence_case("PHÓ BÍ THƯ THƯỜNG TRỰC"), "Phó Bí thư thường trực");
+        assert_eq!(
+            sentence_case("PHÓ BÍ THƯ THƯỜNG TRỰC"),
+            "Phó Bí thư thường trực"
+        );
         assert_eq!(sentence_case("PHÓ CỤC TRƯỞNG"), "Phó cục trưởng");
-        assert_eq!(sentence_case("ỦY BAN NHÂN DÂN THỊ XÃ TÂN CHÂU"), "Ủy ban nhân dân thị xã Tân Châu");
+        assert_eq!(
+            sentence_case("ỦY BAN NHÂN DÂN THỊ XÃ TÂN CHÂU"),
+            "Ủy ban nhân dân thị xã Tân Châu"
+        );
     }
 
     #[test]

@@ -1,0 +1,241 @@
+//! Fixture documents (written for this project, in `tests/fixtures/`): snapshot of each
+//! outline, plus assertions on the parts every reader cares about. Shared with the Python and JS
+//! parity tests.
+
+use std::path::PathBuf;
+
+fn fixture_dir() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../tests/fixtures")
+}
+
+fn load(name: &str) -> (String, vanban::Document) {
+    let text = std::fs::read_to_string(fixture_dir().join(name)).expect("fixture exists");
+    let doc = vanban::parse(&text);
+    (text, doc)
+}
+
+fn codes(doc: &vanban::Document) -> Vec<&'static str> {
+    doc.diagnostics.iter().map(|d| d.code.as_str()).collect()
+}
+
+fn labels(items: &[vanban::Item]) -> Vec<String> {
+    items.iter().map(|i| i.label.clone()).collect()
+}
+
+#[test]
+fn outlines_snapshot() {
+    let mut names: Vec<String> = std::fs::read_dir(fixture_dir())
+        .unwrap()
+        .filter_map(|e| e.ok())
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| n.ends_with(".txt") || n.ends_with(".md"))
+        .collect();
+    names.sort();
+    assert!(names.len() >= 7);
+    for name in names {
+        let (_, doc) = load(&name);
+        insta::assert_snapshot!(name.replace('.', "_"), vanban::render::outline(&doc));
+    }
+}
+
+#[test]
+fn party_directive_with_glued_markdown() {
+    let (text, doc) = load("party_chi_thi.md");
+    assert_eq!(doc.kind.as_deref(), Some("chi_thi"));
+    assert_eq!(doc.symbol.as_deref(), Some("21-CT/TU"));
+    assert_eq!(doc.date.as_deref(), Some("2024-03-03"));
+    assert_eq!(doc.place.as_deref(), Some("Bình Thuận"));
+    assert_eq!(doc.issuer.as_deref(), Some("Tỉnh ủy Bình Thuận"));
+    assert_eq!(doc.header.family, Some(vanban::Family::Party));
+    assert!(doc
+        .title
+        .as_deref()
+        .unwrap()
+        .starts_with("Về việc tăng cường"));
+    assert_eq!(labels(&doc.items), ["1-", "2-", "3-"]);
+    assert_eq!(doc.items[0].paragraphs.len(), 2);
+    assert_eq!(doc.closing.len(), 1);
+    assert!(doc.closing[0].text.ends_with("./."));
+    let s = &doc.signatures[0];
+    assert_eq!(s.authority.as_deref(), Some("T/M"));
+    assert_eq!(s.organ.as_deref(), Some("Ban Thường vụ"));
+    assert_eq!(s.signer.as_deref(), Some("Lê Văn Minh"));
+    assert_eq!(doc.recipients.len(), 4);
+    assert_eq!(doc.recipients[0].purpose, Some(vanban::Purpose::Report));
+    assert_eq!(doc.archive.as_deref(), Some("VPTU"));
+    // Spans point at the source.
+    let it = &doc.items[1];
+    assert!(text[it.span.start..it.span.end].starts_with("2- Ban cán sự đảng"));
+    assert_eq!(&text[it.label_span.start..it.label_span.end], "2-");
+    assert!(codes(&doc).is_empty(), "{:?}", codes(&doc));
+}
+
+#[test]
+fn nfd_old_tones_and_nbsp_give_the_same_structure() {
+    let (_, nfc) = load("party_chi_thi.md");
+    let (text, nfd) = load("party_chi_thi_nfd.md");
+    assert_eq!(nfd.kind, nfc.kind);
+    assert_eq!(nfd.symbol, nfc.symbol);
+    assert_eq!(nfd.date, nfc.date);
+    assert_eq!(nfd.title, nfc.title);
+    assert_eq!(labels(&nfd.items), labels(&nfc.items));
+    assert_eq!(nfd.signatures.len(), 1);
+    // Text stays as the source wrote it (old tone placement), in NFC.
+    assert_eq!(nfd.issuer.as_deref(), Some("Tỉnh uỷ Bình Thuận"));
+    assert!(codes(&nfd).contains(&"mixed_normalization"));
+    // Spans are byte offsets into the NFD input, on char boundaries.
+    let sp = nfd.items[0].span;
+    assert!(text.is_char_boundary(sp.start) && text.is_char_boundary(sp.end));
+    assert!(text[sp.start..].starts_with("1- "));
+}
+
+#[test]
+fn state_directive_hard_wrapped_with_nested_markers() {
+    let (_, doc) = load("state_chi_thi_wrapped.md");
+    assert_eq!(doc.issuer.as_deref(), Some("Ủy ban nhân dân tỉnh An Giang"));
+    assert_eq!(doc.date.as_deref(), Some("2025-09-12"));
+    assert_eq!(labels(&doc.items), ["I.", "II."]);
+    let i = &doc.items[0];
+    assert_eq!(i.paragraphs[0].text, "Trách nhiệm của các sở, ban, ngành");
+    assert_eq!(labels(&i.children), ["1.", "2."]);
+    assert_eq!(labels(&i.children[0].children), ["a)", "b)", "đ)"]);
+    let two = &i.children[1];
+    assert!(two.paragraphs[0]
+        .text
+        .starts_with("Các sở, ban, ngành khác: Có trách nhiệm"));
+    assert_eq!(labels(&two.children), ["2.1."]);
+    assert_eq!(labels(&two.children[0].children), ["-", "-"]);
+    // Hard wraps joined.
+    assert!(i.children[0].children[0].paragraphs[0]
+        .text
+        .contains("tại Nghị định số 167/2017/NĐ-CP ngày 31/12/2017 của Chính phủ."));
+    assert!(doc.closing[0].text.starts_with("Trên đây là Chỉ thị"));
+    assert!(codes(&doc).contains(&"numbering_skip"));
+    let s = &doc.signatures[0];
+    assert_eq!(
+        (s.authority.as_deref(), s.signer.as_deref()),
+        (Some("KT."), Some("Trần Thị Hoa"))
+    );
+    assert_eq!(doc.archive.as_deref(), Some("VT, KT"));
+    assert_eq!(doc.recipients[0].name, "CT, các PCT. UBND tỉnh");
+}
+
+#[test]
+fn cong_van_with_subject_and_addressees() {
+    let (_, doc) = load("cong_van.txt");
+    assert_eq!(doc.kind.as_deref(), Some("cong_van"));
+    assert_eq!(doc.issuer.as_deref(), Some("Cục Y tế dự phòng"));
+    assert_eq!(
+        doc.header.parent.as_ref().map(|p| p.text.as_str()),
+        Some("Bộ Y tế")
+    );
+    assert_eq!(
+        doc.title.as_deref(),
+        Some("V/v tăng cường giám sát bệnh truyền nhiễm mùa mưa lũ năm 2024")
+    );
+    let names: Vec<&str> = doc.addressees.iter().map(|a| a.name.as_str()).collect();
+    assert_eq!(
+        names,
+        [
+            "Sở Y tế các tỉnh, thành phố trực thuộc Trung ương",
+            "Viện Vệ sinh dịch tễ, Viện Pasteur"
+        ]
+    );
+    assert_eq!(labels(&doc.items), ["1.", "2.", "3."]);
+    assert_eq!(doc.preamble.len(), 1);
+    assert_eq!(doc.closing.len(), 1);
+    assert_eq!(
+        doc.recipients.iter().map(|r| r.purpose).collect::<Vec<_>>(),
+        [
+            None,
+            Some(vanban::Purpose::Report),
+            Some(vanban::Purpose::Info)
+        ]
+    );
+}
+
+#[test]
+fn decision_with_basis_articles_and_double_mark() {
+    let (_, doc) = load("quyet_dinh.txt");
+    assert_eq!(doc.kind.as_deref(), Some("quyet_dinh"));
+    assert_eq!(
+        doc.title.as_deref(),
+        Some("Về việc thành lập Ban Chỉ đạo chuyển đổi số thành phố")
+    );
+    assert_eq!(doc.basis.len(), 3);
+    assert_eq!(labels(&doc.items), ["Điều 1.", "Điều 2.", "Điều 3."]);
+    assert_eq!(labels(&doc.items[0].children), ["1.", "2."]);
+    let s = &doc.signatures[0];
+    assert_eq!(s.authority.as_deref(), Some("TM."));
+    assert_eq!(s.organ.as_deref(), Some("Ủy ban nhân dân"));
+    assert_eq!(s.inner.len(), 1);
+    assert_eq!(s.inner[0].authority, "KT.");
+    assert_eq!(s.signer.as_deref(), Some("Phạm Quốc Dũng"));
+}
+
+#[test]
+fn web_copy_keeps_chrome_and_page_breaks_as_noise() {
+    let (text, doc) = load("thong_bao_web_chrome.md");
+    assert_eq!(doc.kind.as_deref(), Some("thong_bao"));
+    assert_eq!(doc.symbol.as_deref(), Some("845/TB-VPCP"));
+    assert!(doc
+        .title
+        .as_deref()
+        .unwrap()
+        .starts_with("KẾT LUẬN CỦA PHÓ THỦ TƯỚNG"));
+    assert_eq!(labels(&doc.items), ["I.", "II."]);
+    // The item broken by a page break is one paragraph.
+    let three = &doc.items[1].children[2];
+    assert_eq!(three.paragraphs.len(), 1);
+    assert!(three.paragraphs[0]
+        .text
+        .ends_with("giám sát chặt chẽ, không để dịch lây lan diện rộng."));
+    let s = &doc.signatures[0];
+    assert_eq!(s.organ.as_deref(), Some("Bộ trưởng, chủ nhiệm"));
+    assert_eq!(s.signer.as_deref(), Some("Nguyễn Văn Tâm"));
+    assert_eq!(doc.recipients.len(), 3);
+    assert_eq!(
+        doc.recipients[2].name,
+        "VPCP: BTCN, các PCN, Trợ lý, Thư ký của PTTg; các Vụ: KTTH, NN"
+    );
+    let kinds: Vec<vanban::NoiseKind> = doc.noise.iter().map(|n| n.kind).collect();
+    assert!(kinds.contains(&vanban::NoiseKind::Leading));
+    assert!(kinds.contains(&vanban::NoiseKind::Trailing));
+    assert!(kinds.contains(&vanban::NoiseKind::PageBreak));
+    let lead = doc
+        .noise
+        .iter()
+        .find(|n| n.kind == vanban::NoiseKind::Leading)
+        .unwrap();
+    assert!(text[lead.span.start..lead.span.end].contains("THƯ VIỆN PHÁP LUẬT"));
+    // No site text in the body.
+    let body: String = doc
+        .all_items()
+        .iter()
+        .flat_map(|i| i.paragraphs.iter().map(|p| p.text.clone()))
+        .collect();
+    assert!(
+        !body.contains("ThuVienPhapLuat") && !body.contains("PAGE BREAK") && !body.contains("**")
+    );
+    assert!(codes(&doc).contains(&"leading_noise") && codes(&doc).contains(&"trailing_noise"));
+}
+
+#[test]
+fn ocr_two_columns_and_front_matter() {
+    let (_, doc) = load("ocr_two_columns.md");
+    assert_eq!(doc.issuer.as_deref(), Some("Tổng cục Thuế"));
+    assert_eq!(doc.symbol.as_deref(), Some("3310/TCT-CS"));
+    assert_eq!(doc.place.as_deref(), Some("Hà Nội"));
+    assert_eq!(
+        doc.title.as_deref(),
+        Some("V/v hướng dẫn chính sách thuế giá trị gia tăng")
+    );
+    assert_eq!(doc.noise[0].kind, vanban::NoiseKind::FrontMatter);
+    let s = &doc.signatures[0];
+    assert_eq!(s.authority.as_deref(), Some("KT."));
+    assert_eq!(s.position.as_deref(), Some("Phó tổng cục trưởng"));
+    assert_eq!(s.signer.as_deref(), Some("Đặng Ngọc Minh"));
+    let names: Vec<&str> = doc.recipients.iter().map(|r| r.name.as_str()).collect();
+    assert_eq!(names, ["Như trên", "Vụ Pháp chế (BTC)"]);
+    assert_eq!(doc.archive.as_deref(), Some("VT, CS"));
+}

@@ -1,0 +1,38 @@
+#!/usr/bin/env bash
+# Every test of vanban, in one command (also what CI runs):
+#   Rust: format, clippy, unit tables, fixtures and snapshots, totality, corpus invariants;
+#   the corpus score against ../shared/corpus/gold (floors below; skipped when ../shared is absent);
+#   Python: the PyO3 package's pytest suite and headless notebook (python/ci.sh);
+#   JS: the wasm package's node tests and the Chromium end-to-end test (wasm/ci.sh).
+# Each part installs what it needs on a fresh Debian machine with Rust, Python 3 and Node.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+echo "== rust: fmt, clippy, tests"
+rustup component add rustfmt clippy >/dev/null 2>&1 || true
+cargo fmt --all --check
+cargo clippy --workspace --all-targets --locked -- -D warnings
+cargo test --workspace --locked
+cargo build --release --locked -p vanban-cli
+
+echo "== corpus score"
+# Floors: what the parser reached; raise them as it improves, never lower them.
+FLOORS=(
+  --min kind=0.94 --min title=0.84 --min issuer=0.93 --min symbol=0.96 --min date=0.98
+  --min place=0.89 --min items=0.91 --min paragraphs=0.91 --min addressees=0.92
+  --min recipients=0.91 --min signatures=0.95 --min archive=0.91 --min intact=0.88
+  --min absent=0.96
+)
+if [ -f ../shared/tools/score.py ]; then
+  python3 ../shared/tools/score.py --cmd 'target/release/vanban parse --json {}' "${FLOORS[@]}"
+else
+  echo "SKIP: ../shared is absent (a fresh clone): corpus score not checked"
+fi
+
+for part in python wasm; do
+  if [ -f "$part/ci.sh" ]; then
+    echo "== $part"
+    bash "$part/ci.sh"
+  fi
+done
+echo "all tests passed"
