@@ -1,0 +1,71 @@
+#!/usr/bin/env bash
+# Builds the npm package of vanban's WebAssembly bindings into wasm/pkg:
+#
+#   pkg/package.json      the package (name "vanban"), exports for browsers/bundlers and Node
+#   pkg/web/              ESM (`wasm-bindgen --target web`): `await init()` then call
+#   pkg/node/             CommonJS for Node (`--target nodejs`): loads the wasm on require/import
+#   pkg/*/types.d.ts      the data types, generated from the committed JSON Schemas
+#
+# Needs: the wasm32-unknown-unknown target, wasm-bindgen-cli of exactly the wasm-bindgen version
+# pinned in wasm/Cargo.toml, and `npm ci` in wasm/ (json-schema-to-typescript, binaryen's wasm-opt).
+# ci.sh installs all of them. Env: CARGO_TARGET_DIR (default: <repo>/target), WASM_OPT=0 to skip
+# wasm-opt.
+set -euo pipefail
+
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+root="$(cd "$here/.." && pwd)"
+cd "$here"
+
+target_dir="${CARGO_TARGET_DIR:-$root/target}"
+want_bindgen="$(sed -n 's/^wasm-bindgen = "=\([0-9.]*\)".*/\1/p' Cargo.toml)"
+if [ -z "$want_bindgen" ]; then
+    echo "build.sh: cannot read the pinned wasm-bindgen version from wasm/Cargo.toml" >&2
+    exit 1
+fi
+have_bindgen="$(wasm-bindgen --version 2>/dev/null | awk '{print $2}' || true)"
+if [ "$have_bindgen" != "$want_bindgen" ]; then
+    echo "build.sh: need wasm-bindgen-cli $want_bindgen (found '${have_bindgen:-none}'):" >&2
+    echo "    cargo install --locked wasm-bindgen-cli --version $want_bindgen" >&2
+    exit 1
+fi
+if [ ! -x node_modules/.bin/json2ts ] || [ ! -x node_modules/.bin/wasm-opt ]; then
+    echo "build.sh: installing the npm tooling (npm ci)" >&2
+    npm ci --no-audit --no-fund
+fi
+
+echo "==> cargo build (wasm32-unknown-unknown, profile wasm-release)"
+cargo build --config "$here/cargo-wasm.toml" -p vanban-wasm \
+    --target wasm32-unknown-unknown --profile wasm-release
+raw="$target_dir/wasm32-unknown-unknown/wasm-release/vanban_wasm.wasm"
+
+rm -rf pkg
+mkdir -p pkg
+for t in web nodejs; do
+    dir=pkg/${t%js}
+    echo "==> wasm-bindgen --target $t"
+    wasm-bindgen "$raw" --target "$t" --out-dir "$dir" --out-name vanban
+    if [ "${WASM_OPT:-1}" != 0 ]; then
+        echo "==> wasm-opt -Oz ($dir)"
+        node_modules/.bin/wasm-opt "$dir/vanban_bg.wasm" -Oz \
+            --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
+            --enable-mutable-globals --enable-reference-types --enable-multivalue \
+            -o "$dir/vanban_bg.wasm.opt"
+        mv "$dir/vanban_bg.wasm.opt" "$dir/vanban_bg.wasm"
+    fi
+done
+
+echo "==> TypeScript types from the JSON Schemas"
+node scripts/gen-types.mjs pkg/types.d.ts
+cp pkg/types.d.ts pkg/web/types.d.ts
+mv pkg/types.d.ts pkg/node/types.d.ts
+# Each half says how Node should read its .js files.
+echo '{ "type": "module" }' >pkg/web/package.json
+echo '{ "type": "commonjs" }' >pkg/node/package.json
+
+echo "==> package.json"
+node scripts/package-json.mjs >pkg/package.json
+cp README.md pkg/README.md
+
+wasm=pkg/web/vanban_bg.wasm
+printf '==> %s: %s bytes raw, %s bytes gzip -9 (cargo output: %s bytes)\n' "$wasm" \
+    "$(wc -c <"$wasm")" "$(gzip -9 -c "$wasm" | wc -c)" "$(wc -c <"$raw")"

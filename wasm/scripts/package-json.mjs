@@ -1,0 +1,34 @@
+// Prints pkg/package.json: version and license from the Cargo workspace.
+import { readFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+
+const root = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
+const cargo = readFileSync(join(root, "Cargo.toml"), "utf8");
+const ws = cargo.split(/^\[workspace\.package\]$/m)[1]?.split(/^\[/m)[0] ?? "";
+const field = (k) => new RegExp(`^${k}\\s*=\\s*"([^"]*)"`, "m").exec(ws)?.[1];
+
+const web = { types: "./web/vanban.d.ts", default: "./web/vanban.js" };
+const node = { types: "./node/vanban.d.ts", default: "./node/vanban.js" };
+const pkg = {
+  name: "vanban",
+  version: field("version") ?? "0.0.0",
+  description:
+    "Parser for Vietnamese directive documents (chỉ thị, công văn, quyết định ...) — WebAssembly build for browsers and Node",
+  license: field("license") ?? "MIT OR Apache-2.0",
+  keywords: ["vietnamese", "parser", "legal", "documents", "wasm"],
+  main: "./node/vanban.js",
+  module: "./web/vanban.js",
+  types: "./node/vanban.d.ts",
+  exports: {
+    ".": { node, default: web },
+    "./web": web,
+    "./node": node,
+    "./web/vanban_bg.wasm": "./web/vanban_bg.wasm",
+    "./node/vanban_bg.wasm": "./node/vanban_bg.wasm",
+    "./package.json": "./package.json",
+  },
+  files: ["web", "node", "README.md"],
+  engines: { node: ">=18" },
+};
+process.stdout.write(JSON.stringify(pkg, null, 2) + "\n");

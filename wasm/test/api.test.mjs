@@ -1,0 +1,68 @@
+// The JS surface: plain objects, null for absent values, versions, renderers.
+import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { test } from "node:test";
+import { root, vanban } from "./helpers.mjs";
+
+const sample = readFileSync(join(root, "examples", "web", "samples", "cong-van-123-ubnd-vx.txt"), "utf8");
+
+test("exports", () => {
+  for (const f of ["parse", "parseJson", "outline", "markdown", "version", "schemaVersion"]) {
+    assert.equal(typeof vanban[f], "function", f);
+  }
+  const cargo = readFileSync(join(root, "Cargo.toml"), "utf8");
+  const v = /\[workspace\.package\][^[]*?version\s*=\s*"([^"]+)"/.exec(cargo)[1];
+  assert.equal(vanban.version(), v);
+  assert.equal(vanban.schemaVersion(), "1");
+});
+
+test("parse returns plain objects with null for absent values", () => {
+  const doc = vanban.parse(sample);
+  const plain = (v, path) => {
+    if (Array.isArray(v)) return v.forEach((x, i) => plain(x, `${path}[${i}]`));
+    if (v === null || typeof v !== "object") {
+      assert.notEqual(v, undefined, path);
+      return;
+    }
+    assert.equal(Object.getPrototypeOf(v), Object.prototype, `${path} is a plain object`);
+    for (const [k, x] of Object.entries(v)) plain(x, `${path}.${k}`);
+  };
+  plain(doc, "$");
+  assert.equal(doc.schema_version, "1");
+  assert.equal(doc.kind, "cong_van");
+  assert.equal(doc.symbol, "123/UBND-VX");
+  assert.equal(doc.date, "2024-05-08");
+  assert.equal(doc.header.urgency, null);
+  assert.equal(doc.header.secrecy, null);
+  assert.ok(!(doc instanceof Map));
+  assert.equal(doc.items.length, 5);
+  assert.equal(doc.items[0].children.length, 3);
+  const s = doc.items[1].label_span;
+  assert.equal(sample.slice(s.start, s.end), "2.");
+  assert.equal(JSON.stringify(doc), vanban.parseJson(sample));
+});
+
+test("options: none, undefined, null and {} are the defaults", () => {
+  const want = vanban.parseJson(sample);
+  for (const o of [undefined, null, {}, { maxBytes: null }, { maxBytes: 1 << 30 }]) {
+    assert.equal(vanban.parseJson(sample, o), want, JSON.stringify(o));
+  }
+});
+
+test("outline and markdown", () => {
+  const o = vanban.outline(sample);
+  assert.match(o, /^kind: +cong_van$/m);
+  assert.match(o, /^symbol: +123\/UBND-VX$/m);
+  const md = vanban.markdown(sample);
+  assert.match(md, /^# /);
+  assert.match(md, /\| symbol \| 123\/UBND-VX \|/);
+});
+
+test("empty and whitespace input give a document with diagnostics", () => {
+  for (const t of ["", "   \n\n", "\u{FEFF}"]) {
+    const d = vanban.parse(t);
+    assert.equal(d.input_len, t.length);
+    assert.ok(d.diagnostics.length > 0, JSON.stringify(t));
+  }
+});
