@@ -25,6 +25,8 @@ REPO = Path(__file__).resolve().parent.parent
 # Spark's Python workers must use this interpreter (the one with vanban installed).
 os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
 os.environ.setdefault("PYSPARK_DRIVER_PYTHON", sys.executable)
+# Local mode: keep Spark's driver on the loopback interface.
+os.environ.setdefault("SPARK_LOCAL_IP", "127.0.0.1")
 
 # PySpark 4.3 warns that it does not fully support pandas 3; what this script uses works.
 warnings.filterwarnings("ignore", message="PySpark does not yet fully support pandas", category=FutureWarning)
@@ -87,6 +89,8 @@ def main(argv: List[str]) -> int:
         .appName("vanban-parse")
         .config("spark.ui.enabled", "false")
         .config("spark.ui.showConsoleProgress", "false")
+        .config("spark.driver.bindAddress", "127.0.0.1")
+        .config("spark.driver.host", "127.0.0.1")
         .config("spark.sql.execution.arrow.pyspark.enabled", "true")
         .config("spark.sql.shuffle.partitions", "2")
         .getOrCreate()

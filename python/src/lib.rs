@@ -13,7 +13,8 @@
 #![forbid(unsafe_code)]
 
 use std::panic::{catch_unwind, AssertUnwindSafe};
-use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::{mpsc, Mutex};
 
 use pyo3::exceptions::{PyTypeError, PyValueError};
 use pyo3::prelude::*;
@@ -131,8 +132,10 @@ fn parse<'py>(
 
 /// parse_many(texts, max_bytes=None, threads=None) -> list[dict]
 ///
-/// `parse` over a list of str, in order, on up to `threads` threads started for this call
-/// (default: the number of CPUs). The GIL is released while parsing.
+/// `parse` over a list of str, in order, on up to `threads` parsing threads started for this
+/// call (default: the number of CPUs). The GIL is released while parsing; this thread turns
+/// parsed documents into Python objects meanwhile. The first text over `max_bytes` (lowest
+/// index) raises `ParseError` once the workers have stopped.
 #[pyfunction]
 #[pyo3(signature = (texts, max_bytes=None, threads=None))]
 fn parse_many<'py>(
@@ -163,64 +166,88 @@ fn parse_many<'py>(
         .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()))
         .min(owned.len())
         .max(1);
-    let results = py.detach(|| run_pool(&owned, max, workers));
+    let mut slots: Vec<Option<Bound<'py, PyAny>>> = Vec::with_capacity(owned.len());
+    slots.resize_with(owned.len(), || None);
+    let mut first_error: Option<(usize, Failure)> = None;
+    let mut py_error: Option<PyErr> = None;
+    let stop = AtomicBool::new(false);
+    let next = AtomicUsize::new(0);
+    let (tx, rx) = mpsc::channel::<(usize, Result<Value, Failure>)>();
+    let rx = Mutex::new(rx);
+    std::thread::scope(|scope| {
+        // Workers parse (no GIL needed) and hand each document over as soon as it is done ...
+        for _ in 0..workers {
+            let tx = tx.clone();
+            let (next, stop, owned) = (&next, &stop, &owned);
+            scope.spawn(move || {
+                while !stop.load(Ordering::Relaxed) {
+                    let i = next.fetch_add(1, Ordering::Relaxed);
+                    let Some(text) = owned.get(i) else { break };
+                    if tx.send((i, parse_to_value(text, max))).is_err() {
+                        break;
+                    }
+                }
+            });
+        }
+        drop(tx);
+        // ... while this thread turns finished ones into Python objects (with the GIL), so
+        // the conversion overlaps the parsing. The GIL is released while waiting.
+        loop {
+            let received = py.detach(|| rx.lock().map(|rx| rx.recv().ok()).ok().flatten());
+            let Some((i, result)) = received else { break };
+            if py_error.is_none() {
+                // Ctrl-C in a notebook stops a long batch.
+                if let Err(e) = py.check_signals() {
+                    py_error = Some(e);
+                    stop.store(true, Ordering::Relaxed);
+                }
+            }
+            match result {
+                Ok(value) if py_error.is_none() && first_error.is_none() => {
+                    match to_py(py, &value) {
+                        Ok(obj) => slots[i] = Some(obj),
+                        Err(e) => {
+                            py_error = Some(e);
+                            stop.store(true, Ordering::Relaxed);
+                        }
+                    }
+                }
+                Ok(_) => {}
+                Err(f) => {
+                    if first_error.as_ref().is_none_or(|(j, _)| i < *j) {
+                        first_error = Some((i, f));
+                    }
+                    stop.store(true, Ordering::Relaxed);
+                }
+            }
+        }
+    });
+    if let Some(e) = py_error {
+        return Err(e);
+    }
+    if let Some((i, f)) = first_error {
+        let f = Failure {
+            code: f.code,
+            message: format!("texts[{i}]: {}", f.message),
+        };
+        return Err(parse_error(py, &f));
+    }
     let out = PyList::empty(py);
-    for (i, r) in results.iter().enumerate() {
-        match r {
-            Ok(v) => out.append(to_py(py, v)?)?,
-            Err(f) => {
+    for (i, slot) in slots.into_iter().enumerate() {
+        match slot {
+            Some(obj) => out.append(obj)?,
+            None => {
                 let f = Failure {
-                    code: f.code,
-                    message: format!("texts[{i}]: {}", f.message),
+                    code: "internal_error",
+                    message: format!(
+                        "texts[{i}]: a worker thread stopped early (a bug, please report it)"
+                    ),
                 };
                 return Err(parse_error(py, &f));
             }
         }
     }
     Ok(out)
-}
-
-/// Parses every text on `workers` scoped threads that take the next text from a shared counter
-/// (documents differ a lot in size, so fixed chunks would leave a thread idle).
-fn run_pool(texts: &[String], max: usize, workers: usize) -> Vec<Result<Value, Failure>> {
-    if workers <= 1 {
-        return texts.iter().map(|t| parse_to_value(t, max)).collect();
-    }
-    let next = AtomicUsize::new(0);
-    let mut parts: Vec<Vec<(usize, Result<Value, Failure>)>> = std::thread::scope(|scope| {
-        let handles: Vec<_> = (0..workers)
-            .map(|_| {
-                scope.spawn(|| {
-                    let mut mine = Vec::new();
-                    loop {
-                        let i = next.fetch_add(1, Ordering::Relaxed);
-                        let Some(t) = texts.get(i) else { break };
-                        mine.push((i, parse_to_value(t, max)));
-                    }
-                    mine
-                })
-            })
-            .collect();
-        handles
-            .into_iter()
-            .map(|h| h.join().unwrap_or_default())
-            .collect()
-    });
-    let mut slots: Vec<Option<Result<Value, Failure>>> = texts.iter().map(|_| None).collect();
-    for (i, r) in parts.drain(..).flatten() {
-        slots[i] = Some(r);
-    }
-    slots
-        .into_iter()
-        .map(|s| {
-            s.unwrap_or_else(|| {
-                Err(Failure {
-                    code: "internal_error",
-                    message: "a worker thread stopped early (a bug, please report it)".into(),
-                })
-            })
-        })
-        .collect()
 }
 
 /// render(doc_json, format) -> str

@@ -193,3 +193,48 @@ def test_module_constants() -> None:
 
 def test_python_version_supported() -> None:
     assert sys.version_info >= (3, 9)
+
+
+def test_changes_show_in_to_dict_json_pickle_and_frames(directive: str) -> None:
+    doc = vanban.parse(directive)
+    fresh = vanban.parse(directive)
+    doc.items[0].label = "I."
+    doc.title = "Tiêu đề mới"
+    doc.signatures[0].signer = None
+    assert doc != fresh
+    d = doc.to_dict()
+    assert d["items"][0]["label"] == "I." and d["title"] == "Tiêu đề mới"
+    assert d["signatures"][0]["signer"] is None
+    assert json.loads(doc.to_json()) == d
+    assert pickle.loads(pickle.dumps(doc)).to_dict() == d
+    assert "Tiêu đề mới" in doc.outline()
+    pytest.importorskip("pandas")
+    frames = doc.to_frames()
+    assert frames["items"].loc[0, "label"] == "I."
+    assert frames["documents"].loc[0, "title"] == "Tiêu đề mới"
+
+
+def test_to_dict_is_a_copy(directive: str) -> None:
+    doc = vanban.parse(directive)
+    d = doc.to_dict()
+    d["items"][0]["label"] = "changed"
+    d["title"] = "changed"
+    assert doc.items[0].label == "1."
+    assert doc.to_dict()["title"] != "changed"
+    src = vanban.parse(directive).to_dict()
+    again = vanban.Document.from_dict(src)
+    src["items"].clear()
+    assert len(again.items) == 2
+
+
+def test_lazy_fields_read_once(directive: str) -> None:
+    doc = vanban.parse(directive)
+    assert doc.items is doc.items  # built on first read, then kept
+    assert doc.header.symbol is doc.header.symbol
+
+
+def test_built_by_hand_pickles() -> None:
+    p = vanban.Paragraph(text="Điều 1.", span=vanban.Span(start=3, end=10))
+    back = pickle.loads(pickle.dumps(p))
+    assert back == p and back.span.end == 10
+    assert copy.copy(p) == p and copy.deepcopy(p) == p

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import inspect
+import os
 import subprocess
 import sys
 import typing
@@ -52,6 +53,7 @@ def test_stubtest(tmp_path: Path) -> None:
         [sys.executable, "-m", "mypy.stubtest", "vanban", "--allowlist", str(allow)],
         capture_output=True,
         text=True,
+        env={**os.environ, "MYPY_CACHE_DIR": str(tmp_path / "mypy_cache")},
     )
     assert r.returncode == 0, r.stdout + r.stderr
 
@@ -72,7 +74,8 @@ def test_mypy_on_typed_usage(tmp_path: Path) -> None:
     )
     bad = tmp_path / "bad.py"
     bad.write_text("import vanban\nvanban.parse(1)\nx: int = vanban.parse('x').kind\n", encoding="utf-8")
-    r = subprocess.run([sys.executable, "-m", "mypy", "--strict", str(good)], capture_output=True, text=True)
+    mypy = [sys.executable, "-m", "mypy", "--cache-dir", str(tmp_path / "mypy_cache")]
+    r = subprocess.run([*mypy, "--strict", str(good)], capture_output=True, text=True)
     assert r.returncode == 0, r.stdout
-    r = subprocess.run([sys.executable, "-m", "mypy", str(bad)], capture_output=True, text=True)
+    r = subprocess.run([*mypy, str(bad)], capture_output=True, text=True)
     assert r.returncode == 1 and "arg-type" in r.stdout and "assignment" in r.stdout, r.stdout

@@ -177,6 +177,7 @@ class Gen:
         w.append("")
         w.append("def _bind(cls: type, specs: tuple, lists: tuple) -> None:")
         w.append("    cls._specs = specs  # type: ignore[attr-defined]")
+        w.append("    cls._spec_of = dict(zip(cls._fields, specs))  # type: ignore[attr-defined]")
         w.append("    cls._field_set = frozenset(cls._fields)  # type: ignore[attr-defined]")
         w.append("    cls._list_fields = frozenset(lists)  # type: ignore[attr-defined]")
         w.append("")
@@ -239,13 +240,13 @@ class Gen:
             w.append("    ) -> None:")
         else:
             w.append("    def __init__(self) -> None:")
+        w.append("        self._d = {}")
         for f in fs:
             n = f["name"]
             if f["list"] and not f["required"]:
                 w.append(f"        self.{n} = [] if {n} is None else {n}")
             else:
                 w.append(f"        self.{n} = {n}")
-        w.append("        self._extra = {}")
         return w
 
 

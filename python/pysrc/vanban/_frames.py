@@ -11,7 +11,7 @@ points. So a field added to the model shows up as a column or a table with no ed
 from __future__ import annotations
 
 import importlib
-from typing import Any, Dict, Iterable, List, Mapping, Optional, Sequence, Tuple, Union
+from typing import Any, Dict, Iterable, Iterator, List, Mapping, Optional, Sequence, Tuple, Union
 
 from ._node import Node, _Seq
 from ._types import Document, Item, Span
@@ -66,14 +66,15 @@ def _columns(cls: type, prefix: str = "") -> List[str]:
     return scalars + nested + spans
 
 
-def _flatten(node: Any, cls: type, out: Dict[str, Any], prefix: str = "") -> Dict[str, Any]:
+def _flatten(node: Optional[Dict[str, Any]], cls: type, out: Dict[str, Any], prefix: str = "") -> Dict[str, Any]:
+    """One row from the JSON object ``node`` of class ``cls`` (see ``_columns``)."""
     for name, spec in zip(cls._fields, cls._specs):  # type: ignore[attr-defined]
-        value = getattr(node, name, None) if node is not None else None
+        value = node.get(name) if node is not None else None
         sub = _node_class(spec)
         if sub is Span:
             start, end = _span_cols(name, prefix)
-            out[start] = value.start if value is not None else None
-            out[end] = value.end if value is not None else None
+            out[start] = value["start"] if value is not None else None
+            out[end] = value["end"] if value is not None else None
         elif sub is not None:
             _flatten(value, sub, out, f"{prefix}{name}_")
         elif _seq_class(spec) is None:
@@ -81,19 +82,25 @@ def _flatten(node: Any, cls: type, out: Dict[str, Any], prefix: str = "") -> Dic
     return out
 
 
-def _walk(items: List[Item], depth: int = 0, parent: Optional[int] = None,
-          path: str = "", counter: Optional[List[int]] = None):  # type: ignore[no-untyped-def]
+Row = Dict[str, Any]
+
+
+def _walk(
+    items: List[Row], depth: int = 0, parent: Optional[int] = None, path: str = "",
+    counter: Optional[List[int]] = None,
+) -> Iterator[Tuple[int, Optional[int], int, str, Row]]:
     """``(item_id, parent_id, depth, path, item)`` depth first; ids number the items of a document."""
     counter = [0] if counter is None else counter
     for it in items:
         item_id = counter[0]
         counter[0] += 1
-        here = f"{path} > {it.label}" if path else it.label
+        here = f"{path} > {it['label']}" if path else it["label"]
         yield item_id, parent, depth, here, it
-        yield from _walk(it.children, depth + 1, item_id, here, counter)
+        yield from _walk(it.get("children") or [], depth + 1, item_id, here, counter)
 
 
-def _as_docs(docs: Any, ids: Optional[Sequence[Any]]) -> List[Tuple[Any, Document]]:
+def _as_docs(docs: Any, ids: Optional[Sequence[Any]]) -> List[Tuple[Any, Row]]:
+    """``(doc_id, JSON of the document)`` pairs."""
     if isinstance(docs, Document):
         pairs = [(0, docs)]
     elif isinstance(docs, Mapping):
@@ -108,7 +115,7 @@ def _as_docs(docs: Any, ids: Optional[Sequence[Any]]) -> List[Tuple[Any, Documen
     for _, d in pairs:
         if not isinstance(d, Document):
             raise TypeError(f"to_frames expects vanban.Document objects, not {type(d).__name__}")
-    return pairs
+    return [(i, d._raw()) for i, d in pairs]
 
 
 def tables(
@@ -128,9 +135,9 @@ def tables(
     rows: List[Dict[str, Any]] = []
     for doc_id, d in pairs:
         row = _flatten(d, Document, {"doc_id": doc_id})
-        row["family"] = d.header.family if d.header is not None else None
+        row["family"] = (d.get("header") or {}).get("family")
         for n, _ in doc_lists:
-            row[f"n_{n}"] = len(getattr(d, n))
+            row[f"n_{n}"] = len(d.get(n) or [])
         rows.append(row)
     out["documents"] = (doc_cols, rows)
 
@@ -140,21 +147,21 @@ def tables(
     item_rows: List[Dict[str, Any]] = []
     sub_rows: Dict[str, List[Dict[str, Any]]] = {n: [] for n, _ in item_lists}
     for doc_id, d in pairs:
-        for item_id, parent, depth, path, it in _walk(d.items):
+        for item_id, parent, depth, path, it in _walk(d.get("items") or []):
             row = {
                 "doc_id": doc_id,
                 "item_id": item_id,
                 "parent_id": parent,
                 "depth": depth,
                 "path": path,
-                "text": "\n".join(p.text for p in it.paragraphs),
-                "n_children": len(it.children),
+                "text": "\n".join(p["text"] for p in it.get("paragraphs") or []),
+                "n_children": len(it.get("children") or []),
             }
             item_rows.append(_flatten(it, Item, row))
             for n, cls in item_lists:
-                for x in getattr(it, n):
+                for x in it.get(n) or []:
                     sub_rows[n].append(
-                        _flatten(x, cls, {"doc_id": doc_id, "item_id": item_id, "item_label": it.label})
+                        _flatten(x, cls, {"doc_id": doc_id, "item_id": item_id, "item_label": it["label"]})
                     )
     out["items"] = (item_cols, item_rows)
     for n, cls in item_lists:
@@ -169,7 +176,7 @@ def tables(
         if n == "items":
             continue
         cols = ["doc_id"] + _columns(cls)
-        rows = [_flatten(x, cls, {"doc_id": doc_id}) for doc_id, d in pairs for x in getattr(d, n)]
+        rows = [_flatten(x, cls, {"doc_id": doc_id}) for doc_id, d in pairs for x in d.get(n) or []]
         out[n] = (cols, rows)
     return out
 

@@ -64,13 +64,23 @@ def _wrap(spec: Spec, value: Any) -> Any:
     return value
 
 
-def _unwrap(value: Any) -> Any:
+def _raw(value: Any) -> Any:
+    """The JSON form of a field value, sharing unchanged parts with the input (read only)."""
     if isinstance(value, Node):
-        return value.to_dict()
+        return value._raw()
     if isinstance(value, list):
-        return [_unwrap(v) for v in value]
+        return [_raw(v) for v in value]
     if isinstance(value, dict):
-        return {k: _unwrap(v) for k, v in value.items()}
+        return {k: _raw(v) for k, v in value.items()}
+    return value
+
+
+def _copy(value: Any) -> Any:
+    """A deep copy of JSON data (dicts, lists and scalars)."""
+    if isinstance(value, dict):
+        return {k: _copy(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_copy(v) for v in value]
     return value
 
 
@@ -78,91 +88,110 @@ def _clip(s: str, n: int = 60) -> str:
     return s if len(s) <= n else s[: n - 1] + "…"
 
 
+_UNSET = object()
+_get = object.__getattribute__
+
+
 class Node:
     """A typed view of one JSON object of the contract.
 
     Attributes are the contract's fields; ``to_dict()`` gives the JSON object back (with
     code-point spans). Objects compare equal when all their fields are equal, and pickle.
+
+    Objects are built lazily: a node keeps the dict it was read from and turns a field into
+    typed objects the first time it is read (then it is a plain slot). Parsing stays cheap
+    when only a few fields are wanted, and ``to_dict``, ``to_json``, pickling and
+    ``to_frames`` read the dicts directly.
     """
 
-    __slots__ = ("_extra",)
+    __slots__ = ("_d",)
 
     #: Field names in schema order, and how each is built (set by the generated module).
     _fields: ClassVar[Tuple[str, ...]] = ()
     _specs: ClassVar[Tuple[Spec, ...]] = ()
-    #: Fields that may be absent in the input and default to an empty list.
+    _spec_of: ClassVar[Dict[str, Spec]] = {}
+    #: Fields that default to an empty list when the input lacks them.
     _list_fields: ClassVar[FrozenSet[str]] = frozenset()
     _field_set: ClassVar[FrozenSet[str]] = frozenset()
 
-    _extra: Dict[str, Any]
+    #: The JSON object this node was read from ({} for a node built by hand).
+    _d: Dict[str, Any]
 
     @classmethod
     def _from_dict(cls: Type[N], d: Dict[str, Any]) -> N:
         self = cls.__new__(cls)
-        seen = 0
-        for name, spec in zip(cls._fields, cls._specs):
-            if name in d:
-                seen += 1
-                value = _wrap(spec, d[name])
-            else:
-                value = [] if name in cls._list_fields else None
-            object.__setattr__(self, name, value)
-        fields = cls._field_set
-        extra = {} if seen == len(d) else {k: v for k, v in d.items() if k not in fields}
-        object.__setattr__(self, "_extra", extra)
+        object.__setattr__(self, "_d", d)
         return self
 
     @classmethod
     def from_dict(cls: Type[N], d: Dict[str, Any]) -> N:
-        """Builds the object from its JSON form (as given by ``to_dict()``)."""
+        """Builds the object from its JSON form (as given by ``to_dict()``); the dict is copied."""
         if not isinstance(d, dict):
             raise TypeError(f"{cls.__name__}.from_dict expects a dict, not {type(d).__name__}")
-        return cls._from_dict(d)
-
-    def to_dict(self) -> Dict[str, Any]:
-        """The JSON object of the contract as plain dicts, lists, str, int and None."""
-        out = {name: _unwrap(getattr(self, name)) for name in self._fields}
-        for k, v in self._extra.items():
-            out[k] = _unwrap(v)
-        return out
+        return cls._from_dict(_copy(d))
 
     def __getattr__(self, name: str) -> Any:
-        # Only called when normal lookup fails: fields from a newer core than the generated classes.
-        if name.startswith("__"):
-            raise AttributeError(name)
-        try:
-            extra = object.__getattribute__(self, "_extra")
-        except AttributeError:
-            raise AttributeError(name) from None
-        if name in extra:
-            return extra[name]
-        raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
+        # Called only when a slot is still unset (not read yet) or the name is no field.
+        cls = type(self)
+        if name == "_d":  # unpickled from an empty state: __setstate__ was not called
+            object.__setattr__(self, "_d", {})
+            return _get(self, "_d")
+        d = _get(self, "_d")
+        spec = cls._spec_of.get(name, _UNSET)
+        if spec is not _UNSET:
+            if name in d:
+                value = _wrap(spec, d[name])  # type: ignore[arg-type]
+            else:
+                value = [] if name in cls._list_fields else None
+            object.__setattr__(self, name, value)
+            return value
+        if name in d and not name.startswith("_"):
+            # A field of a newer core than the generated classes: the JSON value as it is.
+            return d[name]
+        raise AttributeError(f"{cls.__name__!r} object has no attribute {name!r}")
 
-    def _values(self) -> Tuple[Any, ...]:
-        return tuple(getattr(self, n) for n in self._fields)
+    def _raw(self) -> Dict[str, Any]:
+        """The JSON object, sharing unchanged parts with the input: read it, never change it."""
+        d = _get(self, "_d")
+        out = None
+        for name in self._fields:
+            try:
+                value = _get(self, name)
+            except AttributeError:  # never read: still as in d
+                continue
+            if out is None:
+                out = dict(d)
+            out[name] = _raw(value)
+        if out is None:
+            return d
+        return out
+
+    def to_dict(self) -> Dict[str, Any]:
+        """The JSON object of the contract as plain dicts, lists, str, int and None (a copy)."""
+        return _copy(self._raw())
 
     def __eq__(self, other: object) -> bool:
         if type(other) is not type(self):
             return NotImplemented
         assert isinstance(other, Node)
-        return self._values() == other._values() and self._extra == other._extra
+        return self._raw() == other._raw()
 
     __hash__ = None  # type: ignore[assignment]
 
-    def __getstate__(self) -> Tuple[Tuple[Any, ...], Dict[str, Any]]:
-        return (self._values(), self._extra)
+    def __getstate__(self) -> Dict[str, Any]:
+        return self._raw()
 
-    def __setstate__(self, state: Tuple[Tuple[Any, ...], Dict[str, Any]]) -> None:
-        values, extra = state
-        for name, value in zip(self._fields, values):
-            object.__setattr__(self, name, value)
-        object.__setattr__(self, "_extra", dict(extra))
+    def __setstate__(self, state: Dict[str, Any]) -> None:
+        object.__setattr__(self, "_d", state)
 
     def __iter__(self) -> Iterator[Tuple[str, Any]]:
         """``(field, value)`` pairs, so ``dict(node)`` works (values stay typed objects)."""
         for name in self._fields:
             yield name, getattr(self, name)
-        yield from self._extra.items()
+        d = _get(self, "_d")
+        for k in d:
+            if k not in self._field_set:
+                yield k, d[k]
 
     def _repr_value(self, value: Any) -> str:
         if isinstance(value, str):
@@ -220,7 +249,7 @@ class DocumentMixin(Node):
 
     def to_json(self, *, indent: Optional[int] = None) -> str:
         """The contract JSON (code-point spans) as a string; ``indent`` pretty-prints it."""
-        return json.dumps(self.to_dict(), ensure_ascii=False, indent=indent)
+        return json.dumps(self._raw(), ensure_ascii=False, indent=indent)
 
     def outline(self) -> str:
         """A plain-text outline: header fields, the item tree, signatures, recipients,

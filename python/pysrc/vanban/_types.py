@@ -233,6 +233,7 @@ class Document(DocumentMixin):
         symbol: Optional[str] = None,
         title: Optional[str] = None,
     ) -> None:
+        self._d = {}
         self.addressees = addressees
         self.archive = archive
         self.archive_span = archive_span
@@ -255,7 +256,6 @@ class Document(DocumentMixin):
         self.signatures = signatures
         self.symbol = symbol
         self.title = title
-        self._extra = {}
 
 class Actor(Node):
     """A body (organ, office, group of bodies) named by an item.
@@ -284,10 +284,10 @@ class Actor(Node):
         span: Span,
         role: Optional[Role] = None,
     ) -> None:
+        self._d = {}
         self.name = name
         self.role = role
         self.span = span
-        self._extra = {}
 
 class Addressee(Node):
     """An addressee from `Kính gửi:`.
@@ -312,9 +312,9 @@ class Addressee(Node):
         name: str,
         span: Span,
     ) -> None:
+        self._d = {}
         self.name = name
         self.span = span
-        self._extra = {}
 
 class Attachment(Node):
     """An attachment (`PHỤ LỤC`, `SAO LỤC`, an attached regulation or form) kept apart from the body.
@@ -343,10 +343,10 @@ class Attachment(Node):
         span: Span,
         title: str,
     ) -> None:
+        self._d = {}
         self.paragraphs = paragraphs
         self.span = span
         self.title = title
-        self._extra = {}
 
 class Citation(Node):
     """A reference to another document.
@@ -387,13 +387,13 @@ class Citation(Node):
         kind: Optional[str] = None,
         symbol: Optional[str] = None,
     ) -> None:
+        self._d = {}
         self.date = date
         self.issuer = issuer
         self.kind = kind
         self.span = span
         self.symbol = symbol
         self.text = text
-        self._extra = {}
 
 class Diagnostic(Node):
     """Something missing or odd in the input. `code` is stable; `message` is for people.
@@ -426,11 +426,11 @@ class Diagnostic(Node):
         severity: Severity,
         span: Span,
     ) -> None:
+        self._d = {}
         self.code = code
         self.message = message
         self.severity = severity
         self.span = span
-        self._extra = {}
 
 class Field(Node):
     """A header field value with the span it was read from.
@@ -455,9 +455,9 @@ class Field(Node):
         span: Span,
         text: str,
     ) -> None:
+        self._d = {}
         self.span = span
         self.text = text
-        self._extra = {}
 
 class Header(Node):
     """Header details beyond the scored fields.
@@ -518,6 +518,7 @@ class Header(Node):
         title: Optional[Field] = None,
         urgency: Optional[Field] = None,
     ) -> None:
+        self._d = {}
         self.date = date
         self.family = family
         self.issuer = issuer
@@ -529,7 +530,6 @@ class Header(Node):
         self.symbol = symbol
         self.title = title
         self.urgency = urgency
-        self._extra = {}
 
 class InnerMark(Node):
     """The inner mark and organ of a block with two marks.
@@ -554,9 +554,9 @@ class InnerMark(Node):
         authority: str,
         organ: Optional[str] = None,
     ) -> None:
+        self._d = {}
         self.authority = authority
         self.organ = organ
-        self._extra = {}
 
 class Item(Node):
     """One numbered or bulleted item of the body.
@@ -601,6 +601,7 @@ class Item(Node):
         paragraphs: List[Paragraph],
         span: Span,
     ) -> None:
+        self._d = {}
         self.actors = actors
         self.children = children
         self.label = label
@@ -608,7 +609,6 @@ class Item(Node):
         self.marker = marker
         self.paragraphs = paragraphs
         self.span = span
-        self._extra = {}
 
 class Noise(Node):
     """Input kept aside as noise, with its span.
@@ -633,9 +633,9 @@ class Noise(Node):
         kind: NoiseKind,
         span: Span,
     ) -> None:
+        self._d = {}
         self.kind = kind
         self.span = span
-        self._extra = {}
 
 class Paragraph(Node):
     """A paragraph as a reader sees it: markup removed, hard wraps and page breaks joined.
@@ -660,9 +660,9 @@ class Paragraph(Node):
         span: Span,
         text: str,
     ) -> None:
+        self._d = {}
         self.span = span
         self.text = text
-        self._extra = {}
 
 class Recipient(Node):
     """One line of `Nơi nhận:` (except `Lưu`).
@@ -691,10 +691,10 @@ class Recipient(Node):
         span: Span,
         purpose: Optional[Purpose] = None,
     ) -> None:
+        self._d = {}
         self.name = name
         self.purpose = purpose
         self.span = span
-        self._extra = {}
 
 class Signature(Node):
     """A signature block.
@@ -735,13 +735,13 @@ class Signature(Node):
         position: Optional[str] = None,
         signer: Optional[str] = None,
     ) -> None:
+        self._d = {}
         self.authority = authority
         self.inner = inner
         self.organ = organ
         self.position = position
         self.signer = signer
         self.span = span
-        self._extra = {}
 
 class Span(SpanMixin):
     """A half-open range ``start..end`` of code points (``str`` indices) into the text given to ``vanban.parse``: ``text[span.start:span.end]`` is the source of the node.
@@ -766,13 +766,14 @@ class Span(SpanMixin):
         end: int,
         start: int,
     ) -> None:
+        self._d = {}
         self.end = end
         self.start = start
-        self._extra = {}
 
 
 def _bind(cls: type, specs: tuple, lists: tuple) -> None:
     cls._specs = specs  # type: ignore[attr-defined]
+    cls._spec_of = dict(zip(cls._fields, specs))  # type: ignore[attr-defined]
     cls._field_set = frozenset(cls._fields)  # type: ignore[attr-defined]
     cls._list_fields = frozenset(lists)  # type: ignore[attr-defined]
 
