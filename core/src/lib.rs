@@ -23,8 +23,10 @@
 #![forbid(unsafe_code)]
 
 pub mod body;
+pub mod citations;
 pub mod dates;
 pub mod diagnostics;
+pub mod entities;
 pub mod header;
 pub mod lines;
 pub mod model;

@@ -147,18 +147,38 @@ pub struct Addressee {
     pub span: Span,
 }
 
-/// A reference to another document.
+/// A reference to another document, listed once; later mentions (short forms, anaphora) are
+/// resolved to it and kept in `mentions`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 pub struct Citation {
     /// Kind code (`chi_thi`, `nghi_dinh`, ...).
     pub kind: Option<String>,
-    /// Number and symbol as written, spaces removed.
+    /// Number and symbol as written, spaces removed (an OCR-damaged type code repaired only
+    /// into a known one: `ND-CP` → `NĐ-CP`).
     pub symbol: Option<String>,
+    /// The symbol's parts: number, year, type code, issuer codes, family.
+    pub parts: Option<crate::symbols::SymbolParts>,
     /// ISO date of the cited document.
     pub date: Option<String>,
-    /// Issuing body, from the text or resolved from the symbol's code.
+    /// Issuing body, from the text (`của ...`) or resolved from the symbol's code.
     pub issuer: Option<String>,
-    /// The mention as it reads.
+    /// Where `issuer` comes from: `text` or `code`.
+    pub issuer_source: Option<String>,
+    /// `điểm a khoản 2 Điều 5` of the first mention.
+    pub pinpoint: Option<String>,
+    /// The first full mention as it reads.
+    pub text: String,
+    pub span: Span,
+    /// Every mention, the first included.
+    pub mentions: Vec<CitationMention>,
+}
+
+/// One mention of a cited document.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+pub struct CitationMention {
+    /// `full` (symbol or date), `number` (`Chỉ thị số 15`), `anaphora` (`Kết luận nêu trên`).
+    pub form: String,
+    pub pinpoint: Option<String>,
     pub text: String,
     pub span: Span,
 }

@@ -113,6 +113,60 @@ impl<'a> OffsetConverter<'a> {
     }
 }
 
+/// Maps a byte range `start..end` of `text` — a paragraph as a reader sees it, derived from
+/// `input[span]` by normalisation, markup removal and joining of lines — back to an input span.
+/// Walks both once, matching folded chars and skipping input that the text dropped (markup,
+/// line breaks, combining marks of NFD input).
+pub fn align(
+    input: &str,
+    span: crate::model::Span,
+    text: &str,
+    start: usize,
+    end: usize,
+) -> crate::model::Span {
+    use crate::text::fold_char;
+    let src = &input[span.start.min(input.len())..span.end.min(input.len())];
+    let mut it = src.char_indices().peekable();
+    let mut out_start = None;
+    let mut out_end = span.start;
+    for (ti, tc) in text.char_indices() {
+        if ti >= end {
+            break;
+        }
+        if tc.is_whitespace() {
+            continue;
+        }
+        let want = fold_char(tc);
+        // Advance the input to the matching char.
+        let mut found = None;
+        for (ii, ic) in it.by_ref() {
+            if fold_char(ic) == want {
+                found = Some((ii, ic));
+                break;
+            }
+        }
+        let Some((ii, ic)) = found else { break };
+        // Skip combining marks that belong to this char in NFD input.
+        let mut e = ii + ic.len_utf8();
+        while let Some(&(ni, nc)) = it.peek() {
+            if unicode_normalization::char::is_combining_mark(nc) {
+                e = ni + nc.len_utf8();
+                it.next();
+            } else {
+                break;
+            }
+        }
+        if ti >= start && out_start.is_none() {
+            out_start = Some(span.start + ii);
+        }
+        if ti >= start {
+            out_end = span.start + e;
+        }
+    }
+    let s = out_start.unwrap_or(span.start);
+    crate::model::Span::new(s, out_end.max(s))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -142,6 +196,33 @@ mod tests {
         assert_eq!(conv.convert(s.len()), 1000 + 3);
         // Not on a char boundary: rounded down.
         assert_eq!(conv.convert(1), 0);
+    }
+
+    #[test]
+    fn align_through_markup_and_nfd() {
+        use unicode_normalization::UnicodeNormalization;
+        let input = "x **Chỉ thị số\n15/CT-TTg** y";
+        let text = "x Chỉ thị số 15/CT-TTg y";
+        let sp = align(
+            input,
+            crate::model::Span::new(0, input.len()),
+            text,
+            2,
+            text.len() - 2,
+        );
+        assert_eq!(&input[sp.start..sp.end], "Chỉ thị số\n15/CT-TTg");
+        let nfd: String = input.nfd().collect();
+        let sp = align(
+            &nfd,
+            crate::model::Span::new(0, nfd.len()),
+            text,
+            2,
+            2 + "Chỉ thị số".len(),
+        );
+        assert_eq!(
+            nfd[sp.start..sp.end].nfc().collect::<String>(),
+            "Chỉ thị số"
+        );
     }
 
     #[test]

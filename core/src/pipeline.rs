@@ -94,7 +94,8 @@ fn document_start(ctx: &Ctx, lines: &[Line], from: usize, to: usize) -> usize {
         (Some(a), Some(b)) => a.min(b),
         (Some(a), None) | (None, Some(a)) => a,
         (None, None) => match (typel, kinh_gui) {
-            (Some(a), _) => a,
+            (Some(a), Some(b)) => a.min(b),
+            (Some(a), None) => a,
             (None, Some(b)) => b,
             (None, None) => {
                 // No anchor: the first text line that is not site text.
@@ -488,6 +489,7 @@ pub fn run(input: &str) -> Document {
     doc.header.secrecy = h.secrecy;
     noise.sort_by_key(|x| (x.span.start, x.span.end));
     doc.noise = noise;
+    crate::entities::annotate(&mut doc, input);
     doc.diagnostics = ctx.sink.items;
     doc
 }

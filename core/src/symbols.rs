@@ -6,10 +6,11 @@
 
 use crate::model::Family;
 use crate::tables;
+use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 /// The parts of a symbol.
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize, JsonSchema)]
 pub struct SymbolParts {
     /// The number as written (may be empty: `/QĐ-UBND`).
     pub number: String,
