@@ -634,14 +634,14 @@ fn short_forms(cx: &Cx, out: &mut Vec<Mention>) {
 mod tests {
     use super::*;
 
-    fn full(
-        text: &str,
-    ) -> Vec<(
+    type Row = (
         Option<&'static str>,
         Option<String>,
         Option<String>,
         Option<String>,
-    )> {
+    );
+
+    fn full(text: &str) -> Vec<Row> {
         mentions(text)
             .into_iter()
             .filter(|m| m.how == MentionKind::Full)
