@@ -5,13 +5,13 @@
 #   bash python/ci.sh
 #
 # Needs Python >= 3.9 (with venv) and Rust; fetches the rest from the package registries.
-# Cache-friendly: the venv and the Cargo target dir (default target/py, kept apart from the
-# workspace's target/ so it never waits on other builds) are reused between runs.
+# Cache-friendly: it builds in the workspace's Cargo target dir (after `cargo build --release
+# -p vanban-cli` only pyo3 and the binding are left to compile) and keeps its venv there.
 #
 # Environment:
 #   PYTHON=python3          interpreter that creates the venv
-#   CARGO_TARGET_DIR=...    default: <repo>/target/py
-#   VANBAN_PY_VENV=...      default: $CARGO_TARGET_DIR/venv
+#   CARGO_TARGET_DIR=...    default: <repo>/target
+#   VANBAN_PY_VENV=...      default: <target>/py-venv
 #   VANBAN_SPARK=0          skip the Spark example (pyspark is a ~460 MB download)
 #   VANBAN_CORPUS=DIR       extra documents for the parity tests, notebook and Spark
 set -euo pipefail
@@ -20,23 +20,26 @@ here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 repo=$(dirname "$here")
 cd "$repo"
 
-export CARGO_TARGET_DIR=${CARGO_TARGET_DIR:-$repo/target/py}
-venv=${VANBAN_PY_VENV:-$CARGO_TARGET_DIR/venv}
+target=${CARGO_TARGET_DIR:-$repo/target}
+mkdir -p "$target"
+target=$(cd "$target" && pwd -P)  # the real path: target/ may be a link to a cache
+venv=${VANBAN_PY_VENV:-$target/py-venv}
+dist=$target/py-dist
 python=${PYTHON:-python3}
-dist=$CARGO_TARGET_DIR/dist
 export PIP_DISABLE_PIP_VERSION_CHECK=1 PYTHONDONTWRITEBYTECODE=1
 
 t0=$SECONDS
 step() { printf '\n==> [%3ds] %s\n' $((SECONDS - t0)) "$*"; }
 
 step "venv ($venv) and tools"
-"$python" -c 'import sys; assert sys.version_info >= (3, 9), sys.version'
-if [ ! -x "$venv/bin/python" ]; then
+base=$("$python" -c 'import sys; assert sys.version_info >= (3, 9), sys.version; print(sys.executable, sys.version)')
+if [ ! -x "$venv/bin/python" ] || [ "$(cat "$venv/.base" 2>/dev/null)" != "$base" ]; then
+  rm -rf "$venv"
   "$python" -m venv "$venv"
+  echo "$base" > "$venv/.base"
 fi
-# shellcheck disable=SC1091
-. "$venv/bin/activate"
-pip install -q -r python/requirements-ci.txt
+export VIRTUAL_ENV=$venv PATH="$venv/bin:$PATH"
+python -m pip install -q -r python/requirements-ci.txt
 
 step "generated types are up to date"
 python python/tools/gen_types.py --check
@@ -47,11 +50,11 @@ cargo clippy -q -p vanban-python --no-deps --all-targets -- -D warnings
 
 step "build the Rust CLI (for the parity tests)"
 cargo build -q --release -p vanban-cli
-cli=$CARGO_TARGET_DIR/release/vanban
+cli=$target/release/vanban
 
 step "build the wheel (maturin, abi3)"
 rm -rf "$dist"
-(cd python && maturin build --release --strip -o "$dist")
+(cd python && maturin build --release -o "$dist")
 wheel=$(ls "$dist"/vanban-*-cp39-abi3-*.whl)
 echo "wheel: $(basename "$wheel")"
 if [ -f README.md ]; then
@@ -61,13 +64,21 @@ else
   # The core's Cargo.toml points its readme at the repository's README.md.
   echo "skipping the sdist: there is no README.md at the repository root yet"
 fi
-pip install -q --force-reinstall --no-deps "$wheel"
+python -m pip install -q --force-reinstall --no-deps "$wheel"
+
+step "pip install ./python in a clean venv (PEP 517 build through maturin)"
+clean=$target/py-clean-venv
+rm -rf "$clean"
+"$python" -m venv "$clean"
+CARGO_TARGET_DIR=$target "$clean/bin/python" -m pip install -q ./python
+"$clean/bin/python" -c 'import vanban; d = vanban.parse("Số: 12/CT-UBND\nCHỈ THỊ\n1. Một.\n"); assert d.symbol == "12/CT-UBND", d; print("ok:", repr(d))'
+rm -rf "$clean"
 
 step "pytest (installed wheel)"
 (cd python && VANBAN_CLI="$cli" python -m pytest -q -p no:cacheprovider)
 
 step "notebook (headless)"
-python - "$repo/examples/notebook.ipynb" "$CARGO_TARGET_DIR/notebook.out.ipynb" <<'PY'
+python - "$repo/examples/notebook.ipynb" "$dist/notebook.out.ipynb" <<'PY'
 import sys
 import nbformat
 from nbclient import NotebookClient
@@ -86,7 +97,7 @@ PY
 if [ "${VANBAN_SPARK:-1}" != "0" ]; then
   step "Spark example (local mode)"
   if command -v java >/dev/null 2>&1; then
-    pip install -q -r python/requirements-spark.txt
+    python -m pip install -q -r python/requirements-spark.txt
     python examples/spark_parse.py
   else
     echo "skipping: no java on PATH (Spark needs Java 17+)"

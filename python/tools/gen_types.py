@@ -20,6 +20,7 @@ import argparse
 import difflib
 import json
 import sys
+import textwrap
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -41,6 +42,11 @@ DOC_OVERRIDES = {
         "``0..input_len``."
     ),
 }
+
+
+def one_line(s: str) -> str:
+    """A description on one line (schema descriptions may wrap)."""
+    return " ".join(s.split())
 
 
 def q(s: str) -> str:
@@ -77,7 +83,7 @@ class Gen:
         if "enum" in d and all(isinstance(v, str) for v in d["enum"]):
             return [(v, "") for v in d["enum"]]
         if "oneOf" in d and all("const" in v and isinstance(v["const"], str) for v in d["oneOf"]):
-            return [(v["const"], v.get("description", "")) for v in d["oneOf"]]
+            return [(v["const"], one_line(v.get("description", ""))) for v in d["oneOf"]]
         return None
 
     def type_of(self, p: dict) -> tuple[str, str, bool]:
@@ -133,7 +139,7 @@ class Gen:
                 "spec": spec,
                 "required": n in required,
                 "list": is_list,
-                "desc": p.get("description", ""),
+                "desc": one_line(p.get("description", "")),
             })
         return out
 
@@ -162,7 +168,7 @@ class Gen:
         w.append("")
         for name, d in self.enums.items():
             values = self.enum_values(d) or []
-            desc = d.get("description", "")
+            desc = one_line(d.get("description", ""))
             if desc:
                 w.append(f"#: {desc}")
             w.append(f"{name}: TypeAlias = Literal[")
@@ -195,16 +201,18 @@ class Gen:
     def render_class(self, name: str, d: dict) -> list[str]:
         fs = self.fields(d)
         base = MIXINS.get(name, "Node")
-        desc = DOC_OVERRIDES.get(name, d.get("description", ""))
+        desc = DOC_OVERRIDES.get(name, one_line(d.get("description", "")))
         w = ["", f"class {name}({base}):"]
-        doc = [desc or name, ""]
+        doc = textwrap.wrap(desc or name, 92) + [""]
         doc.append("Attributes:")
         for f in fs:
             fdesc = DOC_OVERRIDES.get(f"{name}.{f['name']}", f["desc"])
             if f["ann"].endswith("Span]") or f["ann"] in ("Span", "Optional[Span]"):
                 fdesc = (fdesc + " " if fdesc else "") + "(code points)"
-            doc.append(f"    {f['name']}: {fdesc}".rstrip())
-        w.append('    """' + "\n    ".join(doc[:1]))
+            doc.extend(textwrap.wrap(f"{f['name']}: {fdesc}".rstrip(), 88,
+                                     initial_indent="    ", subsequent_indent="        "))
+        doc = [line.replace("\\", "\\\\").replace('"""', '\\"\\"\\"') for line in doc]
+        w.append('    """' + doc[0])
         for line in doc[1:]:
             w.append(f"    {line}" if line else "")
         w.append('    """')

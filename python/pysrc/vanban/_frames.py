@@ -4,8 +4,8 @@ The tables follow the model, not a hand-kept list: every list of objects in ``Do
 (``citations``, ``recipients``, ``signatures`` ...) becomes a table, and so does every list of
 objects in ``Item`` except ``children`` and ``paragraphs`` (``actors``, and ``assignments``
 once the core has them). Scalar fields become columns, nested objects ``<field>_<sub>``
-columns, spans ``start``/``end`` (``label_span`` -> ``label_start``/``label_end``) in code
-points. So a field added to the model shows up as a column or a table with no edit here.
+columns, lists of objects a count ``n_<field>``, spans ``start``/``end`` (``label_span`` ->
+``label_start``/``label_end``) in code points. So a field added to the model shows up as a column or a table with no edit here.
 """
 
 from __future__ import annotations
@@ -51,9 +51,11 @@ def _span_cols(name: str, prefix: str) -> Tuple[str, str]:
 
 
 def _columns(cls: type, prefix: str = "") -> List[str]:
-    """Columns of one object of ``cls``: scalars, then nested objects, then spans."""
+    """Columns of one object of ``cls``: scalars, nested objects (``<field>_<sub>``), the length
+    of each list of objects (``n_<field>``), then spans."""
     scalars: List[str] = []
     nested: List[str] = []
+    counts: List[str] = []
     spans: List[str] = []
     for name, spec in zip(cls._fields, cls._specs):  # type: ignore[attr-defined]
         sub = _node_class(spec)
@@ -61,9 +63,11 @@ def _columns(cls: type, prefix: str = "") -> List[str]:
             spans.extend(_span_cols(name, prefix))
         elif sub is not None:
             nested.extend(_columns(sub, f"{prefix}{name}_"))
-        elif _seq_class(spec) is None:
+        elif _seq_class(spec) is not None:
+            counts.append(f"n_{prefix}{name}")
+        else:
             scalars.append(prefix + name)
-    return scalars + nested + spans
+    return scalars + nested + counts + spans
 
 
 def _flatten(node: Optional[Dict[str, Any]], cls: type, out: Dict[str, Any], prefix: str = "") -> Dict[str, Any]:
@@ -77,7 +81,9 @@ def _flatten(node: Optional[Dict[str, Any]], cls: type, out: Dict[str, Any], pre
             out[end] = value["end"] if value is not None else None
         elif sub is not None:
             _flatten(value, sub, out, f"{prefix}{name}_")
-        elif _seq_class(spec) is None:
+        elif _seq_class(spec) is not None:
+            out[f"n_{prefix}{name}"] = len(value) if value is not None else 0
+        else:
             out[prefix + name] = value
     return out
 
@@ -129,21 +135,18 @@ def tables(
     doc_lists = _object_lists(Document, ())
     item_lists = _object_lists(Item, _ITEM_TREE)
 
-    # documents: scalar fields, the family, and the length of every list.
-    doc_cols = ["doc_id"] + [c for c in _columns(Document) if not c.startswith("header_")]
-    doc_cols += ["family"] + [f"n_{n}" for n, _ in doc_lists]
+    # documents: scalar fields, the family, and the length of every list (the header's
+    # fields are in the text already: kind, symbol, date ...).
+    doc_cols = ["doc_id"] + [c for c in _columns(Document) if "header_" not in c] + ["family"]
     rows: List[Dict[str, Any]] = []
     for doc_id, d in pairs:
         row = _flatten(d, Document, {"doc_id": doc_id})
         row["family"] = (d.get("header") or {}).get("family")
-        for n, _ in doc_lists:
-            row[f"n_{n}"] = len(d.get(n) or [])
         rows.append(row)
     out["documents"] = (doc_cols, rows)
 
     # items: the tree, flattened depth first.
-    item_cols = ["doc_id", "item_id", "parent_id", "depth", "path", "text", "n_children"]
-    item_cols += _columns(Item)
+    item_cols = ["doc_id", "item_id", "parent_id", "depth", "path", "text"] + _columns(Item)
     item_rows: List[Dict[str, Any]] = []
     sub_rows: Dict[str, List[Dict[str, Any]]] = {n: [] for n, _ in item_lists}
     for doc_id, d in pairs:
@@ -155,7 +158,6 @@ def tables(
                 "depth": depth,
                 "path": path,
                 "text": "\n".join(p["text"] for p in it.get("paragraphs") or []),
-                "n_children": len(it.get("children") or []),
             }
             item_rows.append(_flatten(it, Item, row))
             for n, cls in item_lists:

@@ -18,6 +18,7 @@ __all__ = [
     "Addressee",
     "Attachment",
     "Citation",
+    "CitationMention",
     "Code",
     "Diagnostic",
     "Document",
@@ -36,6 +37,7 @@ __all__ = [
     "Severity",
     "Signature",
     "Span",
+    "SymbolParts",
 ]
 
 #: Stable diagnostic codes. The string form (`Code::as_str`) never changes once released.
@@ -144,7 +146,8 @@ class Document(DocumentMixin):
         date: ISO date of issue.
         diagnostics:
         header:
-        input_len: Length of the input in code points (``len(text)``); every span lies within ``0..input_len``.
+        input_len: Length of the input in code points (``len(text)``); every span lies
+            within ``0..input_len``.
         issuer: The most specific issuing body, in full.
         items:
         kind: Kind code (`chi_thi`, `cong_van` ...).
@@ -317,7 +320,8 @@ class Addressee(Node):
         self.span = span
 
 class Attachment(Node):
-    """An attachment (`PHỤ LỤC`, `SAO LỤC`, an attached regulation or form) kept apart from the body.
+    """An attachment (`PHỤ LỤC`, `SAO LỤC`, an attached regulation or form) kept apart from the
+    body.
 
     Attributes:
         paragraphs:
@@ -349,21 +353,31 @@ class Attachment(Node):
         self.title = title
 
 class Citation(Node):
-    """A reference to another document.
+    """A reference to another document, listed once; later mentions (short forms, anaphora) are
+    resolved to it and kept in `mentions`.
 
     Attributes:
         date: ISO date of the cited document.
-        issuer: Issuing body, from the text or resolved from the symbol's code.
+        issuer: Issuing body, from the text (`của ...`) or resolved from the symbol's code.
+        issuer_source: Where `issuer` comes from: `text` or `code`.
         kind: Kind code (`chi_thi`, `nghi_dinh`, ...).
+        mentions: Every mention, the first included.
+        parts: The symbol's parts: number, year, type code, issuer codes, family.
+        pinpoint: `điểm a khoản 2 Điều 5` of the first mention.
         span: (code points)
-        symbol: Number and symbol as written, spaces removed.
-        text: The mention as it reads.
+        symbol: Number and symbol as written, spaces removed (an OCR-damaged type code
+            repaired only into a known one: `ND-CP` → `NĐ-CP`).
+        text: The first full mention as it reads.
     """
 
     __slots__ = (
         "date",
         "issuer",
+        "issuer_source",
         "kind",
+        "mentions",
+        "parts",
+        "pinpoint",
         "span",
         "symbol",
         "text",
@@ -372,7 +386,11 @@ class Citation(Node):
 
     date: Optional[str]
     issuer: Optional[str]
+    issuer_source: Optional[str]
     kind: Optional[str]
+    mentions: List[CitationMention]
+    parts: Optional[SymbolParts]
+    pinpoint: Optional[str]
     span: Span
     symbol: Optional[str]
     text: str
@@ -380,19 +398,65 @@ class Citation(Node):
     def __init__(
         self,
         *,
+        mentions: List[CitationMention],
         span: Span,
         text: str,
         date: Optional[str] = None,
         issuer: Optional[str] = None,
+        issuer_source: Optional[str] = None,
         kind: Optional[str] = None,
+        parts: Optional[SymbolParts] = None,
+        pinpoint: Optional[str] = None,
         symbol: Optional[str] = None,
     ) -> None:
         self._d = {}
         self.date = date
         self.issuer = issuer
+        self.issuer_source = issuer_source
         self.kind = kind
+        self.mentions = mentions
+        self.parts = parts
+        self.pinpoint = pinpoint
         self.span = span
         self.symbol = symbol
+        self.text = text
+
+class CitationMention(Node):
+    """One mention of a cited document.
+
+    Attributes:
+        form: `full` (symbol or date), `number` (`Chỉ thị số 15`), `anaphora` (`Kết luận nêu
+            trên`).
+        pinpoint:
+        span: (code points)
+        text:
+    """
+
+    __slots__ = (
+        "form",
+        "pinpoint",
+        "span",
+        "text",
+    )
+    _fields = __slots__
+
+    form: str
+    pinpoint: Optional[str]
+    span: Span
+    text: str
+
+    def __init__(
+        self,
+        *,
+        form: str,
+        span: Span,
+        text: str,
+        pinpoint: Optional[str] = None,
+    ) -> None:
+        self._d = {}
+        self.form = form
+        self.pinpoint = pinpoint
+        self.span = span
         self.text = text
 
 class Diagnostic(Node):
@@ -464,10 +528,12 @@ class Header(Node):
 
     Attributes:
         date:
-        family: `State` (NĐ30 layout) or `Party` (HD36 layout), from the national or Party line and the symbol shape.
+        family: `State` (NĐ30 layout) or `Party` (HD36 layout), from the national or Party
+            line and the symbol shape.
         issuer:
         kind: The type line as written (`CHỈ THỊ`).
-        national_line: The national line (`CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM`) or the Party line.
+        national_line: The national line (`CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM`) or the Party
+            line.
         parent: The body above the issuer (`BỘ TÀI CHÍNH` above `TỔNG CỤC THUẾ`).
         place:
         secrecy: `TUYỆT MẬT`, `TỐI MẬT`, `MẬT`.
@@ -567,7 +633,8 @@ class Item(Node):
         label: The marker as written (`1.`, `I-`, `a)`, `Điều 1.`, `-`).
         label_span: (code points)
         marker: Family of the marker (`roman`, `arabic`, `letter`, `bullet` ...).
-        paragraphs: The item's own paragraphs; the first one follows the label. Children's are excluded.
+        paragraphs: The item's own paragraphs; the first one follows the label. Children's
+            are excluded.
         span: From the label to the end of the last descendant. (code points)
     """
 
@@ -700,7 +767,8 @@ class Signature(Node):
     """A signature block.
 
     Attributes:
-        authority: Signing mark as written (`T/M`, `KT.`, `TL.` ...); `None` when the signer signs in their own name.
+        authority: Signing mark as written (`T/M`, `KT.`, `TL.` ...); `None` when the signer
+            signs in their own name.
         inner: Inner marks of a double-mark block (`TM. CHÍNH PHỦ` / `KT. THỦ TƯỚNG`).
         organ: Body or office signed for (`Ban Thường vụ`, `Chủ tịch`).
         position: Position of the signer (`Phó Chủ tịch`).
@@ -744,7 +812,8 @@ class Signature(Node):
         self.span = span
 
 class Span(SpanMixin):
-    """A half-open range ``start..end`` of code points (``str`` indices) into the text given to ``vanban.parse``: ``text[span.start:span.end]`` is the source of the node.
+    """A half-open range ``start..end`` of code points (``str`` indices) into the text given to
+    ``vanban.parse``: ``text[span.start:span.end]`` is the source of the node.
 
     Attributes:
         end:
@@ -769,6 +838,48 @@ class Span(SpanMixin):
         self._d = {}
         self.end = end
         self.start = start
+
+class SymbolParts(Node):
+    """The parts of a symbol.
+
+    Attributes:
+        family:
+        issuer_codes: Issuer code(s) in order (`CP`; `UBND`, `VX`).
+        number: The number as written (may be empty: `/QĐ-UBND`).
+        type_code: Type code (`CT`, `NĐ`), `None` for a công văn.
+        year:
+    """
+
+    __slots__ = (
+        "family",
+        "issuer_codes",
+        "number",
+        "type_code",
+        "year",
+    )
+    _fields = __slots__
+
+    family: Optional[Family]
+    issuer_codes: List[str]
+    number: str
+    type_code: Optional[str]
+    year: Optional[int]
+
+    def __init__(
+        self,
+        *,
+        issuer_codes: List[str],
+        number: str,
+        family: Optional[Family] = None,
+        type_code: Optional[str] = None,
+        year: Optional[int] = None,
+    ) -> None:
+        self._d = {}
+        self.family = family
+        self.issuer_codes = issuer_codes
+        self.number = number
+        self.type_code = type_code
+        self.year = year
 
 
 def _bind(cls: type, specs: tuple, lists: tuple) -> None:
@@ -800,7 +911,12 @@ _bind(
 )
 _bind(
     Citation,
-    (None, None, None, Span, None, None,),
+    (None, None, None, None, _Seq(CitationMention), SymbolParts, None, Span, None, None,),
+    ("mentions",),
+)
+_bind(
+    CitationMention,
+    (None, None, Span, None,),
     (),
 )
 _bind(
@@ -852,4 +968,9 @@ _bind(
     Span,
     (None, None,),
     (),
+)
+_bind(
+    SymbolParts,
+    (None, None, None, None, None,),
+    ("issuer_codes",),
 )
