@@ -33,6 +33,16 @@ step() { printf '\n==> [%3ds] %s\n' $((SECONDS - t0)) "$*"; }
 
 step "venv ($venv) and tools"
 base=$("$python" -c 'import sys; assert sys.version_info >= (3, 9), sys.version; print(sys.executable, sys.version)')
+if ! "$python" -c 'import ensurepip, venv' 2>/dev/null; then
+  # Debian's own python3 ships venv/ensurepip apart.
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+    ver=$("$python" -c 'import sys; print(f"{sys.version_info[0]}.{sys.version_info[1]}")')
+    apt-get update -qq && apt-get install -y -qq "python$ver-venv" >/dev/null
+  else
+    echo "python/ci.sh: $python has no venv module: install python3-venv" >&2
+    exit 1
+  fi
+fi
 if [ ! -x "$venv/bin/python" ] || [ "$(cat "$venv/.base" 2>/dev/null)" != "$base" ]; then
   rm -rf "$venv"
   "$python" -m venv "$venv"
