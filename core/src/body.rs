@@ -571,6 +571,7 @@ fn tree(ctx: &mut Ctx, paras: &[Para]) -> Vec<Item> {
                         label_span: para.span,
                         paragraphs: vec![para.clone()],
                         actors: Vec::new(),
+                        assignments: Vec::new(),
                         children: Vec::new(),
                         span: para.span,
                     });
@@ -614,6 +615,7 @@ fn tree(ctx: &mut Ctx, paras: &[Para]) -> Vec<Item> {
                 label_span,
                 paragraphs,
                 actors: Vec::new(),
+                assignments: Vec::new(),
                 children: Vec::new(),
                 span,
             },

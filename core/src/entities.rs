@@ -4,7 +4,10 @@
 //! input through [`crate::offsets::align`].
 
 use crate::citations::{self, MentionKind};
-use crate::model::{Citation, CitationMention, Document, Item, Span};
+use crate::model::{
+    Actor, Assignment, Citation, CitationMention, DateExpr, Document, Figure, Item, Motto, Role,
+    Span,
+};
 use crate::offsets::align;
 use crate::tables;
 
@@ -156,4 +159,135 @@ pub fn annotate(doc: &mut Document, input: &str) {
         }
     }
     doc.citations = cites;
+    others(doc, input);
+    let year = doc
+        .date
+        .as_deref()
+        .and_then(|d| d.get(..4))
+        .and_then(|y| y.parse().ok());
+    let mut items = std::mem::take(&mut doc.items);
+    for it in &mut items {
+        actors(it, input, year, None);
+    }
+    doc.items = items;
+}
+
+/// Dates, figures and mottos over the title and body.
+fn others(doc: &mut Document, input: &str) {
+    let year = doc
+        .date
+        .as_deref()
+        .and_then(|d| d.get(..4))
+        .and_then(|y| y.parse().ok());
+    let mut dates = Vec::new();
+    let mut figures = Vec::new();
+    let mut mottos = Vec::new();
+    for src in collect(doc) {
+        for d in crate::dates::expressions(src.text, year) {
+            dates.push(DateExpr {
+                kind: d.kind.as_str().to_string(),
+                value: d.value,
+                text: src.text[d.start..d.end].to_string(),
+                span: align(input, src.span, src.text, d.start, d.end),
+            });
+        }
+        for f in crate::figures::figures(src.text) {
+            figures.push(Figure {
+                comparator: f.comparator.map(str::to_string),
+                value: f.value,
+                unit: f.unit.map(str::to_string),
+                text: src.text[f.start..f.end].to_string(),
+                span: align(input, src.span, src.text, f.start, f.end),
+            });
+        }
+        for (s, e, t) in crate::figures::mottos(src.text) {
+            mottos.push(Motto {
+                text: t,
+                span: align(input, src.span, src.text, s, e),
+            });
+        }
+    }
+    doc.dates = dates;
+    doc.figures = figures;
+    doc.mottos = mottos;
+}
+
+/// Subject actors of an item and the assignment it makes; a child without a subject of its
+/// own carries out its parent's assignment.
+fn actors(it: &mut Item, input: &str, year: Option<i32>, inherited: Option<&[Actor]>) {
+    let mut own: Vec<Actor> = Vec::new();
+    if let Some(p) = it.paragraphs.first() {
+        for a in crate::actors::subjects(&p.text) {
+            own.push(Actor {
+                name: a.name,
+                role: Some(a.role),
+                span: align(input, p.span, &p.text, a.start, a.end),
+            });
+        }
+        let subject_end = crate::actors::subjects(&p.text).last().map_or(0, |a| a.end);
+        let assigned: Vec<Actor> = if own.is_empty() {
+            inherited.map(<[Actor]>::to_vec).unwrap_or_default()
+        } else {
+            own.clone()
+        };
+        if !assigned.is_empty() {
+            let mut actors = assigned;
+            for (s, e, name) in crate::actors::coordinators(&p.text) {
+                actors.push(Actor {
+                    name,
+                    role: Some(Role::Coordinate),
+                    span: align(input, p.span, &p.text, s, e),
+                });
+            }
+            let text: String = it
+                .paragraphs
+                .iter()
+                .map(|p| p.text.as_str())
+                .collect::<Vec<_>>()
+                .join(" ");
+            let action = p.text[subject_end..]
+                .trim_start_matches([' ', ',', ':'])
+                .trim()
+                .to_string();
+            let deadline = it
+                .paragraphs
+                .iter()
+                .flat_map(|p| {
+                    crate::dates::expressions(&p.text, year)
+                        .into_iter()
+                        .map(move |d| (p, d))
+                })
+                .find(|(_, d)| d.kind == crate::dates::DateKind::Deadline);
+            let span = it.paragraphs.iter().fold(p.span, |a, q| a.cover(q.span));
+            it.assignments.push(Assignment {
+                actors,
+                action: if action.is_empty() {
+                    p.text.clone()
+                } else {
+                    action
+                },
+                deadline: deadline.as_ref().and_then(|(_, d)| d.value.clone()),
+                deadline_text: deadline
+                    .as_ref()
+                    .map(|(p, d)| p.text[d.start..d.end].to_string()),
+                periodicity: crate::actors::periodicity(&text).map(|(_, v)| v.to_string()),
+                report_to: crate::actors::report_to(&text),
+                span,
+            });
+        }
+    }
+    it.actors = own;
+    let pass: Vec<Actor> = if it.actors.is_empty() {
+        inherited.map(<[Actor]>::to_vec).unwrap_or_default()
+    } else {
+        it.actors.clone()
+    };
+    for c in &mut it.children {
+        actors(
+            c,
+            input,
+            year,
+            if pass.is_empty() { None } else { Some(&pass) },
+        );
+    }
 }

@@ -22,11 +22,13 @@
 
 #![forbid(unsafe_code)]
 
+pub mod actors;
 pub mod body;
 pub mod citations;
 pub mod dates;
 pub mod diagnostics;
 pub mod entities;
+pub mod figures;
 pub mod header;
 pub mod lines;
 pub mod model;

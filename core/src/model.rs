@@ -86,6 +86,51 @@ pub struct Actor {
     pub span: Span,
 }
 
+/// A task an item assigns.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+pub struct Assignment {
+    /// The bodies assigned, with roles (`lead` for `chủ trì`, `coordinate` for `phối hợp với`).
+    pub actors: Vec<Actor>,
+    /// What they are to do, as written.
+    pub action: String,
+    /// ISO date (or date and time) by which, from `trước ngày ...`, `chậm nhất ngày ...`.
+    pub deadline: Option<String>,
+    pub deadline_text: Option<String>,
+    /// `daily`, `weekly`, `monthly`, `quarterly`, `yearly`, `every 6 months`, `periodic`.
+    pub periodicity: Option<String>,
+    /// The body to report to (`báo cáo ... về Ủy ban nhân dân tỉnh`).
+    pub report_to: Option<String>,
+    pub span: Span,
+}
+
+/// A date or time expression with its ISO value.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+pub struct DateExpr {
+    /// `date`, `partial`, `month`, `year`, `school_year`, `time`, `range`, `duration`, `deadline`.
+    pub kind: String,
+    /// ISO value: `2020-03-27`, `2020-04`, `2020-03-28T00:00`, `2019/2020`, `P14D`, `start/end`.
+    pub value: Option<String>,
+    pub text: String,
+    pub span: Span,
+}
+
+/// A threshold or quantity: `không quá 20 người` → `<=`, `20`, `người`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+pub struct Figure {
+    pub comparator: Option<String>,
+    pub value: String,
+    pub unit: Option<String>,
+    pub text: String,
+    pub span: Span,
+}
+
+/// A quoted motto or slogan (`“3 trước, 4 tại chỗ”`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+pub struct Motto {
+    pub text: String,
+    pub span: Span,
+}
+
 /// One numbered or bulleted item of the body.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 pub struct Item {
@@ -97,6 +142,8 @@ pub struct Item {
     /// The item's own paragraphs; the first one follows the label. Children's are excluded.
     pub paragraphs: Vec<Paragraph>,
     pub actors: Vec<Actor>,
+    /// The tasks this item assigns: who, what, by when.
+    pub assignments: Vec<Assignment>,
     pub children: Vec<Item>,
     /// From the label to the end of the last descendant.
     pub span: Span,
@@ -337,6 +384,12 @@ pub struct Document {
     pub items: Vec<Item>,
     pub closing: Vec<Paragraph>,
     pub citations: Vec<Citation>,
+    /// Date and time expressions of the title and body.
+    pub dates: Vec<DateExpr>,
+    /// Thresholds and quantities of the body.
+    pub figures: Vec<Figure>,
+    /// Quoted mottos and slogans.
+    pub mottos: Vec<Motto>,
     pub recipients: Vec<Recipient>,
     pub archive: Option<String>,
     pub archive_span: Option<Span>,
@@ -365,6 +418,9 @@ impl Document {
             items: Vec::new(),
             closing: Vec::new(),
             citations: Vec::new(),
+            dates: Vec::new(),
+            figures: Vec::new(),
+            mottos: Vec::new(),
             recipients: Vec::new(),
             archive: None,
             archive_span: None,

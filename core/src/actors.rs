@@ -1,0 +1,707 @@
+//! Actors and assignments. A registry of Vietnamese bodies and offices (heads of names, by
+//! family) and of the abbreviations documents use, as data; the subject bodies an item
+//! addresses (`Sở Y tế chủ trì, phối hợp với ...`), with their roles; and the assignments an
+//! item makes: actors, action, deadline, periodicity, report-to.
+
+use crate::model::Role;
+use crate::text::{fold, Folded};
+
+/// Which part of the system a body belongs to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Sector {
+    Party,
+    State,
+    /// Mặt trận Tổ quốc and the mass organisations.
+    Front,
+    Armed,
+    Press,
+    /// Offices and people (`Chủ tịch`, `Thủ trưởng`, `Người đứng đầu`).
+    Office,
+    /// Groups (`Các sở, ban, ngành`, `các cơ quan, đơn vị`).
+    Group,
+}
+
+/// Heads of bodies' names (folded, with a trailing space where a word must follow), with the
+/// sector. Longer heads first where one is a prefix of another.
+pub const HEADS: &[(&str, Sector)] = &[
+    // Party (Quy định 66-QĐ/TW; HD 36).
+    ("ban chap hanh", Sector::Party),
+    ("bo chinh tri", Sector::Party),
+    ("ban bi thu", Sector::Party),
+    ("ban thuong vu", Sector::Party),
+    ("thuong truc", Sector::Party),
+    ("tinh uy", Sector::Party),
+    ("thanh uy", Sector::Party),
+    ("huyen uy", Sector::Party),
+    ("thi uy", Sector::Party),
+    ("quan uy", Sector::Party),
+    ("dang uy", Sector::Party),
+    ("dang doan", Sector::Party),
+    ("ban can su", Sector::Party),
+    ("ban tuyen giao", Sector::Party),
+    ("ban to chuc", Sector::Party),
+    ("ban dan van", Sector::Party),
+    ("ban noi chinh", Sector::Party),
+    ("ban kinh te", Sector::Party),
+    ("uy ban kiem tra", Sector::Party),
+    ("cap uy", Sector::Party),
+    ("cac cap uy", Sector::Party),
+    ("chi bo", Sector::Party),
+    ("to chuc dang", Sector::Party),
+    ("cac ban dang", Sector::Party),
+    ("cac ban", Sector::Group),
+    // State.
+    ("chinh phu", Sector::State),
+    ("quoc hoi", Sector::State),
+    ("thu tuong", Sector::Office),
+    ("van phong", Sector::State),
+    ("bo ", Sector::State),
+    ("cac bo", Sector::Group),
+    ("so ", Sector::State),
+    ("cac so", Sector::Group),
+    ("uy ban nhan dan", Sector::State),
+    ("ubnd", Sector::State),
+    ("hoi dong nhan dan", Sector::State),
+    ("hdnd", Sector::State),
+    ("uy ban", Sector::State),
+    ("tong cuc", Sector::State),
+    ("cuc ", Sector::State),
+    ("chi cuc", Sector::State),
+    ("vu ", Sector::State),
+    ("thanh tra", Sector::State),
+    ("kiem toan", Sector::State),
+    ("ngan hang", Sector::State),
+    ("kho bac", Sector::State),
+    ("bao hiem xa hoi", Sector::State),
+    ("ban chi dao", Sector::State),
+    ("bcd", Sector::State),
+    ("ban quan ly", Sector::State),
+    ("trung tam", Sector::State),
+    ("vien ", Sector::State),
+    ("benh vien", Sector::State),
+    ("truong ", Sector::State),
+    ("cac truong", Sector::Group),
+    ("phong ", Sector::State),
+    ("tap doan", Sector::State),
+    ("tong cong ty", Sector::State),
+    ("cong ty", Sector::State),
+    ("toa an", Sector::State),
+    ("vien kiem sat", Sector::State),
+    ("co quan", Sector::Group),
+    ("cac co quan", Sector::Group),
+    ("cac don vi", Sector::Group),
+    ("don vi", Sector::Group),
+    ("cac dia phuong", Sector::Group),
+    ("dia phuong", Sector::Group),
+    ("cac to chuc", Sector::Group),
+    ("cac chu", Sector::Group),
+    ("cac doanh nghiep", Sector::Group),
+    ("cac hoi", Sector::Front),
+    // Front and mass organisations.
+    ("mat tran", Sector::Front),
+    ("mttq", Sector::Front),
+    ("uy ban mat tran", Sector::Front),
+    ("doan thanh nien", Sector::Front),
+    ("tinh doan", Sector::Front),
+    ("thanh doan", Sector::Front),
+    ("hoi lien hiep", Sector::Front),
+    ("hoi nong dan", Sector::Front),
+    ("hoi cuu chien binh", Sector::Front),
+    ("lien doan lao dong", Sector::Front),
+    ("cong doan", Sector::Front),
+    // Armed forces.
+    ("bo chi huy", Sector::Armed),
+    ("bo chqs", Sector::Armed),
+    ("cong an", Sector::Armed),
+    ("bo doi bien phong", Sector::Armed),
+    ("quan khu", Sector::Armed),
+    ("luc luong", Sector::Armed),
+    // Press.
+    ("bao ", Sector::Press),
+    ("dai phat thanh", Sector::Press),
+    ("dai truyen hinh", Sector::Press),
+    ("dai tieng noi", Sector::Press),
+    ("thong tan xa", Sector::Press),
+    ("cong thong tin", Sector::Press),
+    // Offices and people.
+    ("chu tich", Sector::Office),
+    ("pho chu tich", Sector::Office),
+    ("bi thu", Sector::Office),
+    ("bo truong", Sector::Office),
+    ("cac bo truong", Sector::Office),
+    ("thu truong", Sector::Office),
+    ("giam doc", Sector::Office),
+    ("hieu truong", Sector::Office),
+    ("nguoi dung dau", Sector::Office),
+    ("chanh van phong", Sector::Office),
+    ("truong ban", Sector::Office),
+    ("cac dong chi", Sector::Office),
+    ("can bo", Sector::Office),
+];
+
+/// Abbreviations with their expansions (observed in directives; the units' own usage).
+pub const ABBREVIATIONS: &[(&str, &str)] = &[
+    ("UBND", "Ủy ban nhân dân"),
+    ("HĐND", "Hội đồng nhân dân"),
+    ("MTTQ", "Mặt trận Tổ quốc"),
+    ("UBMTTQ", "Ủy ban Mặt trận Tổ quốc"),
+    ("BCĐ", "Ban Chỉ đạo"),
+    ("TW", "Trung ương"),
+    ("TƯ", "Trung ương"),
+    ("VPTU", "Văn phòng Tỉnh ủy"),
+    ("VPCP", "Văn phòng Chính phủ"),
+    ("BCS", "Ban cán sự"),
+    ("BTV", "Ban Thường vụ"),
+    ("CT-XH", "chính trị - xã hội"),
+    ("ĐUTTTU", "Đảng ủy trực thuộc Tỉnh ủy"),
+    ("TUV", "Tỉnh ủy viên"),
+    ("PCD", "phòng, chống dịch"),
+    ("CHQS", "Chỉ huy quân sự"),
+    ("TTg", "Thủ tướng"),
+    ("TTgCP", "Thủ tướng Chính phủ"),
+    ("PTTg", "Phó Thủ tướng"),
+    ("PTTgCP", "Phó Thủ tướng Chính phủ"),
+    ("BTCN", "Bộ trưởng, Chủ nhiệm"),
+    ("PCN", "Phó Chủ nhiệm"),
+    ("CT", "Chủ tịch"),
+    ("PCT", "Phó Chủ tịch"),
+    ("CVP", "Chánh Văn phòng"),
+    ("PCVP", "Phó Chánh Văn phòng"),
+    ("TTĐT", "thông tin điện tử"),
+    ("TT&TT", "Thông tin và Truyền thông"),
+    ("NN&PTNT", "Nông nghiệp và Phát triển nông thôn"),
+    ("LĐTBXH", "Lao động - Thương binh và Xã hội"),
+    ("GDĐT", "Giáo dục và Đào tạo"),
+    ("KH&ĐT", "Kế hoạch và Đầu tư"),
+    ("BHXH", "Bảo hiểm xã hội"),
+    ("BHYT", "Bảo hiểm y tế"),
+    ("CA", "Công an"),
+    ("QS", "Quân sự"),
+    ("BĐBP", "Bộ đội Biên phòng"),
+    ("TTHC", "thủ tục hành chính"),
+];
+
+/// The expansion of an abbreviation (`UBND` → `Ủy ban nhân dân`).
+pub fn expand(abbr: &str) -> Option<&'static str> {
+    let a = abbr.trim().trim_end_matches(['.', ',']);
+    ABBREVIATIONS.iter().find(|(k, _)| *k == a).map(|(_, v)| *v)
+}
+
+/// The sector of a name that starts with a known head.
+pub fn sector_of(name: &str) -> Option<Sector> {
+    let f = fold(name) + " ";
+    HEADS
+        .iter()
+        .find(|(h, _)| f.starts_with(h))
+        .map(|(_, s)| *s)
+}
+
+fn head_at(f: &str) -> bool {
+    let f2 = format!("{f} ");
+    HEADS.iter().any(|(h, _)| f2.starts_with(h))
+}
+
+/// Words that end a subject and start its predicate, as written in running text (lower case,
+/// with diacritics: `đang` is a verb, `đảng` part of a name; a capitalised `Xây dựng` is part of
+/// `Sở Xây dựng`).
+const VERBS: &[&str] = &[
+    "chủ trì",
+    "phối hợp",
+    "chỉ đạo",
+    "có trách nhiệm",
+    "chịu trách nhiệm",
+    "tham mưu",
+    "theo dõi",
+    "đôn đốc",
+    "khẩn trương",
+    "khan trương",
+    "tăng cường",
+    "tập trung",
+    "thực hiện",
+    "tiếp tục",
+    "rà soát",
+    "hướng dẫn",
+    "tổ chức",
+    "lãnh đạo",
+    "kịp thời",
+    "căn cứ",
+    "theo chức năng",
+    "chủ động",
+    "nghiên cứu",
+    "phải",
+    "cần",
+    "quán triệt",
+    "đẩy mạnh",
+    "xây dựng",
+    "bố trí",
+    "triển khai",
+    "khắc phục",
+    "sớm",
+    "bám sát",
+    "giám sát",
+    "kiểm tra",
+    "báo cáo",
+    "đề xuất",
+    "tổng hợp",
+    "cập nhật",
+    "cung cấp",
+    "ưu tiên",
+    "xem xét",
+    "hoàn thành",
+    "nâng cao",
+    "quyết liệt",
+    "có ý kiến",
+    "là cơ quan",
+    "là đơn vị",
+    "là đầu mối",
+    "được",
+    "sẽ",
+    "đang",
+    "đã",
+    "xác định",
+    "phát huy",
+    "vận động",
+    "tuyên truyền",
+    "quản lý",
+    "ban hành",
+    "trình",
+    "đề nghị",
+    "yêu cầu",
+    "thông báo",
+    "tiếp nhận",
+    "cử",
+    "điều động",
+    "duy trì",
+    "bảo đảm",
+    "đảm bảo",
+    "thường xuyên",
+    "nghiêm túc",
+    "có kế hoạch",
+    "làm rõ",
+    "xử lý",
+    "hỗ trợ",
+    "huy động",
+    "kiện toàn",
+    "điều chỉnh",
+    "phân công",
+    "tiếp thu",
+    "có văn bản",
+    "trả lời",
+    "thực thi",
+    "sắp xếp",
+    "phát động",
+    "theo quy định",
+    "theo thẩm quyền",
+    "trong phạm vi",
+    "trong quá trình",
+    "không",
+    "về việc",
+    "khảo sát",
+    "cụ thể hóa",
+    "cụ thể hoá",
+    "dành",
+    "cơ bản",
+    "nhất trí",
+    "thống nhất",
+    "dàn",
+    "bổ sung",
+    "rút kinh nghiệm",
+    "nắm",
+    "có",
+    "thi hành",
+    "lựa chọn",
+];
+
+/// Leading words that introduce the subject (`Giao Sở Y tế ...`, `Đề nghị Ban ...`).
+const INTRO: &[&str] = &[
+    "giao cho ",
+    "giao ",
+    "de nghi ",
+    "yeu cau ",
+    "dong thoi, ",
+    "tung dong chi ",
+];
+
+/// Words after which a verb cannot start (`các tổ chức chính trị - xã hội`: a noun).
+const NOUN_MARKERS: &[&str] = &["các", "những", "và", "của", "cơ quan", "mọi", "từng"];
+
+fn verb_at(text: &str, k: usize) -> bool {
+    let rest = &text[k..];
+    let hit = VERBS.iter().any(|v| {
+        rest.starts_with(v)
+            && rest[v.len()..]
+                .chars()
+                .next()
+                .is_none_or(|c| !c.is_alphanumeric())
+    });
+    if !hit {
+        return false;
+    }
+    let before = text[..k].trim_end().trim_end_matches(',').trim_end();
+    !NOUN_MARKERS.iter().any(|m| {
+        before.ends_with(m)
+            && before[..before.len() - m.len()]
+                .chars()
+                .last()
+                .is_none_or(|c| !c.is_alphanumeric())
+    })
+}
+
+/// The role a verb phrase gives its subject.
+fn role_of(f: &str) -> Role {
+    if f.starts_with("chu tri") {
+        Role::Lead
+    } else if f.starts_with("phoi hop") {
+        Role::Coordinate
+    } else if f.starts_with("chiu trach nhiem") || f.starts_with("co trach nhiem") {
+        Role::Responsible
+    } else if f.starts_with("tham muu") {
+        Role::Advise
+    } else if f.starts_with("theo doi")
+        || f.starts_with("don doc")
+        || f.starts_with("giam sat")
+        || f.starts_with("kiem tra")
+    {
+        Role::Monitor
+    } else {
+        Role::Subject
+    }
+}
+
+/// A subject actor in a paragraph: byte range in the text, name, role.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FoundActor {
+    pub start: usize,
+    pub end: usize,
+    pub name: String,
+    pub role: Role,
+}
+
+/// The subject bodies an item's first paragraph addresses: at its start (after `Giao`,
+/// `Đề nghị`, `Yêu cầu`), or else at the start of a later sentence or after `giao`/`yêu cầu`
+/// when a role verb follows (`Quyết định này có hiệu lực ... Các Bộ trưởng ... chịu trách nhiệm`).
+pub fn subjects(text: &str) -> Vec<FoundActor> {
+    let first = subjects_at(text, 0, false);
+    if !first.is_empty() {
+        return first;
+    }
+    let f = fold(text);
+    let mut starts: Vec<usize> = Vec::new();
+    for pat in [". ", "; "] {
+        let mut from = 0;
+        while let Some(k) = text[from..].find(pat) {
+            starts.push(from + k + pat.len());
+            from += k + pat.len();
+        }
+    }
+    for pat in [" giao ", " yeu cau ", " de nghi ", ", "] {
+        let mut from = 0;
+        while let Some(k) = f[from..].find(pat) {
+            let at = from + k + pat.len();
+            // Folded offsets are char indices: map to bytes.
+            if let Some((b, _)) = text.char_indices().nth(at) {
+                starts.push(b);
+            }
+            from += k + pat.len();
+        }
+    }
+    starts.sort_unstable();
+    for s in starts {
+        let found = subjects_at(text, s, true);
+        if !found.is_empty() {
+            return found;
+        }
+    }
+    Vec::new()
+}
+
+fn subjects_at(text: &str, from: usize, need_verb: bool) -> Vec<FoundActor> {
+    let sub = &text[from..];
+    let fv = Folded::new(sub);
+    let f = fv.text.as_str();
+    let mut s = 0usize;
+    for intro in INTRO {
+        if f.starts_with(intro) {
+            s = intro.len();
+            break;
+        }
+    }
+    let first_char = sub[fv.src(s)..].chars().next();
+    // `Về ...`, `Tăng cường ...`: no subject at the start.
+    if !head_at(&f[s..]) || !(first_char.is_some_and(char::is_uppercase) || s > 0 || from > 0) {
+        return Vec::new();
+    }
+    // The subject ends at the first verb, or at `:`, `(`, `.`, ` - `.
+    let bytes = f.as_bytes();
+    let mut e = f.len();
+    let mut k = s;
+    let mut depth = 0;
+    let mut verb = false;
+    while k < f.len() {
+        let c = bytes[k];
+        if c == b'(' {
+            if k > s && depth == 0 {
+                e = k;
+                break;
+            }
+            depth += 1;
+        } else if c == b')' && depth > 0 {
+            depth -= 1;
+        } else if depth == 0 {
+            if matches!(c, b':' | b'.') || f[k..].starts_with(" - ") {
+                e = k;
+                break;
+            }
+            if c == b';' {
+                // `Thủ trưởng các Sở, ban, ngành; Chủ tịch UBND cấp xã`: go on if a name follows.
+                if !head_at(f[k + 1..].trim_start()) {
+                    e = k;
+                    break;
+                }
+            }
+            if k > s && (bytes[k - 1] == b' ') && verb_at(sub, fv.src(k)) {
+                e = k;
+                verb = true;
+                break;
+            }
+        }
+        k += 1;
+    }
+    if need_verb && !verb {
+        return Vec::new();
+    }
+    let subject_f = f[s..e].trim_end_matches([' ', ',']);
+    let e = s + subject_f.len();
+    if e <= s || e - s > 220 {
+        return Vec::new();
+    }
+    let role = role_of(f[e..].trim_start_matches([' ', ',']));
+    // Split at `, ` / `; ` / ` và ` where a head starts a new name (capitalised after a comma).
+    let mut out = Vec::new();
+    let mut piece_start = s;
+    let mut k = s;
+    while k < e {
+        let sep_len = if f[k..].starts_with(", ") || f[k..].starts_with("; ") {
+            2
+        } else if f[k..].starts_with(" va ") {
+            4
+        } else {
+            0
+        };
+        if sep_len > 0 {
+            let next = k + sep_len;
+            let cap = sub[fv.src(next)..]
+                .chars()
+                .next()
+                .is_some_and(char::is_uppercase);
+            let within_colon_list = f[piece_start..k].contains(':');
+            if next < e
+                && head_at(&f[next..e])
+                && (cap || sep_len == 4 || f[k..].starts_with("; "))
+                && !within_colon_list
+            {
+                push(&mut out, sub, &fv, piece_start, k, role, from);
+                piece_start = next;
+                k = next;
+                continue;
+            }
+        }
+        k += 1;
+    }
+    push(&mut out, sub, &fv, piece_start, e, role, from);
+    out
+}
+
+fn push(
+    out: &mut Vec<FoundActor>,
+    text: &str,
+    fv: &Folded,
+    s: usize,
+    e: usize,
+    role: Role,
+    base: usize,
+) {
+    let (a, b) = (fv.src(s), fv.src(e));
+    let name = text[a..b]
+        .trim()
+        .trim_end_matches([',', ';', '-', '–'])
+        .trim();
+    if crate::text::letter_count(name) < 2 {
+        return;
+    }
+    let a = a + text[a..b].find(name).unwrap_or(0);
+    out.push(FoundActor {
+        start: base + a,
+        end: base + a + name.len(),
+        name: name.to_string(),
+        role,
+    });
+}
+
+/// Bodies named after `phối hợp với` in a text: (start, end, name).
+pub fn coordinators(text: &str) -> Vec<(usize, usize, String)> {
+    let fv = Folded::new(text);
+    let f = fv.text.as_str();
+    let mut out = Vec::new();
+    let mut from = 0;
+    while let Some(k) = f[from..].find("phoi hop voi ") {
+        let s = from + k + "phoi hop voi ".len();
+        from = s;
+        let rest = &f[s..];
+        if !head_at(rest) {
+            continue;
+        }
+        let mut e = f.len();
+        for (j, c) in rest.char_indices() {
+            if matches!(c, ';' | '.' | ':' | '(') {
+                e = s + j;
+                break;
+            }
+            if j > 0 && rest.as_bytes()[j - 1] == b' ' && verb_at(text, fv.src(s + j)) {
+                e = s + j;
+                break;
+            }
+        }
+        let name = text[fv.src(s)..fv.src(e)]
+            .trim()
+            .trim_end_matches(',')
+            .trim();
+        if !name.is_empty() {
+            let a = fv.src(s);
+            out.push((a, a + name.len(), name.to_string()));
+        }
+    }
+    out
+}
+
+/// Periodicity words (folded) and their display form.
+pub const PERIODS: &[(&str, &str)] = &[
+    ("hang ngay", "daily"),
+    ("hang tuan", "weekly"),
+    ("hang thang", "monthly"),
+    ("hang quy", "quarterly"),
+    ("hang nam", "yearly"),
+    ("dinh ky 6 thang", "every 6 months"),
+    ("dinh ky hang thang", "monthly"),
+    ("dinh ky hang quy", "quarterly"),
+    ("dinh ky hang nam", "yearly"),
+    ("6 thang mot lan", "every 6 months"),
+    ("dinh ky", "periodic"),
+];
+
+/// A periodicity in a text: (folded phrase found, normalised value).
+pub fn periodicity(text: &str) -> Option<(String, &'static str)> {
+    let f = fold(text);
+    PERIODS
+        .iter()
+        .find(|(k, _)| f.contains(k))
+        .map(|(k, v)| (k.to_string(), *v))
+}
+
+/// `báo cáo ... về <body>` / `báo cáo <body>`: the body reported to.
+pub fn report_to(text: &str) -> Option<String> {
+    let fv = Folded::new(text);
+    let f = fv.text.as_str();
+    let k = f.find("bao cao")?;
+    let mut s = k + "bao cao".len();
+    let rest = &f[s..];
+    // `báo cáo kết quả về Ủy ban nhân dân tỉnh`, `báo cáo Thủ tướng Chính phủ`.
+    if let Some(v) = rest.find(" ve ").filter(|&v| v < 40) {
+        s += v + 4;
+    } else {
+        s += rest.len() - rest.trim_start().len();
+    }
+    let tail = &f[s..];
+    if !head_at(tail) {
+        return None;
+    }
+    let mut e = f.len();
+    for (j, c) in tail.char_indices() {
+        if matches!(c, ',' | ';' | '.' | ':' | '(')
+            || tail[j..].starts_with(" truoc ")
+            || tail[j..].starts_with(" de ")
+            || tail[j..].starts_with(" theo ")
+        {
+            e = s + j;
+            break;
+        }
+    }
+    let name = text[fv.src(s)..fv.src(e)].trim();
+    (!name.is_empty()).then(|| name.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn names(t: &str) -> Vec<String> {
+        subjects(t).into_iter().map(|a| a.name).collect()
+    }
+
+    #[test]
+    fn subjects_found() {
+        assert_eq!(
+            names("Sở Y tế chủ trì, phối hợp với các sở, ngành liên quan rà soát."),
+            ["Sở Y tế"]
+        );
+        assert_eq!(
+            subjects("Sở Y tế chủ trì, phối hợp với các sở")[0].role,
+            Role::Lead
+        );
+        assert_eq!(
+            names("Giao Bộ Tư pháp khẩn trương có ý kiến"),
+            ["Bộ Tư pháp"]
+        );
+        assert_eq!(
+            names("Các sở, ban, ngành, địa phương: Là các đơn vị được lấy ý kiến"),
+            ["Các sở, ban, ngành, địa phương"]
+        );
+        assert_eq!(
+            names("Đài Truyền hình Việt Nam, Đài Tiếng nói Việt Nam, Thông tấn xã Việt Nam tăng cường thông tin"),
+            ["Đài Truyền hình Việt Nam", "Đài Tiếng nói Việt Nam", "Thông tấn xã Việt Nam"]
+        );
+        assert_eq!(
+            names("Thủ trưởng các Sở, ban, ngành; Chủ tịch UBND cấp xã căn cứ chức năng"),
+            ["Thủ trưởng các Sở, ban, ngành", "Chủ tịch UBND cấp xã"]
+        );
+        assert_eq!(
+            names("Đảng đoàn Quốc hội và Ban cán sự đảng Chính phủ lãnh đạo"),
+            ["Đảng đoàn Quốc hội", "Ban cán sự đảng Chính phủ"]
+        );
+        assert_eq!(names("Sở Xây dựng"), ["Sở Xây dựng"]);
+        assert_eq!(
+            names("Ban Tuyên giáo Tỉnh ủy chịu trách nhiệm")[0],
+            "Ban Tuyên giáo Tỉnh ủy"
+        );
+    }
+
+    #[test]
+    fn no_subject() {
+        assert!(names("Tăng cường công tác tuyên truyền").is_empty());
+        assert!(names("Về kiến nghị đầu tư xây dựng tuyến cao tốc").is_empty());
+        assert!(names("Trách nhiệm chung").is_empty());
+    }
+
+    #[test]
+    fn registry() {
+        assert_eq!(expand("UBND"), Some("Ủy ban nhân dân"));
+        assert_eq!(expand("MTTQ"), Some("Mặt trận Tổ quốc"));
+        assert_eq!(expand("XYZ"), None);
+        assert_eq!(sector_of("Tỉnh ủy Hưng Yên"), Some(Sector::Party));
+        assert_eq!(sector_of("Báo Nhân Dân"), Some(Sector::Press));
+    }
+
+    #[test]
+    fn coordinators_and_reports() {
+        let c = coordinators("Sở Y tế chủ trì, phối hợp với Sở Tài chính, Ủy ban nhân dân các huyện tổ chức kiểm tra");
+        assert_eq!(c[0].2, "Sở Tài chính, Ủy ban nhân dân các huyện");
+        assert_eq!(
+            report_to("báo cáo kết quả về Ủy ban nhân dân tỉnh trước ngày 30/11/2025").as_deref(),
+            Some("Ủy ban nhân dân tỉnh")
+        );
+        assert_eq!(
+            periodicity("diệt lăng quăng định kỳ hằng tuần").map(|x| x.1),
+            Some("weekly")
+        );
+    }
+}
