@@ -9,7 +9,7 @@ import { join } from "node:path";
 import { after, before, test } from "node:test";
 import { chromium } from "playwright-core";
 import { serve } from "../../examples/web/serve.mjs";
-import { root, vanban, wasmDir } from "../test/helpers.mjs";
+import { packedProject, root, vanban, wasmDir } from "../test/helpers.mjs";
 
 const executablePath = process.env.CHROMIUM ?? "/usr/bin/chromium";
 const shots = join(wasmDir, "test-results");
@@ -171,6 +171,23 @@ test("a 100 KB document parses and draws quickly", async () => {
   assert.ok(ms < 4000, `${ms} ms`);
   assert.equal(await page.evaluate(() => document.getElementById("text").textContent), text);
   assert.ok((await page.locator("#outline .ol-item").count()) > 100);
+});
+
+test("the README's browser quick start runs as written (packed package, no bundler)", async () => {
+  const dir = packedProject();
+  const { server: other, url } = await serve({ root: dir });
+  const p = await context.newPage();
+  const errors = [];
+  p.on("pageerror", (e) => errors.push(e.message));
+  try {
+    await p.goto(`${url}/index.html`);
+    await p.waitForFunction(() => document.getElementById("out").textContent !== "parsing…", null, { timeout: 30_000 });
+    assert.equal(await p.textContent("#out"), "chi_thi 12/CT-UBND: 1 item(s)");
+    assert.deepEqual(errors, []);
+  } finally {
+    await p.close();
+    other.close();
+  }
 });
 
 test("no page errors, console errors or failed requests", () => {

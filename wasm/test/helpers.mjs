@@ -1,7 +1,8 @@
 // Shared helpers of the Node tests: the built package, fixtures, the Rust CLI, span walking.
 import { execFileSync } from "node:child_process";
-import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
+import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -131,4 +132,30 @@ export function spanProblems(doc, text) {
     }
   }
   return bad;
+}
+
+/** The snippets of wasm/README.md marked `<!-- file: NAME -->`, as `{ NAME: code }`. */
+export function readmeSnippets() {
+  const md = readFileSync(join(wasmDir, "README.md"), "utf8");
+  const out = {};
+  for (const m of md.matchAll(/<!-- file: (\S+) -->\s*```\w*\n([\s\S]*?)```/g)) out[m[1]] = m[2];
+  return out;
+}
+
+let project;
+/**
+ * A scratch npm project with the packed package installed from its tarball (as a user would get
+ * it) and the README's snippets written out. Built once per process.
+ */
+export function packedProject() {
+  if (project) return project;
+  const dir = mkdtempSync(join(tmpdir(), "vanban-npm-"));
+  const npm = (args, cwd) =>
+    execFileSync("npm", [...args, "--no-audit", "--no-fund", "--loglevel=error"], { cwd, encoding: "utf8" });
+  const tgz = npm(["pack", pkgDir, "--pack-destination", dir], dir).trim().split("\n").pop();
+  writeFileSync(join(dir, "package.json"), JSON.stringify({ name: "quickstart", private: true, type: "module" }));
+  npm(["install", "--offline", join(dir, tgz)], dir);
+  for (const [name, code] of Object.entries(readmeSnippets())) writeFileSync(join(dir, name), code);
+  project = dir;
+  return dir;
 }
