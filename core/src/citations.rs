@@ -354,10 +354,13 @@ fn issuer_after(cx: &Cx, i: usize) -> Option<(String, usize)> {
     if e <= s {
         return None;
     }
-    let name = cx.text[cx.src(s)..cx.src(e)]
-        .trim()
-        .trim_end_matches(['-', '–'])
-        .trim();
+    let mut name = cx.text[cx.src(s)..cx.src(e)].trim().trim_end_matches(['-', '–']).trim();
+    // A trailing connector before the next citation (`... Thủ tướng Chính phủ và`).
+    for w in [" và", " của", " với"] {
+        if let Some(x) = name.strip_suffix(w) {
+            name = x.trim_end();
+        }
+    }
     if name.is_empty() || !name.chars().next().is_some_and(char::is_uppercase) {
         return None;
     }

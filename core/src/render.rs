@@ -147,6 +147,19 @@ pub fn outline(doc: &Document) -> String {
             );
         }
     }
+    let assignments: Vec<&crate::model::Assignment> = doc.all_items().into_iter().flat_map(|it| it.assignments.iter()).collect();
+    if !assignments.is_empty() {
+        let _ = writeln!(out, "assignments:");
+        for a in assignments {
+            let who: Vec<String> = a
+                .actors
+                .iter()
+                .map(|x| format!("{} ({})", x.name, x.role.map_or("subject", role_name)))
+                .collect();
+            let by = a.deadline.as_deref().map(|d| format!(" — by {d}")).unwrap_or_default();
+            let _ = writeln!(out, "  - {}: {}{}", who.join(", "), clip(&a.action, 70), by);
+        }
+    }
     if !doc.diagnostics.is_empty() {
         let _ = writeln!(out, "diagnostics:");
         for d in &doc.diagnostics {
@@ -243,22 +256,41 @@ pub fn markdown(doc: &Document) -> String {
             );
         }
     }
-    let actors: Vec<(&Item, &crate::model::Actor)> = doc
+    let assignments: Vec<(&Item, &crate::model::Assignment)> = doc
         .all_items()
         .into_iter()
-        .flat_map(|it| it.actors.iter().map(move |a| (it, a)))
+        .flat_map(|it| it.assignments.iter().map(move |a| (it, a)))
         .collect();
-    if !actors.is_empty() {
-        let _ = writeln!(out, "\n## Actors\n\n| item | actor | role |\n|---|---|---|");
-        for (it, a) in actors {
-            let _ = writeln!(
-                out,
-                "| {} | {} | {} |",
-                md_escape(&it.label),
-                md_escape(&a.name),
-                a.role.map_or("—", role_name)
-            );
+    if !assignments.is_empty() {
+        let _ = writeln!(
+            out,
+            "\n## Assignments\n\n| item | actor | role | action | deadline |\n|---|---|---|---|---|"
+        );
+        for (it, a) in assignments {
+            for (k, actor) in a.actors.iter().enumerate() {
+                let (action, deadline) = if k == 0 {
+                    (clip(&a.action, 90), a.deadline.clone().unwrap_or_default())
+                } else {
+                    (String::new(), String::new())
+                };
+                let _ = writeln!(
+                    out,
+                    "| {} | {} | {} | {} | {} |",
+                    md_escape(&it.label),
+                    md_escape(&actor.name),
+                    actor.role.map_or("—", role_name),
+                    md_escape(&action),
+                    deadline
+                );
+            }
         }
+    }
+    if !doc.mottos.is_empty() {
+        let _ = writeln!(
+            out,
+            "\n**Mottos:** {}",
+            doc.mottos.iter().map(|m| format!("“{}”", m.text)).collect::<Vec<_>>().join(", ")
+        );
     }
     if !doc.signatures.is_empty() {
         let _ = writeln!(out, "\n## Signature\n");
