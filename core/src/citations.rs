@@ -272,44 +272,13 @@ fn date_after(cx: &Cx, i: usize) -> Option<(String, usize)> {
     date_at(cx.f, k)
 }
 
-/// Words that end an issuer's name (folded, at a word start).
+/// Words that end an issuer's name, as written in running text (lower case with diacritics:
+/// `tại` ends a name, `Tài chính` does not).
 const ISSUER_STOPS: &[&str] = &[
-    "ve ",
-    "quy dinh",
-    "huong dan",
-    "ban hanh",
-    "phe duyet",
-    "thong qua",
-    "sua doi",
-    "tai ",
-    "trong ",
-    "nham ",
-    "de ",
-    "thi ",
-    "da ",
-    "theo ",
-    "dong thoi",
-    "cho ",
-    "ngay ",
-    "so ",
-    "va cac",
-    "yeu cau",
-    "giao ",
-    "ket luan",
-    "thong bao",
-    "lam ",
-    "can ",
-    "phai ",
-    "duoc ",
-    "co ",
-    "ke tu",
-    "den ",
-    "tu ",
-    "voi ",
-    "tiep tuc",
-    "trien khai",
-    "kem theo",
-    "quy che",
+    "về", "quy định", "qui định", "hướng dẫn", "ban hành", "phê duyệt", "thông qua", "sửa đổi", "tại", "trong",
+    "nhằm", "để", "thì", "đã", "theo", "đồng thời", "cho", "ngày", "số", "yêu cầu", "giao", "kết luận",
+    "thông báo", "làm", "cần", "phải", "được", "có", "kể từ", "đến", "từ", "với", "tiếp tục", "triển khai",
+    "kèm theo", "thực hiện", "trừ", "một", "là", "nên", "nhưng", "mà", "đối với", "khi", "gồm", "như",
 ];
 
 /// `của <body>` at char `i`: the issuing body, up to a stop word or punctuation.
@@ -322,23 +291,32 @@ fn issuer_after(cx: &Cx, i: usize) -> Option<(String, usize)> {
         return None;
     }
     let s = cx.skip_ws(j + 3);
+    let end = body_name(cx, s);
+    (end > s).then(|| (cx.text[cx.src(s)..cx.src(end)].to_string(), end))
+        .filter(|(n, _)| n.chars().next().is_some_and(char::is_uppercase))
+}
+
+/// The extent of a body's name starting at char `s`: up to punctuation, a lower-case stop word,
+/// `và` before a lower-case word, or another citation's noun.
+fn body_name(cx: &Cx, s: usize) -> usize {
     let mut e = s;
     let mut k = s;
     let mut words = 0;
     while k < cx.f.len() && words < 14 {
         let c = cx.f[k];
-        if matches!(
-            c,
-            b',' | b';' | b'.' | b':' | b'(' | b')' | b'"' | b'\'' | b'['
-        ) {
-            // `Quốc hội khoá XV`, `Ban Chỉ đạo cấp tỉnh`: commas end the name.
+        if matches!(c, b',' | b';' | b'.' | b':' | b'(' | b')' | b'"' | b'\'' | b'[') {
             break;
         }
         if c == b' ' {
             words += 1;
             let nxt = k + 1;
+            let rest_src = &cx.text[cx.src(nxt)..];
+            if ISSUER_STOPS.iter().any(|st| rest_src.starts_with(st) && rest_src[st.len()..].chars().next().is_none_or(|ch| !ch.is_alphanumeric())) {
+                break;
+            }
             let rest = std::str::from_utf8(&cx.f[nxt..]).unwrap_or("");
-            if ISSUER_STOPS.iter().any(|st| rest.starts_with(st)) {
+            // `và` joins two bodies (`Bộ Tài chính và Bộ Công an`), not a clause.
+            if rest.starts_with("va ") && !cx.is_upper(nxt + 3) {
                 break;
             }
             // Another citation's noun starts (`... và Nghị định số`).
@@ -351,20 +329,29 @@ fn issuer_after(cx: &Cx, i: usize) -> Option<(String, usize)> {
         k += 1;
         e = k;
     }
-    if e <= s {
-        return None;
-    }
-    let mut name = cx.text[cx.src(s)..cx.src(e)].trim().trim_end_matches(['-', '–']).trim();
-    // A trailing connector before the next citation (`... Thủ tướng Chính phủ và`).
-    for w in [" và", " của", " với"] {
-        if let Some(x) = name.strip_suffix(w) {
-            name = x.trim_end();
+    // No trailing connector.
+    let name = std::str::from_utf8(&cx.f[s..e]).unwrap_or("");
+    for w in [" va", " cua", " voi"] {
+        if name.ends_with(w) {
+            return e - w.len();
         }
     }
-    if name.is_empty() || !name.chars().next().is_some_and(char::is_uppercase) {
+    e
+}
+
+/// `(ý kiến chỉ đạo) của <body> tại` right before char `at` (the noun): the issuer named
+/// before the citation (`Thực hiện chỉ đạo của UBND thành phố tại Công văn số ...`).
+fn issuer_before(cx: &Cx, at: usize) -> Option<String> {
+    let before = std::str::from_utf8(&cx.f[..at]).ok()?.trim_end();
+    let before = before.strip_suffix("tai")?.trim_end();
+    let k = before.rfind(" cua ")? + 5;
+    if before.len() - k > 80 {
         return None;
     }
-    Some((name.to_string(), e))
+    let e = body_name(cx, k);
+    (e >= before.len() && e > k)
+        .then(|| cx.text[cx.src(k)..cx.src(before.len())].trim().to_string())
+        .filter(|n| n.chars().next().is_some_and(char::is_uppercase))
 }
 
 /// Finds the mentions of documents in one text.
@@ -379,6 +366,8 @@ pub fn mentions(text: &str) -> Vec<Mention> {
     let mut out: Vec<Mention> = Vec::new();
     let mut consumed_to = 0usize; // char index up to which text belongs to a mention
     let syms = find_symbols(&cx);
+    // `joined[k]`: mention k continues the run of mention k - 1.
+    let mut joined: Vec<bool> = Vec::new();
     for (a, b, tok) in &syms {
         let (a, b) = (*a, *b);
         // Backwards: `số` and the noun.
@@ -422,11 +411,19 @@ pub fn mentions(text: &str) -> Vec<Mention> {
             end = e;
             d
         });
-        let issuer = issuer_after(&cx, end).map(|(s, e)| {
-            end = e;
-            s
-        });
+        let issuer = issuer_after(&cx, end)
+            .map(|(s, e)| {
+                end = e;
+                s
+            })
+            .or_else(|| issuer_before(&cx, start));
         let pinpoint = pinpoint_before(&cx, start).map(|(_, p)| p);
+        // A run of citations (`Chỉ thị số ... ngày ..., Kế hoạch số ... ngày ... của X`) shares
+        // the issuer named after its last member.
+        let in_run = !out.is_empty() && {
+            let gap = std::str::from_utf8(&cx.f[floor.min(start)..start]).unwrap_or("");
+            gap.trim_matches(|c: char| c == ' ' || c == ',' || c == ';').trim_start_matches("va").trim().is_empty()
+        };
         // The symbol stays as written; its parts carry a repaired type code.
         let parts = symbols::parse(&repair_symbol(tok));
         let symbol = tok.clone();
@@ -443,14 +440,19 @@ pub fn mentions(text: &str) -> Vec<Mention> {
             end: cx.src(end),
         };
         // A shared issuer at the end of a list applies to the list's earlier mentions.
-        if continues_list && issuer.is_some() {
-            for prev in out.iter_mut().rev() {
-                if prev.issuer.is_some() {
+        if (continues_list || in_run) && issuer.is_some() {
+            // Back through the run: each member joined to the one before it.
+            for k in (0..out.len()).rev() {
+                if out[k].issuer.is_some() {
                     break;
                 }
-                prev.issuer = issuer.clone();
+                out[k].issuer = issuer.clone();
+                if !joined[k] {
+                    break;
+                }
             }
         }
+        joined.push(continues_list || in_run);
         out.push(m);
         consumed_to = end;
     }
