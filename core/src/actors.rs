@@ -450,7 +450,11 @@ fn subjects_at(text: &str, from: usize, need_verb: bool) -> Vec<FoundActor> {
         } else if depth == 0 {
             // ` - ` ends the subject before a capital (`Các Bộ, ngành - Căn cứ ...`), not inside
             // `chính trị - xã hội`.
-            let dash_stop = f[k..].starts_with(" - ") && sub[fv.src(k + 3)..].chars().next().is_some_and(char::is_uppercase);
+            let dash_stop = f[k..].starts_with(" - ")
+                && sub[fv.src(k + 3)..]
+                    .chars()
+                    .next()
+                    .is_some_and(char::is_uppercase);
             if matches!(c, b':' | b'.') || dash_stop {
                 e = k;
                 break;

@@ -95,11 +95,15 @@ fn find_symbols(cx: &Cx) -> Vec<(usize, usize, String)> {
                 b += 1;
             }
             // `89/QD-` / `BTC`: a symbol broken after its hyphen by a line wrap.
+            // Also `135/2020/NĐ -CP` and `28/2020/TT- -BCA` (a space beside the hyphen).
             let broken = b > i
-                && matches!(cx.chars[b - 1], '-' | '/')
                 && b + 1 < n
                 && cx.chars[b] == ' '
-                && cx.chars[b + 1].is_uppercase();
+                && (matches!(cx.chars[b - 1], '-' | '/')
+                    && (cx.chars[b + 1].is_uppercase() || cx.chars[b + 1] == '-')
+                    || cx.chars[b - 1].is_uppercase()
+                        && cx.chars[b + 1] == '-'
+                        && cx.chars.get(b + 2).is_some_and(|c| c.is_uppercase()));
             if !broken {
                 break;
             }
@@ -275,10 +279,52 @@ fn date_after(cx: &Cx, i: usize) -> Option<(String, usize)> {
 /// Words that end an issuer's name, as written in running text (lower case with diacritics:
 /// `tại` ends a name, `Tài chính` does not).
 const ISSUER_STOPS: &[&str] = &[
-    "về", "quy định", "qui định", "hướng dẫn", "ban hành", "phê duyệt", "thông qua", "sửa đổi", "tại", "trong",
-    "nhằm", "để", "thì", "đã", "theo", "đồng thời", "cho", "ngày", "số", "yêu cầu", "giao", "kết luận",
-    "thông báo", "làm", "cần", "phải", "được", "có", "kể từ", "đến", "từ", "với", "tiếp tục", "triển khai",
-    "kèm theo", "thực hiện", "trừ", "một", "là", "nên", "nhưng", "mà", "đối với", "khi", "gồm", "như",
+    "về",
+    "quy định",
+    "qui định",
+    "hướng dẫn",
+    "ban hành",
+    "phê duyệt",
+    "thông qua",
+    "sửa đổi",
+    "tại",
+    "trong",
+    "nhằm",
+    "để",
+    "thì",
+    "đã",
+    "theo",
+    "đồng thời",
+    "cho",
+    "ngày",
+    "số",
+    "yêu cầu",
+    "giao",
+    "kết luận",
+    "thông báo",
+    "làm",
+    "cần",
+    "phải",
+    "được",
+    "có",
+    "kể từ",
+    "đến",
+    "từ",
+    "với",
+    "tiếp tục",
+    "triển khai",
+    "kèm theo",
+    "thực hiện",
+    "trừ",
+    "một",
+    "là",
+    "nên",
+    "nhưng",
+    "mà",
+    "đối với",
+    "khi",
+    "gồm",
+    "như",
 ];
 
 /// `của <body>` at char `i`: the issuing body, up to a stop word or punctuation.
@@ -292,7 +338,8 @@ fn issuer_after(cx: &Cx, i: usize) -> Option<(String, usize)> {
     }
     let s = cx.skip_ws(j + 3);
     let end = body_name(cx, s);
-    (end > s).then(|| (cx.text[cx.src(s)..cx.src(end)].to_string(), end))
+    (end > s)
+        .then(|| (cx.text[cx.src(s)..cx.src(end)].to_string(), end))
         .filter(|(n, _)| n.chars().next().is_some_and(char::is_uppercase))
 }
 
@@ -304,14 +351,23 @@ fn body_name(cx: &Cx, s: usize) -> usize {
     let mut words = 0;
     while k < cx.f.len() && words < 14 {
         let c = cx.f[k];
-        if matches!(c, b',' | b';' | b'.' | b':' | b'(' | b')' | b'"' | b'\'' | b'[') {
+        if matches!(
+            c,
+            b',' | b';' | b'.' | b':' | b'(' | b')' | b'"' | b'\'' | b'['
+        ) {
             break;
         }
         if c == b' ' {
             words += 1;
             let nxt = k + 1;
             let rest_src = &cx.text[cx.src(nxt)..];
-            if ISSUER_STOPS.iter().any(|st| rest_src.starts_with(st) && rest_src[st.len()..].chars().next().is_none_or(|ch| !ch.is_alphanumeric())) {
+            if ISSUER_STOPS.iter().any(|st| {
+                rest_src.starts_with(st)
+                    && rest_src[st.len()..]
+                        .chars()
+                        .next()
+                        .is_none_or(|ch| !ch.is_alphanumeric())
+            }) {
                 break;
             }
             let rest = std::str::from_utf8(&cx.f[nxt..]).unwrap_or("");
@@ -396,6 +452,15 @@ pub fn mentions(text: &str) -> Vec<Mention> {
                 .trim_start_matches("va")
                 .trim()
                 .is_empty();
+        // `mẫu số 06/PGKQKT/GSQL`: a form's code, not a document.
+        let before_so = std::str::from_utf8(&cx.f[..head]).unwrap_or("").trim_end();
+        if has_so
+            && (before_so.ends_with(" mau")
+                || before_so.ends_with("bieu mau")
+                || before_so == "mau")
+        {
+            continue;
+        }
         let (kind, start) = match noun {
             Some((k, ns, _)) if !continues_list => (Some(k), ns),
             _ if continues_list => (out.last().and_then(|m| m.kind), head),
@@ -422,7 +487,10 @@ pub fn mentions(text: &str) -> Vec<Mention> {
         // the issuer named after its last member.
         let in_run = !out.is_empty() && {
             let gap = std::str::from_utf8(&cx.f[floor.min(start)..start]).unwrap_or("");
-            gap.trim_matches(|c: char| c == ' ' || c == ',' || c == ';').trim_start_matches("va").trim().is_empty()
+            gap.trim_matches(|c: char| c == ' ' || c == ',' || c == ';')
+                .trim_start_matches("va")
+                .trim()
+                .is_empty()
         };
         // The symbol stays as written; its parts carry a repaired type code.
         let parts = symbols::parse(&repair_symbol(tok));

@@ -147,7 +147,11 @@ pub fn outline(doc: &Document) -> String {
             );
         }
     }
-    let assignments: Vec<&crate::model::Assignment> = doc.all_items().into_iter().flat_map(|it| it.assignments.iter()).collect();
+    let assignments: Vec<&crate::model::Assignment> = doc
+        .all_items()
+        .into_iter()
+        .flat_map(|it| it.assignments.iter())
+        .collect();
     if !assignments.is_empty() {
         let _ = writeln!(out, "assignments:");
         for a in assignments {
@@ -156,7 +160,11 @@ pub fn outline(doc: &Document) -> String {
                 .iter()
                 .map(|x| format!("{} ({})", x.name, x.role.map_or("subject", role_name)))
                 .collect();
-            let by = a.deadline.as_deref().map(|d| format!(" — by {d}")).unwrap_or_default();
+            let by = a
+                .deadline
+                .as_deref()
+                .map(|d| format!(" — by {d}"))
+                .unwrap_or_default();
             let _ = writeln!(out, "  - {}: {}{}", who.join(", "), clip(&a.action, 70), by);
         }
     }
@@ -289,7 +297,11 @@ pub fn markdown(doc: &Document) -> String {
         let _ = writeln!(
             out,
             "\n**Mottos:** {}",
-            doc.mottos.iter().map(|m| format!("“{}”", m.text)).collect::<Vec<_>>().join(", ")
+            doc.mottos
+                .iter()
+                .map(|m| format!("“{}”", m.text))
+                .collect::<Vec<_>>()
+                .join(", ")
         );
     }
     if !doc.signatures.is_empty() {
