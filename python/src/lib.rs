@@ -134,8 +134,8 @@ fn parse<'py>(
 ///
 /// `parse` over a list of str, in order, on up to `threads` parsing threads started for this
 /// call (default: the number of CPUs). The GIL is released while parsing; this thread turns
-/// parsed documents into Python objects meanwhile. The first text over `max_bytes` (lowest
-/// index) raises `ParseError` once the workers have stopped.
+/// parsed documents into Python objects meanwhile. The first text over `max_bytes` raises
+/// `ParseError` before any parsing.
 #[pyfunction]
 #[pyo3(signature = (texts, max_bytes=None, threads=None))]
 fn parse_many<'py>(
@@ -162,6 +162,18 @@ fn parse_many<'py>(
         ));
     }
     let max = limit(max_bytes);
+    // The one refusal, checked up front so the error names the first text over the limit.
+    if let Some((i, text)) = owned.iter().enumerate().find(|(_, t)| t.len() > max) {
+        let e = vanban::Error::InputTooLarge {
+            len: text.len(),
+            max,
+        };
+        let f = Failure {
+            code: e.code(),
+            message: format!("texts[{i}]: {e}"),
+        };
+        return Err(parse_error(py, &f));
+    }
     let workers = threads
         .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()))
         .min(owned.len())

@@ -52,10 +52,10 @@ def test_to_dict_and_json_round_trip(directive: str) -> None:
 def test_unknown_fields_survive() -> None:
     """A field from a newer core than the generated classes is kept, readable and written back."""
     d = vanban.parse("Số: 1/CT-UBND").to_dict()
-    d["mottos"] = [{"text": "x", "span": {"start": 0, "end": 1}}]
+    d["future_list"] = [{"text": "x", "span": {"start": 0, "end": 1}}]
     d["header"]["seal"] = "yes"
     doc = vanban.Document.from_dict(d)
-    assert doc.mottos == [{"text": "x", "span": {"start": 0, "end": 1}}]
+    assert doc.future_list == [{"text": "x", "span": {"start": 0, "end": 1}}]
     assert doc.header.seal == "yes"
     assert doc.to_dict() == d
     assert pickle.loads(pickle.dumps(doc)).to_dict() == d

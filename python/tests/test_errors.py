@@ -76,6 +76,8 @@ def test_size_limit(directive: str) -> None:
     with pytest.raises(vanban.ParseError, match=r"texts\[1\]") as e2:
         vanban.parse_many(["short", directive], max_bytes=100)
     assert e2.value.code == "input_too_large"
+    with pytest.raises(vanban.ParseError, match=r"texts\[1\]"):
+        vanban.parse_many(["short", "x" * 200, "y" * 300] * 20, max_bytes=100, threads=2)
     assert vanban.parse("", max_bytes=0).input_len == 0
 
 

@@ -61,6 +61,26 @@ def test_many_documents_with_ids() -> None:
         pd.testing.assert_frame_equal(frames[name], same[name])
 
 
+def test_nested_tables_point_back() -> None:
+    """Lists inside rows become <table>.<field> tables whose parent_idx names their row."""
+    docs = [vanban.parse(read_text(p)) for p in fixture_files()]
+    frames = vanban.to_frames(docs)
+    nested = [name for name in frames if "." in name]
+    assert nested, "the model has lists inside lists (signature inner marks at least)"
+    for name in nested:
+        parent, field = name.split(".")
+        child, owner = frames[name], frames[parent]
+        assert {"doc_id", "parent_idx", "idx"} <= set(child.columns)
+        keys = [k for k in ("doc_id", "item_id") if k in owner.columns]
+        counts = child.groupby(keys + ["parent_idx"]).size()
+        for row in owner.itertuples():
+            key = tuple(getattr(row, k) for k in keys) + (row.idx,)
+            assert counts.get(key, 0) == getattr(row, f"n_{field}"), (name, key)
+    # One row per element: sizes agree with the objects.
+    for name in ("citations", "recipients", "signatures", "diagnostics"):
+        assert len(frames[name]) == sum(len(getattr(d, name)) for d in docs), name
+
+
 def _count(items: list) -> int:
     return sum(1 + _count(it.children) for it in items)
 

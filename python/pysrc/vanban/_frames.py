@@ -1,11 +1,13 @@
 """Documents as tables: one pandas DataFrame per kind of row (pandas is optional).
 
 The tables follow the model, not a hand-kept list: every list of objects in ``Document``
-(``citations``, ``recipients``, ``signatures`` ...) becomes a table, and so does every list of
-objects in ``Item`` except ``children`` and ``paragraphs`` (``actors``, and ``assignments``
-once the core has them). Scalar fields become columns, nested objects ``<field>_<sub>``
+(``citations``, ``recipients``, ``signatures``, ``dates`` ...) becomes a table, and so does
+every list of objects in ``Item`` except ``children`` and ``paragraphs`` (``actors``,
+``assignments``); lists inside those rows become ``<table>.<field>`` tables
+(``assignments.actors``). Scalar fields become columns, nested objects ``<field>_<sub>``
 columns, lists of objects a count ``n_<field>``, spans ``start``/``end`` (``label_span`` ->
-``label_start``/``label_end``) in code points. So a field added to the model shows up as a column or a table with no edit here.
+``label_start``/``label_end``) in code points. So a field added to the model shows up as a
+column or a table with no edit here.
 """
 
 from __future__ import annotations
@@ -148,7 +150,7 @@ def tables(
     # items: the tree, flattened depth first.
     item_cols = ["doc_id", "item_id", "parent_id", "depth", "path", "text"] + _columns(Item)
     item_rows: List[Dict[str, Any]] = []
-    sub_rows: Dict[str, List[Dict[str, Any]]] = {n: [] for n, _ in item_lists}
+    item_parts: List[Tuple[Dict[str, Any], Row]] = []
     for doc_id, d in pairs:
         for item_id, parent, depth, path, it in _walk(d.get("items") or []):
             row = {
@@ -160,27 +162,42 @@ def tables(
                 "text": "\n".join(p["text"] for p in it.get("paragraphs") or []),
             }
             item_rows.append(_flatten(it, Item, row))
-            for n, cls in item_lists:
-                for x in it.get(n) or []:
-                    sub_rows[n].append(
-                        _flatten(x, cls, {"doc_id": doc_id, "item_id": item_id, "item_label": it["label"]})
-                    )
+            item_parts.append(({"doc_id": doc_id, "item_id": item_id, "item_label": it["label"]}, it))
     out["items"] = (item_cols, item_rows)
     for n, cls in item_lists:
-        out[n] = (["doc_id", "item_id", "item_label"] + _columns(cls), sub_rows[n])
-    if "assignments" not in out and "actors" in out:
-        # Until the core reads assignments, the actors named by each item (with their role)
-        # are the nearest thing.
-        out["assignments"] = out["actors"]
+        _list_tables(out, n, cls, ["doc_id", "item_id", "item_label"], item_parts)
 
     # One table per list of objects of the document.
+    doc_parts = [({"doc_id": doc_id}, d) for doc_id, d in pairs]
     for n, cls in doc_lists:
-        if n == "items":
-            continue
-        cols = ["doc_id"] + _columns(cls)
-        rows = [_flatten(x, cls, {"doc_id": doc_id}) for doc_id, d in pairs for x in d.get(n) or []]
-        out[n] = (cols, rows)
+        if n != "items":
+            _list_tables(out, n, cls, ["doc_id"], doc_parts)
     return out
+
+
+def _list_tables(
+    out: Dict[str, Tuple[List[str], List[Row]]],
+    name: str,
+    cls: type,
+    keys: List[str],
+    owners: List[Tuple[Dict[str, Any], Row]],
+) -> None:
+    """Table ``name`` from the list field ``name`` of every owner (one row per element, with the
+    owner's keys and ``idx``, the position in the list), and one table ``name.<field>`` per
+    list of objects in the elements (``assignments.actors``, ``citations.mentions`` ...) whose
+    rows point back with ``parent_idx``."""
+    rows: List[Row] = []
+    nested = _object_lists(cls, ())
+    nested_rows: Dict[str, List[Row]] = {f: [] for f, _ in nested}
+    for key, owner in owners:
+        for idx, x in enumerate(owner.get(name) or []):
+            rows.append(_flatten(x, cls, {**key, "idx": idx}))
+            for f, sub in nested:
+                for j, y in enumerate(x.get(f) or []):
+                    nested_rows[f].append(_flatten(y, sub, {**key, "parent_idx": idx, "idx": j}))
+    out[name] = (keys + ["idx"] + _columns(cls), rows)
+    for f, sub in nested:
+        out[f"{name}.{f}"] = (keys + ["parent_idx", "idx"] + _columns(sub), nested_rows[f])
 
 
 def to_frames(
@@ -196,12 +213,14 @@ def to_frames(
         ids: document ids for a list (default: its positions).
 
     Returns:
-        ``{name: DataFrame}`` with at least ``documents``, ``items``, ``actors``,
-        ``assignments``, ``citations``, ``recipients``, ``signatures`` and ``diagnostics``. Every
+        ``{name: DataFrame}``: ``documents``, ``items``, one table per list of objects of a
+        document (``citations``, ``recipients``, ``signatures``, ``diagnostics`` ...) or of an
+        item (``actors``, ``assignments``), and ``<table>.<field>`` for the lists inside those
+        (``assignments.actors``: who is assigned each task; ``citations.mentions``). Every
         table has a ``doc_id`` column; rows of item parts have ``item_id`` (the item's position
-        depth first, as in ``items``); ``start``/``end`` columns are code-point offsets into
-        the document's text. ``assignments`` holds the actors of each item until the core
-        reads assignments of its own.
+        depth first, as in ``items``); ``idx`` is a row's position in its list and
+        ``parent_idx`` the position of the row it belongs to; ``start``/``end`` columns are
+        code-point offsets into the document's text.
 
     Raises:
         ImportError: pandas is not installed (``pip install 'vanban[pandas]'``).

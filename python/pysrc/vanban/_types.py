@@ -16,18 +16,22 @@ if TYPE_CHECKING:
 __all__ = [
     "Actor",
     "Addressee",
+    "Assignment",
     "Attachment",
     "Citation",
     "CitationMention",
     "Code",
+    "DateExpr",
     "Diagnostic",
     "Document",
     "Family",
     "Field",
+    "Figure",
     "Header",
     "InnerMark",
     "Item",
     "MarkerKind",
+    "Motto",
     "Noise",
     "NoiseKind",
     "Paragraph",
@@ -144,13 +148,16 @@ class Document(DocumentMixin):
         citations:
         closing:
         date: ISO date of issue.
+        dates: Date and time expressions of the title and body.
         diagnostics:
+        figures: Thresholds and quantities of the body.
         header:
         input_len: Length of the input in code points (``len(text)``); every span lies
             within ``0..input_len``.
         issuer: The most specific issuing body, in full.
         items:
         kind: Kind code (`chi_thi`, `cong_van` ...).
+        mottos: Quoted mottos and slogans.
         noise:
         place:
         preamble:
@@ -170,12 +177,15 @@ class Document(DocumentMixin):
         "citations",
         "closing",
         "date",
+        "dates",
         "diagnostics",
+        "figures",
         "header",
         "input_len",
         "issuer",
         "items",
         "kind",
+        "mottos",
         "noise",
         "place",
         "preamble",
@@ -195,12 +205,15 @@ class Document(DocumentMixin):
     citations: List[Citation]
     closing: List[Paragraph]
     date: Optional[str]
+    dates: List[DateExpr]
     diagnostics: List[Diagnostic]
+    figures: List[Figure]
     header: Header
     input_len: int
     issuer: Optional[str]
     items: List[Item]
     kind: Optional[str]
+    mottos: List[Motto]
     noise: List[Noise]
     place: Optional[str]
     preamble: List[Paragraph]
@@ -218,10 +231,13 @@ class Document(DocumentMixin):
         basis: List[Paragraph],
         citations: List[Citation],
         closing: List[Paragraph],
+        dates: List[DateExpr],
         diagnostics: List[Diagnostic],
+        figures: List[Figure],
         header: Header,
         input_len: int,
         items: List[Item],
+        mottos: List[Motto],
         noise: List[Noise],
         preamble: List[Paragraph],
         recipients: List[Recipient],
@@ -245,12 +261,15 @@ class Document(DocumentMixin):
         self.citations = citations
         self.closing = closing
         self.date = date
+        self.dates = dates
         self.diagnostics = diagnostics
+        self.figures = figures
         self.header = header
         self.input_len = input_len
         self.issuer = issuer
         self.items = items
         self.kind = kind
+        self.mottos = mottos
         self.noise = noise
         self.place = place
         self.preamble = preamble
@@ -317,6 +336,61 @@ class Addressee(Node):
     ) -> None:
         self._d = {}
         self.name = name
+        self.span = span
+
+class Assignment(Node):
+    """A task an item assigns.
+
+    Attributes:
+        action: What they are to do, as written.
+        actors: The bodies assigned, with roles (`lead` for `chủ trì`, `coordinate` for
+            `phối hợp với`).
+        deadline: ISO date (or date and time) by which, from `trước ngày ...`, `chậm nhất
+            ngày ...`.
+        deadline_text:
+        periodicity: `daily`, `weekly`, `monthly`, `quarterly`, `yearly`, `every 6 months`,
+            `periodic`.
+        report_to: The body to report to (`báo cáo ... về Ủy ban nhân dân tỉnh`).
+        span: (code points)
+    """
+
+    __slots__ = (
+        "action",
+        "actors",
+        "deadline",
+        "deadline_text",
+        "periodicity",
+        "report_to",
+        "span",
+    )
+    _fields = __slots__
+
+    action: str
+    actors: List[Actor]
+    deadline: Optional[str]
+    deadline_text: Optional[str]
+    periodicity: Optional[str]
+    report_to: Optional[str]
+    span: Span
+
+    def __init__(
+        self,
+        *,
+        action: str,
+        actors: List[Actor],
+        span: Span,
+        deadline: Optional[str] = None,
+        deadline_text: Optional[str] = None,
+        periodicity: Optional[str] = None,
+        report_to: Optional[str] = None,
+    ) -> None:
+        self._d = {}
+        self.action = action
+        self.actors = actors
+        self.deadline = deadline
+        self.deadline_text = deadline_text
+        self.periodicity = periodicity
+        self.report_to = report_to
         self.span = span
 
 class Attachment(Node):
@@ -459,6 +533,45 @@ class CitationMention(Node):
         self.span = span
         self.text = text
 
+class DateExpr(Node):
+    """A date or time expression with its ISO value.
+
+    Attributes:
+        kind: `date`, `partial`, `month`, `year`, `school_year`, `time`, `range`,
+            `duration`, `deadline`.
+        span: (code points)
+        text:
+        value: ISO value: `2020-03-27`, `2020-04`, `2020-03-28T00:00`, `2019/2020`, `P14D`,
+            `start/end`.
+    """
+
+    __slots__ = (
+        "kind",
+        "span",
+        "text",
+        "value",
+    )
+    _fields = __slots__
+
+    kind: str
+    span: Span
+    text: str
+    value: Optional[str]
+
+    def __init__(
+        self,
+        *,
+        kind: str,
+        span: Span,
+        text: str,
+        value: Optional[str] = None,
+    ) -> None:
+        self._d = {}
+        self.kind = kind
+        self.span = span
+        self.text = text
+        self.value = value
+
 class Diagnostic(Node):
     """Something missing or odd in the input. `code` is stable; `message` is for people.
 
@@ -522,6 +635,48 @@ class Field(Node):
         self._d = {}
         self.span = span
         self.text = text
+
+class Figure(Node):
+    """A threshold or quantity: `không quá 20 người` → `<=`, `20`, `người`.
+
+    Attributes:
+        comparator:
+        span: (code points)
+        text:
+        unit:
+        value:
+    """
+
+    __slots__ = (
+        "comparator",
+        "span",
+        "text",
+        "unit",
+        "value",
+    )
+    _fields = __slots__
+
+    comparator: Optional[str]
+    span: Span
+    text: str
+    unit: Optional[str]
+    value: str
+
+    def __init__(
+        self,
+        *,
+        span: Span,
+        text: str,
+        value: str,
+        comparator: Optional[str] = None,
+        unit: Optional[str] = None,
+    ) -> None:
+        self._d = {}
+        self.comparator = comparator
+        self.span = span
+        self.text = text
+        self.unit = unit
+        self.value = value
 
 class Header(Node):
     """Header details beyond the scored fields.
@@ -629,6 +784,7 @@ class Item(Node):
 
     Attributes:
         actors:
+        assignments: The tasks this item assigns: who, what, by when.
         children:
         label: The marker as written (`1.`, `I-`, `a)`, `Điều 1.`, `-`).
         label_span: (code points)
@@ -640,6 +796,7 @@ class Item(Node):
 
     __slots__ = (
         "actors",
+        "assignments",
         "children",
         "label",
         "label_span",
@@ -650,6 +807,7 @@ class Item(Node):
     _fields = __slots__
 
     actors: List[Actor]
+    assignments: List[Assignment]
     children: List[Item]
     label: str
     label_span: Span
@@ -661,6 +819,7 @@ class Item(Node):
         self,
         *,
         actors: List[Actor],
+        assignments: List[Assignment],
         children: List[Item],
         label: str,
         label_span: Span,
@@ -670,12 +829,40 @@ class Item(Node):
     ) -> None:
         self._d = {}
         self.actors = actors
+        self.assignments = assignments
         self.children = children
         self.label = label
         self.label_span = label_span
         self.marker = marker
         self.paragraphs = paragraphs
         self.span = span
+
+class Motto(Node):
+    """A quoted motto or slogan (`“3 trước, 4 tại chỗ”`).
+
+    Attributes:
+        span: (code points)
+        text:
+    """
+
+    __slots__ = (
+        "span",
+        "text",
+    )
+    _fields = __slots__
+
+    span: Span
+    text: str
+
+    def __init__(
+        self,
+        *,
+        span: Span,
+        text: str,
+    ) -> None:
+        self._d = {}
+        self.span = span
+        self.text = text
 
 class Noise(Node):
     """Input kept aside as noise, with its span.
@@ -891,8 +1078,8 @@ def _bind(cls: type, specs: tuple, lists: tuple) -> None:
 
 _bind(
     Document,
-    (_Seq(Addressee), None, Span, _Seq(Attachment), _Seq(Paragraph), _Seq(Citation), _Seq(Paragraph), None, _Seq(Diagnostic), Header, None, None, _Seq(Item), None, _Seq(Noise), None, _Seq(Paragraph), _Seq(Recipient), None, _Seq(Signature), None, None,),
-    ("addressees", "attachments", "basis", "citations", "closing", "diagnostics", "items", "noise", "preamble", "recipients", "signatures",),
+    (_Seq(Addressee), None, Span, _Seq(Attachment), _Seq(Paragraph), _Seq(Citation), _Seq(Paragraph), None, _Seq(DateExpr), _Seq(Diagnostic), _Seq(Figure), Header, None, None, _Seq(Item), None, _Seq(Motto), _Seq(Noise), None, _Seq(Paragraph), _Seq(Recipient), None, _Seq(Signature), None, None,),
+    ("addressees", "attachments", "basis", "citations", "closing", "dates", "diagnostics", "figures", "items", "mottos", "noise", "preamble", "recipients", "signatures",),
 )
 _bind(
     Actor,
@@ -903,6 +1090,11 @@ _bind(
     Addressee,
     (None, Span,),
     (),
+)
+_bind(
+    Assignment,
+    (None, _Seq(Actor), None, None, None, None, Span,),
+    ("actors",),
 )
 _bind(
     Attachment,
@@ -920,6 +1112,11 @@ _bind(
     (),
 )
 _bind(
+    DateExpr,
+    (None, Span, None, None,),
+    (),
+)
+_bind(
     Diagnostic,
     (None, None, None, Span,),
     (),
@@ -927,6 +1124,11 @@ _bind(
 _bind(
     Field,
     (Span, None,),
+    (),
+)
+_bind(
+    Figure,
+    (None, Span, None, None, None,),
     (),
 )
 _bind(
@@ -941,8 +1143,13 @@ _bind(
 )
 _bind(
     Item,
-    (_Seq(Actor), _Seq(Item), None, Span, None, _Seq(Paragraph), Span,),
-    ("actors", "children", "paragraphs",),
+    (_Seq(Actor), _Seq(Assignment), _Seq(Item), None, Span, None, _Seq(Paragraph), Span,),
+    ("actors", "assignments", "children", "paragraphs",),
+)
+_bind(
+    Motto,
+    (Span, None,),
+    (),
 )
 _bind(
     Noise,
