@@ -49,6 +49,8 @@ pub fn national_phrase(f: &str) -> Option<(usize, usize, Family)> {
         ("doc lap-tu do", Family::State),
         ("dang cong san viet nam", Family::Party),
         ("dang cong san", Family::Party),
+        ("doc lap -", Family::State),
+        ("doc lap-", Family::State),
     ];
     for (p, fam) in PHRASES {
         if let Some(k) = f.find(p) {
@@ -468,6 +470,7 @@ fn read_date(
 
 /// A công văn's subject line: `V/v ...`, also as OCR reads it (`V/`, `VWv`, `Viv`, `VA`).
 pub fn is_vv(t: &str, f: &str) -> bool {
+    let f = f.trim_start_matches(['\'', '"', '`', '*', '(']);
     let tok = f.split(' ').next().unwrap_or("");
     let tok = tok.trim_end_matches([':', '.']);
     match tok {
@@ -483,9 +486,17 @@ fn read_vv(ctx: &Ctx, lines: &[Line], i: usize, limit: usize) -> (Field, usize) 
     let start = lines[i].start;
     let mut end = lines[i].end;
     let mut j = i + 1;
-    while j < limit && j < i + 5 {
+    while j < limit && j < i + 8 {
         let l = &lines[j];
         if l.is_void() {
+            // OCR double spacing: a blank line inside the subject, before a lower-case line.
+            let next = (j + 1..limit.min(j + 3)).find(|&k| !lines[k].is_void());
+            if l.kind == LineKind::Blank
+                && next.is_some_and(|k| lines[k].text(norm).starts_with(char::is_lowercase))
+            {
+                j += 1;
+                continue;
+            }
             break;
         }
         let f = l.folded.as_str();
@@ -577,6 +588,10 @@ fn read_title(
         let caps = is_caps(t);
         // `CỦA BỘ CHÍNH TRỊ` in capitals, then the subject in sentence case.
         if parts.len() == 1 && fold(&norm[parts[0].0..parts[0].1]).starts_with("cua ") && !caps {
+            caps_mode = Some(false);
+        }
+        // A capitals title continued in lower case (`Ý KIẾN CHỈ ĐẠO ...` / `về công tác ...`).
+        if caps_mode == Some(true) && !caps && t.starts_with(char::is_lowercase) {
             caps_mode = Some(false);
         }
         match caps_mode {
@@ -671,10 +686,15 @@ fn is_position_led(f: &str) -> bool {
         "thu tuong",
         "chu tich",
         "giam doc",
+        "tong giam doc",
         "tong cuc truong",
         "cuc truong",
         "truong ban",
         "bi thu",
+        "thong doc",
+        "chanh an",
+        "vien truong",
+        "chu nhiem",
     ]
     .iter()
     .any(|p| f.starts_with(p))

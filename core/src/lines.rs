@@ -104,6 +104,22 @@ fn is_stamp(f: &str) -> bool {
     STAMPS.iter().any(|p| f.starts_with(p))
 }
 
+/// OCR debris: six tokens or more, none longer than two chars (`À A aA x ˆ . kK`).
+fn is_junk(t: &str) -> bool {
+    let toks: Vec<&str> = t.split_whitespace().collect();
+    toks.len() >= 6 && toks.iter().all(|w| w.chars().count() <= 2)
+}
+
+/// A news byline closing a web copy: `Theo Bùi Mai` (two to five capitalised words).
+fn is_byline(t: &str) -> bool {
+    let words: Vec<&str> = t.split_whitespace().collect();
+    words.first() == Some(&"Theo")
+        && (3..=6).contains(&words.len())
+        && words[1..].iter().all(|w| {
+            w.chars().next().is_some_and(char::is_uppercase) && w.chars().all(char::is_alphabetic)
+        })
+}
+
 /// Watermarks and page footers that sites print on every page of a PDF (folded).
 fn is_watermark(f: &str) -> bool {
     const MARKS: &[&str] = &[
@@ -120,6 +136,8 @@ fn is_watermark(f: &str) -> bool {
 /// Strong chrome: a site's name or furniture that never occurs in a directive's own text.
 pub fn is_strong_chrome(f: &str) -> bool {
     const STRONG: &[&str] = &[
+        "anh minh hoa",
+        "template settings",
         "thu vien phap luat",
         "thuvienphapluat",
         "luatvietnam",
@@ -159,6 +177,10 @@ pub fn split(norm: &str) -> Vec<Line> {
             LineKind::Decoration
         } else if is_stamp(&folded) {
             LineKind::Stamp
+        } else if is_junk(t) {
+            LineKind::Decoration
+        } else if is_byline(t) {
+            LineKind::Chrome
         } else if is_watermark(&folded) {
             LineKind::Watermark
         } else if is_strong_chrome(&folded) {
