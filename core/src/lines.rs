@@ -71,6 +71,11 @@ fn is_page_break(f: &str, t: &str) -> bool {
     if !core.is_empty() && core.len() <= 3 && core.bytes().all(|b| b.is_ascii_digit()) {
         return true;
     }
+    // A printed file's page header: `30.LTW77 DỌC. 2`, `KL.TW77.DOC 4` (file name, page).
+    let filename = f.contains(".doc") || f.contains(" doc.") || f.contains("doc. ");
+    if f.len() <= 32 && filename && f.trim_end().ends_with(|c: char| c.is_ascii_digit()) {
+        return true;
+    }
     if let Some(rest) = core
         .strip_prefix("trang ")
         .or_else(|| core.strip_prefix("page "))
