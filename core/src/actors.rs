@@ -323,7 +323,6 @@ const VERBS: &[&str] = &[
     "xác minh",
     "nộp",
     "cải cách",
-    "đầu tư",
     "trang bị",
     "sử dụng",
     "kêu gọi",
@@ -418,7 +417,7 @@ pub fn subjects(text: &str) -> Vec<FoundActor> {
     }
     let f = fold(text);
     let mut starts: Vec<usize> = Vec::new();
-    for pat in [". ", "; "] {
+    for pat in [". ", "; ", ": "] {
         let mut from = 0;
         while let Some(k) = text[from..].find(pat) {
             starts.push(from + k + pat.len());
@@ -481,12 +480,21 @@ fn subjects_at(text: &str, from: usize, need_verb: bool) -> Vec<FoundActor> {
         } else if depth == 0 {
             // ` - ` ends the subject before a capital (`Các Bộ, ngành - Căn cứ ...`), not inside
             // `chính trị - xã hội`.
-            let dash_stop = f[k..].starts_with(" - ")
-                && sub[fv.src(k + 3)..]
-                    .chars()
-                    .next()
-                    .is_some_and(char::is_uppercase);
-            if matches!(c, b':' | b'.') || dash_stop {
+            let dash_stop = f[k..].starts_with(" - ") && {
+                let after = &sub[fv.src(k + 3)..];
+                let lower = after.chars().take(24).collect::<String>().to_lowercase();
+                after.starts_with(char::is_uppercase) && verb_at(&lower, 0)
+            };
+            // `Các Bộ: Quốc phòng, Công an` — a colon listing the members of a plural group.
+            let colon_list = c == b':' && {
+                let before = f[s..k].trim_end();
+                let last3: Vec<&str> = before.rsplit(' ').take(3).collect();
+                last3.contains(&"cac")
+                    && sub[fv.src(k + 1)..]
+                        .trim_start()
+                        .starts_with(char::is_uppercase)
+            };
+            if (c == b':' && !colon_list) || c == b'.' || dash_stop {
                 e = k;
                 break;
             }
