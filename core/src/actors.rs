@@ -50,6 +50,15 @@ pub const HEADS: &[(&str, Sector)] = &[
     ("to chuc dang", Sector::Party),
     ("cac ban dang", Sector::Party),
     ("cac ban", Sector::Group),
+    ("cac cap", Sector::Group),
+    ("cac nganh", Sector::Group),
+    ("cac thanh vien", Sector::Office),
+    ("thanh vien", Sector::Office),
+    ("uy vien", Sector::Office),
+    ("cac tinh uy", Sector::Party),
+    ("cac van phong", Sector::Group),
+    ("nguoi su dung", Sector::Group),
+    ("tap the", Sector::Group),
     // State.
     ("chinh phu", Sector::State),
     ("quoc hoi", Sector::State),
@@ -87,6 +96,7 @@ pub const HEADS: &[(&str, Sector)] = &[
     ("cong ty", Sector::State),
     ("toa an", Sector::State),
     ("vien kiem sat", Sector::State),
+    ("ban ", Sector::State),
     ("co quan", Sector::Group),
     ("cac co quan", Sector::Group),
     ("cac don vi", Sector::Group),
@@ -424,7 +434,7 @@ pub fn subjects(text: &str) -> Vec<FoundActor> {
             from += k + pat.len();
         }
     }
-    for pat in [" giao ", " yeu cau ", " de nghi ", ", "] {
+    for pat in [" giao ", " yeu cau ", " de nghi "] {
         let mut from = 0;
         while let Some(k) = f[from..].find(pat) {
             let at = from + k + pat.len();
