@@ -272,7 +272,6 @@ const VERBS: &[&str] = &[
     "phát huy",
     "vận động",
     "tuyên truyền",
-    "quản lý",
     "ban hành",
     "trình",
     "đề nghị",
@@ -320,6 +319,7 @@ const VERBS: &[&str] = &[
     "có",
     "thi hành",
     "lựa chọn",
+    "làm việc",
     "chuẩn bị",
     "giải quyết",
     "đánh giá",
@@ -334,7 +334,6 @@ const VERBS: &[&str] = &[
     "nộp",
     "cải cách",
     "trang bị",
-    "sử dụng",
     "kêu gọi",
     "ngăn chặn",
     "phát hiện",
@@ -363,7 +362,17 @@ const INTRO: &[&str] = &[
 ];
 
 /// Words after which a verb cannot start (`các tổ chức chính trị - xã hội`: a noun).
-const NOUN_MARKERS: &[&str] = &["các", "những", "và", "của", "cơ quan", "mọi", "từng"];
+const NOUN_MARKERS: &[&str] = &[
+    "các",
+    "những",
+    "và",
+    "của",
+    "cơ quan",
+    "mọi",
+    "từng",
+    "Ban",
+    "Văn phòng",
+];
 
 fn verb_at(text: &str, k: usize) -> bool {
     let rest = &text[k..];
@@ -467,6 +476,11 @@ fn subjects_at(text: &str, from: usize, need_verb: bool) -> Vec<FoundActor> {
         }
     }
     let first_char = sub[fv.src(s)..].chars().next();
+    // Later in a paragraph, a subject is a name (capitalised) or a plural group (`các Bộ`).
+    if from > 0 && s == 0 && !(first_char.is_some_and(char::is_uppercase) || f.starts_with("cac "))
+    {
+        return Vec::new();
+    }
     // `Về ...`, `Tăng cường ...`: no subject at the start.
     if !head_at(&f[s..]) || !(first_char.is_some_and(char::is_uppercase) || s > 0 || from > 0) {
         return Vec::new();

@@ -216,7 +216,16 @@ fn others(doc: &mut Document, input: &str) {
 /// own carries out its parent's assignment.
 fn actors(it: &mut Item, input: &str, year: Option<i32>, inherited: Option<&[Actor]>) {
     let mut own: Vec<Actor> = Vec::new();
-    if let Some(p) = it.paragraphs.first() {
+    // The first paragraph, or the second after a heading (`Về kiến nghị ...:` / `Giao Bộ ...`).
+    let mut para = it.paragraphs.first();
+    if let (Some(p0), Some(p1)) = (it.paragraphs.first(), it.paragraphs.get(1)) {
+        if crate::actors::subjects(&p0.text).is_empty()
+            && (p0.text.ends_with(':') || crate::text::fold(&p0.text).starts_with("ve "))
+        {
+            para = Some(p1);
+        }
+    }
+    if let Some(p) = para {
         for a in crate::actors::subjects(&p.text) {
             own.push(Actor {
                 name: a.name,
