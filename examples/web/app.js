@@ -140,9 +140,13 @@ function updateInputMeta(source) {
   $("input-meta").textContent = n ? `${source ? source + " · " : ""}${n.toLocaleString()} characters · ${kb} KB` : "";
 }
 
+// Typing is debounced; a paste (or a cut, or a drop of text) is parsed at once.
+let immediate = false;
+for (const ev of ["paste", "cut", "drop"]) input.addEventListener(ev, () => (immediate = true));
 input.addEventListener("input", () => {
   updateInputMeta();
-  request(input.value, input.value.length > 20000 ? 300 : 150);
+  request(input.value, immediate ? 0 : input.value.length > 20000 ? 300 : 150);
+  immediate = false;
 });
 
 async function readFile(file) {

@@ -3,7 +3,7 @@ import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { test } from "node:test";
-import { root, spanProblems, vanban } from "./helpers.mjs";
+import { fixtures, root, spanProblems, vanban } from "./helpers.mjs";
 
 const sample = readFileSync(join(root, "examples", "web", "samples", "chi-thi-15-ct-tu.txt"), "utf8");
 
@@ -79,5 +79,28 @@ test("random inputs never throw and keep spans in bounds", () => {
     for (let i = 0; i < n; i++) s += pieces[Math.floor(rand() * pieces.length)];
     const doc = vanban.parse(s);
     assert.deepStrictEqual(spanProblems(doc, s), [], JSON.stringify(s));
+  }
+});
+
+test("cut and spliced fixtures never throw and keep spans in bounds", () => {
+  let seed = 42;
+  const rand = (n) => {
+    seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
+    return seed % n;
+  };
+  for (const [, text] of fixtures()) {
+    for (let k = 0; k < 25; k++) {
+      // Cuts may fall inside a surrogate pair or a decomposed letter; splices move blocks around.
+      const a = rand(text.length + 1);
+      const b = rand(text.length + 1);
+      const variants = [
+        text.slice(0, a),
+        text.slice(a),
+        text.slice(Math.min(a, b), Math.max(a, b)),
+        text.slice(0, a) + text.slice(b),
+        text.slice(b) + "\n" + text.slice(0, a),
+      ];
+      for (const v of variants) assert.deepStrictEqual(spanProblems(vanban.parse(v), v), []);
+    }
   }
 });
