@@ -118,7 +118,7 @@ fn starts_lower(t: &str) -> bool {
 fn opens_block(f: &str) -> bool {
     f.starts_with("kinh gui")
         || f.starts_with("can cu ")
-        || f.starts_with("noi nhan")
+        || crate::tail::is_noi_nhan(f)
         || f.starts_with("kinh trinh")
 }
 

@@ -233,6 +233,7 @@ pub const PURPOSES: &[(&str, crate::model::Purpose)] = {
         ("t/h", Execute),
         ("de phoi hop", Coordinate),
         ("phoi hop", Coordinate),
+        ("de p/h", Coordinate),
         ("p/h", Coordinate),
         ("de chi dao", Direct),
         ("chi dao", Direct),

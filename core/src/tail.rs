@@ -19,6 +19,13 @@ const SURNAMES: &[&str] = &[
     "be", "y", "h", "nay", "ksor", "rmah", "siu",
 ];
 
+/// `Nơi nhận:` (also as OCR reads it: `Nơi nhậm:`, `Noi nhân`), `Nơi gửi:`.
+pub fn is_noi_nhan(f: &str) -> bool {
+    f.starts_with("noi nhan")
+        || f.starts_with("noi gui")
+        || f.starts_with("noi nh") && f.get(6..10).is_some_and(|x| x.contains(':'))
+}
+
 /// Whether a caps line is a signer's position (`PHÓ CHỦ TỊCH`, `BỘ TRƯỞNG`).
 pub fn is_position(t: &str, f: &str) -> bool {
     is_caps(t)
@@ -65,7 +72,7 @@ pub fn opens_tail(ctx: &Ctx, lines: &[Line], i: usize, to: usize) -> bool {
     }
     let t = l.text(ctx.text);
     let f = l.folded.as_str();
-    if f.starts_with("noi nhan") || f.starts_with("noi gui") {
+    if is_noi_nhan(f) {
         return true;
     }
     if signing_mark(t).is_some_and(|(_, k)| is_caps(&t[k..])) {
@@ -221,7 +228,7 @@ pub fn read(ctx: &Ctx, lines: &[Line], from: usize, to: usize) -> TailOut {
         // Pieces of this line: `Nơi nhận: KT. BỘ TRƯỞNG` holds two columns.
         let mut start = l.start;
         let mut t = t_full;
-        if f.starts_with("noi nhan") || f.starts_with("noi gui") {
+        if is_noi_nhan(f) {
             in_recipients = true;
             recip_open = false;
             dash_list = false;
@@ -541,7 +548,14 @@ pub fn attachment_start(t: &str, f: &str) -> bool {
 /// A recipient line: name without the dash, purpose from the brackets.
 fn recipient(ctx: &Ctx, s: usize, e: usize) -> Option<Recipient> {
     let norm = ctx.text;
-    let raw = &norm[s..e];
+    let mut raw = &norm[s..e];
+    // After the entry's `;`: OCR debris (`; h`, `; r -`) or the other column in capitals.
+    if let Some(k) = raw.find(';') {
+        let after = &raw[k + 1..];
+        if crate::text::letter_count(after) <= 3 || !after.chars().any(char::is_lowercase) {
+            raw = &raw[..k + 1];
+        }
+    }
     let mut body = raw
         .trim()
         .trim_start_matches(['-', '+', '•', '*', '~', '–', '=', ' ']);
