@@ -318,7 +318,7 @@ function renderLegend() {
   $("legend").innerHTML = kinds
     .map((k) => {
       const n = counts[k] ?? 0;
-      const label = KINDS[k]?.label ?? k.replace(/_/g, " ");
+      const label = KINDS[k]?.label ?? k.charAt(0).toUpperCase() + k.slice(1).replace(/_/g, " ");
       const known = KINDS[k] ? "" : " hl-other";
       return `<button type="button" class="layer hl-${k}${known}${state.hidden.has(k) ? " off" : ""}" data-kind="${k}" ${
         n ? "" : "disabled"
