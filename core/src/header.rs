@@ -492,7 +492,12 @@ fn read_vv(ctx: &Ctx, lines: &[Line], i: usize, limit: usize) -> (Field, usize) 
             // OCR double spacing: a blank line inside the subject, before a lower-case line.
             let next = (j + 1..limit.min(j + 3)).find(|&k| !lines[k].is_void());
             if l.kind == LineKind::Blank
-                && next.is_some_and(|k| lines[k].text(norm).starts_with(char::is_lowercase))
+                && next.is_some_and(|k| {
+                    let nt = lines[k].text(norm);
+                    nt.starts_with(char::is_lowercase)
+                        || nt.starts_with(|c: char| c.is_ascii_digit())
+                            && norm[start..end].ends_with(" số")
+                })
             {
                 j += 1;
                 continue;
@@ -502,7 +507,7 @@ fn read_vv(ctx: &Ctx, lines: &[Line], i: usize, limit: usize) -> (Field, usize) 
         let f = l.folded.as_str();
         let t = l.text(norm);
         if national_phrase(f).is_some()
-            || f.contains("ngay")
+            || date_re().is_match(f)
             || is_title_stop(f)
             || symbol_in_line(t, f).is_some()
             || is_caps(t) && starts_body(f)

@@ -162,6 +162,36 @@ fn is_upper_letter(c: char) -> bool {
     c.is_uppercase()
 }
 
+/// A markdown link starting with `[` at char `open`: the char index of its `]` and the index
+/// just after its closing `)`, all on one line, within 400 chars.
+fn link_extent(chars: &[(usize, char)], open: usize) -> Option<(usize, usize)> {
+    let mut k = open + 1;
+    let limit = (open + 400).min(chars.len());
+    while k < limit && !matches!(chars[k].1, ']' | '\n' | '[') {
+        k += 1;
+    }
+    if k >= limit || chars[k].1 != ']' || chars.get(k + 1).map(|x| x.1) != Some('(') {
+        return None;
+    }
+    let close = k;
+    let mut m = k + 2;
+    let mut depth = 1;
+    while m < limit && chars[m].1 != '\n' {
+        match chars[m].1 {
+            '(' => depth += 1,
+            ')' => {
+                depth -= 1;
+                if depth == 0 {
+                    return Some((close, m + 1));
+                }
+            }
+            _ => {}
+        }
+        m += 1;
+    }
+    None
+}
+
 /// Normalises `input`. Linear in the input's length.
 pub fn normalize(input: &str) -> Normalized {
     let mut stats = Stats::default();
@@ -177,6 +207,8 @@ pub fn normalize(input: &str) -> Normalized {
     // Whether only spaces were seen since the start of the current line.
     let mut at_line_start = true;
     let mut nfc_buf = String::new();
+    // The `](url)` part of a markdown link whose `[` was removed: (start, end) byte offsets.
+    let mut link_tail: Option<(usize, usize)> = None;
     while i < n {
         let (off, c) = chars[i];
         let next_off = chars.get(i + 1).map_or(input.len(), |x| x.0);
@@ -274,6 +306,26 @@ pub fn normalize(input: &str) -> Normalized {
                 let end_off = chars.get(end).map_or(input.len(), |x| x.0);
                 b.delete(off, end_off - off);
                 i = end;
+                continue;
+            }
+        }
+        // Markdown links and images: `[text](url "title")` keeps only its text.
+        if c == '[' || c == '!' && chars.get(i + 1).is_some_and(|x| x.1 == '[') {
+            let open = if c == '!' { i + 1 } else { i };
+            if let Some((close, end)) = link_extent(&chars, open) {
+                let close_off = chars[close].0;
+                let end_off = chars.get(end).map_or(input.len(), |x| x.0);
+                b.delete(off, chars[open].0 + 1 - off);
+                link_tail = Some((close_off, end_off));
+                i = open + 1;
+                continue;
+            }
+        }
+        if let Some((close_off, end_off)) = link_tail {
+            if off == close_off {
+                b.delete(off, end_off - off);
+                link_tail = None;
+                i = chars.partition_point(|x| x.0 < end_off);
                 continue;
             }
         }
@@ -438,6 +490,12 @@ mod tests {
             n.text,
             "TỔNG CỤC THUẾ\nCỘNG HÒA\n\tSố: 1/CT\nNơi nhận:\nKT. CỤC TRƯỞNG\na b"
         );
+    }
+
+    #[test]
+    fn markdown_links_keep_their_text() {
+        let n = check_roundtrip("theo **[mẫu số 05](# \"mẫu 05\")** ban hành; ![ảnh](a.png) [x] y");
+        assert_eq!(n.text, "theo mẫu số 05 ban hành; ảnh [x] y");
     }
 
     #[test]
