@@ -443,17 +443,18 @@ pub fn subjects(text: &str) -> Vec<FoundActor> {
             from += k + pat.len();
         }
     }
+    let fv = Folded::new(text);
     for pat in [" giao ", " yeu cau ", " de nghi "] {
         let mut from = 0;
         while let Some(k) = f[from..].find(pat) {
             let at = from + k + pat.len();
             // Folded offsets are char indices: map to bytes.
-            if let Some((b, _)) = text.char_indices().nth(at) {
-                starts.push(b);
-            }
+            starts.push(fv.src(at));
             from += k + pat.len();
         }
     }
+    // Later sentences are tried in order; a long paragraph is not searched past its start.
+    starts.retain(|&s| s < 2000);
     starts.sort_unstable();
     for s in starts {
         let found = subjects_at(text, s, true);
@@ -465,7 +466,12 @@ pub fn subjects(text: &str) -> Vec<FoundActor> {
 }
 
 fn subjects_at(text: &str, from: usize, need_verb: bool) -> Vec<FoundActor> {
-    let sub = &text[from..];
+    // A subject is a few hundred chars at most: look at a window (linear in long paragraphs).
+    let mut to = (from + 600).min(text.len());
+    while !text.is_char_boundary(to) {
+        to -= 1;
+    }
+    let sub = &text[from..to];
     let fv = Folded::new(sub);
     let f = fv.text.as_str();
     let mut s = 0usize;

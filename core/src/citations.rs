@@ -42,6 +42,8 @@ pub struct Mention {
 
 struct Cx<'a> {
     text: &'a str,
+    /// The folded text: ASCII, so every byte offset is a char boundary (no re-validation).
+    fs: &'a str,
     f: &'a [u8],
     fv: &'a Folded,
     chars: Vec<char>,
@@ -179,7 +181,7 @@ fn noun_before(
         if !cx.word_start(i) {
             continue;
         }
-        let rest = std::str::from_utf8(&cx.f[i..end]).unwrap_or("");
+        let rest = &cx.fs[i..end];
         if let Some((dt, len)) = tables::kind_of_name_prefix(rest) {
             if cx.is_upper(i) {
                 return Some((dt.kind, i, i + len));
@@ -192,7 +194,10 @@ fn noun_before(
 
 /// `điểm a khoản 2 Điều 5` ending right before char `at`.
 fn pinpoint_before(cx: &Cx, at: usize) -> Option<(usize, String)> {
-    let before = std::str::from_utf8(&cx.f[..at]).ok()?.trim_end();
+    // A window of 80 chars before the noun (keeps the scan linear in long paragraphs).
+    let lo = at.saturating_sub(80);
+    let before_w = &cx.fs[lo..at].trim_end();
+    let before = before_w;
     let words: Vec<&str> = before.split(' ').collect();
     let mut k = words.len();
     let mut took = 0;
@@ -213,13 +218,14 @@ fn pinpoint_before(cx: &Cx, at: usize) -> Option<(usize, String)> {
         return None;
     }
     let start_words: usize = words[..k].iter().map(|w| w.len() + 1).sum();
-    let s = start_words.min(before.len());
-    Some((s, cx.text[cx.src(s)..cx.src(before.len())].to_string()))
+    let s = lo + start_words.min(before.len());
+    Some((s, cx.text[cx.src(s)..cx.src(lo + before.len())].to_string()))
 }
 
 /// Parses a date at char `i`: `27/3/2020`, `27-3-2020`, `27.3.2020`, `27 tháng 3 năm 2020`.
 /// Returns (ISO, end char).
-pub fn date_at(f: &[u8], i: usize) -> Option<(String, usize)> {
+pub fn date_at(fs: &str, i: usize) -> Option<(String, usize)> {
+    let f = fs.as_bytes();
     let num = |mut j: usize, max: usize| -> Option<(u32, usize)> {
         let s = j;
         while j < f.len() && f[j].is_ascii_digit() && j - s < max {
@@ -228,11 +234,7 @@ pub fn date_at(f: &[u8], i: usize) -> Option<(String, usize)> {
         if j == s || j < f.len() && f[j].is_ascii_digit() {
             return None;
         }
-        std::str::from_utf8(&f[s..j])
-            .ok()?
-            .parse()
-            .ok()
-            .map(|v| (v, j))
+        fs[s..j].parse().ok().map(|v| (v, j))
     };
     let (d, j) = num(i, 2)?;
     // Numeric forms.
@@ -247,15 +249,15 @@ pub fn date_at(f: &[u8], i: usize) -> Option<(String, usize)> {
         }
         return None;
     }
-    // `27 tháng 3 năm 2020`.
-    let rest = std::str::from_utf8(&f[j..]).ok()?;
+    // `27 tháng 3 năm 2020` (looked for within a short window).
+    let rest = &fs[j..(j + 32).min(fs.len())];
     let r = rest.strip_prefix(' ')?.trim_start();
     let r = r.strip_prefix("thang")?.trim_start();
-    let moff = f.len() - r.len();
+    let moff = j + rest.len() - r.len();
     let (m, k) = num(moff, 2)?;
-    let r2 = std::str::from_utf8(&f[k..]).ok()?.trim_start();
-    let r2 = r2.strip_prefix("nam")?.trim_start();
-    let yoff = f.len() - r2.len();
+    let rest2 = &fs[k..(k + 16).min(fs.len())];
+    let r2 = rest2.trim_start().strip_prefix("nam")?.trim_start();
+    let yoff = k + rest2.len() - r2.len();
     let (y, e) = num(yoff, 4)?;
     crate::dates::iso(y as i32, m, d).map(|s| (s, e))
 }
@@ -273,7 +275,7 @@ fn date_after(cx: &Cx, i: usize) -> Option<(String, usize)> {
         return None;
     }
     let k = cx.skip_ws(j + 4);
-    date_at(cx.f, k)
+    date_at(cx.fs, k)
 }
 
 /// Words that end an issuer's name, as written in running text (lower case with diacritics:
@@ -370,7 +372,7 @@ fn body_name(cx: &Cx, s: usize) -> usize {
             }) {
                 break;
             }
-            let rest = std::str::from_utf8(&cx.f[nxt..]).unwrap_or("");
+            let rest = &cx.fs[nxt..];
             // `và` joins two bodies (`Bộ Tài chính và Bộ Công an`), not a clause.
             if rest.starts_with("va ") && !cx.is_upper(nxt + 3) {
                 break;
@@ -386,7 +388,7 @@ fn body_name(cx: &Cx, s: usize) -> usize {
         e = k;
     }
     // No trailing connector.
-    let name = std::str::from_utf8(&cx.f[s..e]).unwrap_or("");
+    let name = &cx.fs[s..e];
     for w in [" va", " cua", " voi"] {
         if name.ends_with(w) {
             return e - w.len();
@@ -398,15 +400,14 @@ fn body_name(cx: &Cx, s: usize) -> usize {
 /// `(ý kiến chỉ đạo) của <body> tại` right before char `at` (the noun): the issuer named
 /// before the citation (`Thực hiện chỉ đạo của UBND thành phố tại Công văn số ...`).
 fn issuer_before(cx: &Cx, at: usize) -> Option<String> {
-    let before = std::str::from_utf8(&cx.f[..at]).ok()?.trim_end();
+    let lo = at.saturating_sub(100);
+    let before = &cx.fs[lo..at].trim_end();
     let before = before.strip_suffix("tai")?.trim_end();
-    let k = before.rfind(" cua ")? + 5;
-    if before.len() - k > 80 {
-        return None;
-    }
+    let k = lo + before.rfind(" cua ")? + 5;
+    let end = lo + before.len();
     let e = body_name(cx, k);
-    (e >= before.len() && e > k)
-        .then(|| cx.text[cx.src(k)..cx.src(before.len())].trim().to_string())
+    (e >= end && e > k)
+        .then(|| cx.text[cx.src(k)..cx.src(end)].trim().to_string())
         .filter(|n| n.chars().next().is_some_and(char::is_uppercase))
 }
 
@@ -415,6 +416,7 @@ pub fn mentions(text: &str) -> Vec<Mention> {
     let fv = Folded::new(text);
     let cx = Cx {
         text,
+        fs: fv.text.as_str(),
         f: fv.text.as_bytes(),
         fv: &fv,
         chars: text.chars().collect(),
@@ -428,14 +430,15 @@ pub fn mentions(text: &str) -> Vec<Mention> {
         let (a, b) = (*a, *b);
         // Backwards: `số` and the noun.
         let mut head = a;
-        let before = std::str::from_utf8(&cx.f[..a]).unwrap_or("").trim_end();
+        let lo = a.saturating_sub(8);
+        let before_w = &cx.fs[lo..a].trim_end();
         let mut has_so = false;
         for so in ["so:", "so"] {
-            if before.ends_with(so)
-                && (before.len() == so.len()
-                    || !before.as_bytes()[before.len() - so.len() - 1].is_ascii_alphanumeric())
+            let bl = lo + before_w.len();
+            if before_w.ends_with(so)
+                && (bl == so.len() || !cx.f[bl - so.len() - 1].is_ascii_alphanumeric())
             {
-                head = before.len() - so.len();
+                head = bl - so.len();
                 has_so = true;
                 break;
             }
@@ -443,7 +446,7 @@ pub fn mentions(text: &str) -> Vec<Mention> {
         let floor = consumed_to;
         let noun = noun_before(&cx, head, floor, 14);
         // A list continuation: `..., số 02-KL/BCĐ` right after the previous mention.
-        let gap = std::str::from_utf8(&cx.f[floor.min(head)..head]).unwrap_or("");
+        let gap = &cx.fs[floor.min(head)..head];
         let continues_list = !out.is_empty()
             && has_so
             && noun.is_none_or(|(_, ns, _)| ns < floor)
@@ -453,7 +456,7 @@ pub fn mentions(text: &str) -> Vec<Mention> {
                 .trim()
                 .is_empty();
         // `mẫu số 06/PGKQKT/GSQL`: a form's code, not a document.
-        let before_so = std::str::from_utf8(&cx.f[..head]).unwrap_or("").trim_end();
+        let before_so = cx.fs[head.saturating_sub(12)..head].trim_end();
         if has_so
             && (before_so.ends_with(" mau")
                 || before_so.ends_with("bieu mau")
@@ -486,7 +489,7 @@ pub fn mentions(text: &str) -> Vec<Mention> {
         // A run of citations (`Chỉ thị số ... ngày ..., Kế hoạch số ... ngày ... của X`) shares
         // the issuer named after its last member.
         let in_run = !out.is_empty() && {
-            let gap = std::str::from_utf8(&cx.f[floor.min(start)..start]).unwrap_or("");
+            let gap = &cx.fs[floor.min(start)..start];
             gap.trim_matches(|c: char| c == ' ' || c == ',' || c == ';')
                 .trim_start_matches("va")
                 .trim()
@@ -572,12 +575,8 @@ const DATE_ONLY_KINDS: &[&str] = &[
 ];
 
 fn date_only(cx: &Cx, syms: &[(usize, usize, String)], out: &mut Vec<Mention>) {
-    let f = cx.f;
     let mut i = 0;
-    while let Some(k) = std::str::from_utf8(&f[i..])
-        .ok()
-        .and_then(|r| r.find("ngay "))
-    {
+    while let Some(k) = cx.fs[i..].find("ngay ") {
         let at = i + k;
         i = at + 5;
         if !cx.word_start(at)
@@ -587,7 +586,7 @@ fn date_only(cx: &Cx, syms: &[(usize, usize, String)], out: &mut Vec<Mention>) {
         {
             continue;
         }
-        let Some((date, dend)) = date_at(f, cx.skip_ws(at + 4)) else {
+        let Some((date, dend)) = date_at(cx.fs, cx.skip_ws(at + 4)) else {
             continue;
         };
         // The noun, capitalised, within 12 words, with no symbol between.
@@ -597,7 +596,7 @@ fn date_only(cx: &Cx, syms: &[(usize, usize, String)], out: &mut Vec<Mention>) {
         if !cx.is_upper(ns) || syms.iter().any(|s| s.0 >= ns && s.0 < at) {
             continue;
         }
-        let between = std::str::from_utf8(&f[ne..at]).unwrap_or("").trim();
+        let between = &cx.fs[ne..at].trim();
         // `Văn bản số 06 ngày ...` carries a number; otherwise only kinds cited by date.
         let numbered = between
             .strip_prefix("so ")
@@ -640,7 +639,7 @@ fn short_forms(cx: &Cx, out: &mut Vec<Mention>) {
             i += 1;
             continue;
         }
-        let rest = std::str::from_utf8(&f[i..]).unwrap_or("");
+        let rest = &cx.fs[i..];
         let Some((dt, len)) = tables::kind_of_name_prefix(rest) else {
             i += 1;
             continue;

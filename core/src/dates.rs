@@ -121,8 +121,9 @@ fn skip_sp(f: &[u8], mut i: usize) -> usize {
 }
 
 /// A day-month(-year) at `i`: full date, or partial with `year` inferred. (value, end, partial)
-fn dmy(f: &[u8], i: usize, year: Option<i32>) -> Option<(String, usize, bool)> {
-    if let Some((iso, e)) = crate::citations::date_at(f, i) {
+fn dmy(fs: &str, i: usize, year: Option<i32>) -> Option<(String, usize, bool)> {
+    let f = fs.as_bytes();
+    if let Some((iso, e)) = crate::citations::date_at(fs, i) {
         return Some((iso, e, false));
     }
     let (d, j) = digits(f, i, 2)?;
@@ -187,7 +188,7 @@ pub fn expressions(text: &str, year: Option<i32>) -> Vec<DateFound> {
                     }
                     j = skip_sp(f, j + 4);
                 }
-                if let Some((v, e, _)) = dmy(f, j, year) {
+                if let Some((v, e, _)) = dmy(fv.text.as_str(), j, year) {
                     let value = match time {
                         Some((h, m)) if h < 24 && m < 60 => format!("{v}T{h:02}:{m:02}"),
                         _ => v,
@@ -205,14 +206,14 @@ pub fn expressions(text: &str, year: Option<i32>) -> Vec<DateFound> {
         // Ranges: `từ ngày X đến (ngày) Y`.
         if word_at(f, i, "tu ngay") {
             let j = skip_sp(f, i + 7);
-            if let Some((a, e, _)) = dmy(f, j, year) {
+            if let Some((a, e, _)) = dmy(fv.text.as_str(), j, year) {
                 let mut k = skip_sp(f, e);
                 if word_at(f, k, "den") {
                     k = skip_sp(f, k + 3);
                     if word_at(f, k, "ngay") {
                         k = skip_sp(f, k + 4);
                     }
-                    if let Some((b, e2, _)) = dmy(f, k, year) {
+                    if let Some((b, e2, _)) = dmy(fv.text.as_str(), k, year) {
                         push(&mut out, DateKind::Range, i, e2, Some(format!("{a}/{b}")));
                         i = e2;
                         continue;
@@ -244,7 +245,7 @@ pub fn expressions(text: &str, year: Option<i32>) -> Vec<DateFound> {
             if ok && h < 24 && mins < 60 {
                 let k2 = skip_sp(f, k);
                 if word_at(f, k2, "ngay") {
-                    if let Some((v, e3, _)) = dmy(f, skip_sp(f, k2 + 4), year) {
+                    if let Some((v, e3, _)) = dmy(fv.text.as_str(), skip_sp(f, k2 + 4), year) {
                         push(
                             &mut out,
                             DateKind::Time,
@@ -320,7 +321,7 @@ pub fn expressions(text: &str, year: Option<i32>) -> Vec<DateFound> {
         } else {
             (false, i)
         };
-        if let Some((v, e, partial)) = dmy(f, j, year) {
+        if let Some((v, e, partial)) = dmy(fv.text.as_str(), j, year) {
             if !partial || lead {
                 let kind = if partial {
                     DateKind::Partial

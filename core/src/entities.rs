@@ -226,14 +226,15 @@ fn actors(it: &mut Item, input: &str, year: Option<i32>, inherited: Option<&[Act
         }
     }
     if let Some(p) = para {
-        for a in crate::actors::subjects(&p.text) {
+        let found = crate::actors::subjects(&p.text);
+        let subject_end = found.last().map_or(0, |a| a.end);
+        for a in found {
             own.push(Actor {
                 name: a.name,
                 role: Some(a.role),
                 span: align(input, p.span, &p.text, a.start, a.end),
             });
         }
-        let subject_end = crate::actors::subjects(&p.text).last().map_or(0, |a| a.end);
         let assigned: Vec<Actor> = if own.is_empty() {
             inherited.map(<[Actor]>::to_vec).unwrap_or_default()
         } else {

@@ -377,6 +377,10 @@ fn sig_line_fits(sigs: &[SigB], t: &str, f: &str) -> bool {
 
 /// Splits `recipient text  KT. BỘ TRƯỞNG` into the recipient part and a caps signature part.
 fn split_columns(t: &str) -> (&str, Option<(usize, &str)>) {
+    // Two columns glued on one line are short; a long line is text.
+    if t.len() > 400 {
+        return (t, None);
+    }
     // A signing mark after the start of the line.
     for (k, _) in t.char_indices().skip(1) {
         if !t.is_char_boundary(k) {
