@@ -130,7 +130,12 @@ fn marker_opens(m: &Marker, prev: &str, gap: bool) -> bool {
     // A bare marker line before (`I.` alone) was merged already; after a heading without a
     // final stop, a numbered marker still opens (`1. Thời gian ...` / `a) Học sinh ...`).
     match m.kind {
-        MarkerKind::Dash | MarkerKind::Plus | MarkerKind::Bullet => false,
+        // After a short heading line (`4. Tổ chức thực hiện` / `- ...`), a bullet opens.
+        MarkerKind::Dash | MarkerKind::Plus | MarkerKind::Bullet => {
+            prev.chars().count() <= 60
+                && !prev.trim_end().ends_with([',', '(', '-'])
+                && !ends_with_connector(prev)
+        }
         MarkerKind::Article | MarkerKind::Chapter | MarkerKind::Part | MarkerKind::Section => true,
         _ => !prev.trim_end().ends_with([',', '(']) && !ends_with_connector(prev),
     }

@@ -853,10 +853,7 @@ mod tests {
     #[test]
     fn dates() {
         let f = crate::text::fold("27 tháng 3 năm 2020");
-        assert_eq!(
-            date_at(&f, 0).map(|x| x.0).as_deref(),
-            Some("2020-03-27")
-        );
+        assert_eq!(date_at(&f, 0).map(|x| x.0).as_deref(), Some("2020-03-27"));
         assert_eq!(
             date_at("01-10-1997", 0).map(|x| x.0).as_deref(),
             Some("1997-10-01")

@@ -415,11 +415,12 @@ fn read_date(
     let month = caps.get(2).map(|m| m.as_str().trim()).unwrap_or("");
     let year = caps.get(3).map(|m| m.as_str().trim()).unwrap_or("");
     let d_start = map[fv.src(ngay_at)];
-    let d_end = map[fv.src(whole.end()).min(map.len() - 1)];
-    let d_end_n = if fv.src(whole.end()) >= joined.len() {
-        pieces.last().map_or(l.end, |p| p.1)
-    } else {
-        d_end
+    // The end: just after the match's last char (not the start of whatever follows it, which
+    // may be the next line).
+    let matched = joined[..fv.src(whole.end())].trim_end();
+    let d_end_n = match matched.char_indices().last() {
+        Some((b, c)) => map[b] + c.len_utf8(),
+        None => d_start,
     };
     out.date = Some(ctx.field(d_start, d_end_n));
     match (
@@ -716,7 +717,8 @@ fn finish(ctx: &Ctx, out: &mut HeaderOut, organ_lines: &[(usize, usize)]) {
             continue;
         }
         let f = fold(t);
-        let level = tables::LEVEL_WORDS.iter().any(|w| f.starts_with(w));
+        // `TỈNH ĐẮK LẮK` continues `ỦY BAN NHÂN DÂN`; `TỈNH ỦY` is a body of its own.
+        let level = tables::LEVEL_WORDS.iter().any(|w| f.starts_with(w)) && !starts_body(&f);
         let continues = match bodies.last().and_then(|b| b.last()) {
             None => false,
             Some(&(ps, pe)) => {
@@ -753,6 +755,32 @@ fn finish(ctx: &Ctx, out: &mut HeaderOut, organ_lines: &[(usize, usize)]) {
             }
         })
         .collect();
+    // `ĐẢNG BỘ TỈNH LÂM ĐỒNG` / `TỈNH ỦY`: the committee is named with its place (HD36).
+    let n = out.organs.len();
+    if n >= 2 {
+        let last = fold(&out.organs[n - 1].text);
+        let parent_text = out.organs[n - 2].text.clone();
+        let parent = fold(&parent_text);
+        let bare = matches!(
+            last.as_str(),
+            "tinh uy" | "huyen uy" | "thanh uy" | "quan uy" | "thi uy" | "dang uy"
+        );
+        if bare && parent.starts_with("dang bo ") {
+            // The place: the parent's words after its level word (`tỉnh`, `huyện`, `thành phố` ...).
+            let words: Vec<&str> = parent_text.split(' ').collect();
+            let fw: Vec<String> = words.iter().map(|w| fold(w)).collect();
+            if let Some(k) = fw
+                .iter()
+                .position(|w| matches!(w.as_str(), "tinh" | "huyen" | "quan" | "xa" | "pho"))
+            {
+                let place = words[k + 1..].join(" ");
+                if !place.is_empty() {
+                    let org = &mut out.organs[n - 1];
+                    org.text = format!("{} {}", org.text, place);
+                }
+            }
+        }
+    }
     // A Party department under the Central Committee is named with it: `VĂN PHÒNG` under
     // `BAN CHẤP HÀNH TRUNG ƯƠNG` is `Văn phòng Trung ương Đảng`, `BAN TỔ CHỨC` is
     // `Ban Tổ chức Trung ương` (HD36, header layout).

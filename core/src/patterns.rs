@@ -232,7 +232,9 @@ pub fn marker(line: &str) -> Option<Marker> {
             while i < bytes.len() && bytes[i].is_ascii_digit() {
                 i += 1;
             }
-            if i == s || i - s > 2 {
+            // Up to three digits for the first number (`100.`), two after a dot (`2.1`).
+            let max = if parts.is_empty() { 3 } else { 2 };
+            if i == s || i - s > max {
                 return None;
             }
             parts.push(line[s..i].parse().ok()?);
@@ -395,6 +397,7 @@ mod tests {
             ("I. TRÁCH NHIỆM", Roman, "I.", Some(1)),
             ("IV- Tổ chức thực hiện", Roman, "IV-", Some(4)),
             ("XII. Khác", Roman, "XII.", Some(12)),
+            ("100. Mục cuối", ArabicDot, "100.", Some(100)),
             ("(1) Rà soát", Bracketed, "(1)", Some(1)),
             ("a) Là đầu mối", Letter, "a)", Some(1)),
             ("đ) Tăng cường", Letter, "đ)", Some(5)),

@@ -91,9 +91,11 @@ fn nfd_old_tones_and_nbsp_give_the_same_structure() {
 
 #[test]
 fn state_directive_hard_wrapped_with_nested_markers() {
-    let (_, doc) = load("state_chi_thi_wrapped.md");
+    let (text, doc) = load("state_chi_thi_wrapped.md");
     assert_eq!(doc.issuer.as_deref(), Some("Ủy ban nhân dân tỉnh An Giang"));
     assert_eq!(doc.date.as_deref(), Some("2025-09-12"));
+    let d = doc.header.date.as_ref().unwrap().span;
+    assert_eq!(&text[d.start..d.end], "ngày 12\ntháng 9 năm 2025");
     assert_eq!(labels(&doc.items), ["I.", "II."]);
     let i = &doc.items[0];
     assert_eq!(i.paragraphs[0].text, "Trách nhiệm của các sở, ban, ngành");
@@ -238,4 +240,20 @@ fn ocr_two_columns_and_front_matter() {
     let names: Vec<&str> = doc.recipients.iter().map(|r| r.name.as_str()).collect();
     assert_eq!(names, ["Như trên", "Vụ Pháp chế (BTC)"]);
     assert_eq!(doc.archive.as_deref(), Some("VT, CS"));
+}
+
+#[test]
+fn party_committee_under_its_provincial_organisation() {
+    let text = "ĐẢNG BỘ TỈNH LÂM ĐỒNG\nTỈNH ỦY\n*\nĐẢNG CỘNG SẢN VIỆT NAM\nSố 05-CT/TU\nLâm Đồng, ngày 02 tháng 4 năm 2024\n\nCHỈ THỊ\nvề công tác phòng, chống cháy rừng\n\n1. Các cấp ủy chỉ đạo.\n\n4. Tổ chức thực hiện\n- Ban Tuyên giáo Tỉnh ủy hướng dẫn.\n- Các huyện ủy báo cáo.\n";
+    let doc = vanban::parse(text);
+    assert_eq!(doc.issuer.as_deref(), Some("Tỉnh ủy Lâm Đồng"));
+    assert_eq!(
+        doc.header.parent.as_ref().map(|p| p.text.as_str()),
+        Some("Đảng bộ tỉnh Lâm Đồng")
+    );
+    // A dash line after a short heading opens an item.
+    let four = doc.items.last().unwrap();
+    assert_eq!(four.label, "4.");
+    assert_eq!(four.paragraphs.len(), 1);
+    assert_eq!(four.children.len(), 2);
 }
