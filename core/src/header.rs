@@ -7,8 +7,6 @@ use crate::model::{Family, Field};
 use crate::pipeline::Ctx;
 use crate::tables;
 use crate::text::{fold, is_caps, sentence_case, squash_spaces, Folded};
-use regex::Regex;
-use std::sync::OnceLock;
 
 /// What the header stage read.
 #[derive(Debug, Default)]
@@ -33,12 +31,65 @@ pub struct HeaderOut {
     pub end: usize,
 }
 
-fn date_re() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| {
-        Regex::new(r"(?:^|[^a-z])ngay\s*([0-9]{1,2}|[.…_ ~]*)\s*thang\s*([0-9]{1,2}|[.…_ ~]*)\s*nam\s*([0-9]{4}|[.…_ ~]*)")
-            .expect("date pattern")
-    })
+/// A date phrase `ngày DD tháng MM năm YYYY` in folded text (a part may be left blank with dots
+/// or spaces, as in drafts): (start of `ngay`, day, month, year, end). Linear scan.
+pub struct DatePhrase<'a> {
+    pub start: usize,
+    pub day: &'a str,
+    pub month: &'a str,
+    pub year: &'a str,
+    pub end: usize,
+}
+
+/// Finds the first date phrase in folded text.
+pub fn date_phrase(f: &str) -> Option<DatePhrase<'_>> {
+    let b = f.as_bytes();
+    // A part: 1-2 digits (4 for the year), or blank filler (dots, underscores, spaces, `~`).
+    let part = |mut k: usize, digits: usize| -> (usize, usize, usize) {
+        while k < b.len() && b[k] == b' ' {
+            k += 1;
+        }
+        let s = k;
+        while k < b.len() && b[k].is_ascii_digit() && k - s < digits {
+            k += 1;
+        }
+        if k == s {
+            while k < b.len() && matches!(b[k], b'.' | b'_' | b'~' | b' ') {
+                k += 1;
+            }
+        }
+        let e = k;
+        while k < b.len() && b[k] == b' ' {
+            k += 1;
+        }
+        (s, e, k)
+    };
+    let mut from = 0;
+    while let Some(off) = f[from..].find("ngay") {
+        let start = from + off;
+        from = start + 4;
+        if start > 0 && b[start - 1].is_ascii_lowercase() {
+            continue;
+        }
+        let (ds, de, k) = part(start + 4, 2);
+        if !f[k..].starts_with("thang") {
+            continue;
+        }
+        let (ms, me, k) = part(k + 5, 2);
+        if !f[k..].starts_with("nam") {
+            continue;
+        }
+        let (ys, ye, _) = part(k + 3, 4);
+        let end = if ye > ys { ye } else { k + 3 };
+        return Some(DatePhrase {
+            start,
+            day: f[ds..de].trim_matches(['.', '_', '~', ' ']),
+            month: f[ms..me].trim_matches(['.', '_', '~', ' ']),
+            year: f[ys..ye].trim_matches(['.', '_', '~', ' ']),
+            end,
+        });
+    }
+    None
 }
 
 /// A national or Party line inside a folded line: the byte range of the phrase and its family.
@@ -402,22 +453,19 @@ fn read_date(
     }
     map.push(pieces.last().map_or(l.end, |p| p.1));
     let fv = Folded::new(&joined);
-    let caps = date_re().captures(&fv.text)?;
-    let whole = caps.get(0)?;
-    let ngay_at = whole.start() + fv.text[whole.start()..].find("ngay")?;
+    let dp = date_phrase(&fv.text)?;
+    let ngay_at = dp.start;
     // The date must start on the first line, or the first line holds only the place.
     let first_len = norm[from..l.end].len();
     let place_only = l.chars <= 30 && !l.folded.contains("thang");
     if fv.src(ngay_at) > first_len && !place_only {
         return None;
     }
-    let day = caps.get(1).map(|m| m.as_str().trim()).unwrap_or("");
-    let month = caps.get(2).map(|m| m.as_str().trim()).unwrap_or("");
-    let year = caps.get(3).map(|m| m.as_str().trim()).unwrap_or("");
+    let (day, month, year) = (dp.day, dp.month, dp.year);
     let d_start = map[fv.src(ngay_at)];
     // The end: just after the match's last char (not the start of whatever follows it, which
     // may be the next line).
-    let matched = joined[..fv.src(whole.end())].trim_end();
+    let matched = joined[..fv.src(dp.end)].trim_end();
     let d_end_n = match matched.char_indices().last() {
         Some((b, c)) => map[b] + c.len_utf8(),
         None => d_start,
@@ -459,7 +507,7 @@ fn read_date(
         });
     }
     // Which line does the date end on?
-    let end_src = fv.src(whole.end());
+    let end_src = fv.src(dp.end);
     let ends_on_second = pieces.len() > 1 && end_src > first_len + 1;
     if ends_on_second {
         let j = (i + 1..limit.min(i + 3)).find(|&j| !lines[j].is_void())?;
@@ -508,7 +556,7 @@ fn read_vv(ctx: &Ctx, lines: &[Line], i: usize, limit: usize) -> (Field, usize) 
         let f = l.folded.as_str();
         let t = l.text(norm);
         if national_phrase(f).is_some()
-            || date_re().is_match(f)
+            || date_phrase(f).is_some()
             || is_title_stop(f)
             || symbol_in_line(t, f).is_some()
             || is_caps(t) && starts_body(f)
@@ -823,6 +871,19 @@ mod tests {
             let got = symbol_in_line(s, &fold(s)).map(|(a, b)| &s[a..b]);
             assert_eq!(got, want, "{s}");
         }
+    }
+
+    #[test]
+    fn date_phrases() {
+        let d = date_phrase("ha noi, ngay 05 thang 01 nam 2020").unwrap();
+        assert_eq!((d.day, d.month, d.year), ("05", "01", "2020"));
+        let d = date_phrase("ngay 17 thang 11 nam 2025").unwrap();
+        assert_eq!(d.end, "ngay 17 thang 11 nam 2025".len());
+        let d = date_phrase("ha noi, ngay .... thang ... nam 2024").unwrap();
+        assert_eq!((d.day, d.month, d.year), ("", "", "2024"));
+        assert!(date_phrase("hom nay thang 5").is_none());
+        assert!(date_phrase("ngayngay thang").is_none());
+        assert!(date_phrase("ngay 12").is_none());
     }
 
     #[test]
