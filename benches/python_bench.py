@@ -26,7 +26,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
-from typing import Callable, List, Optional
+from typing import Callable, Dict, List, Optional
 
 import vanban
 from vanban import _vanban
@@ -60,6 +60,18 @@ def best(fn: Callable[[], object], repeat: int) -> float:
     return min(times)
 
 
+def best_interleaved(fns: Dict[str, Callable[[], object]], repeat: int) -> Dict[str, float]:
+    """Best time of each function, running them in turn so that a change of machine load
+    touches all alike."""
+    times: Dict[str, List[float]] = {k: [] for k in fns}
+    for _ in range(repeat):
+        for k, fn in fns.items():
+            t = time.perf_counter()
+            fn()
+            times[k].append(time.perf_counter() - t)
+    return {k: min(v) for k, v in times.items()}
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("folders", nargs="*", type=Path)
@@ -84,13 +96,20 @@ def main() -> int:
     # Warm up (page cache, allocator) and check the contract once.
     assert vanban.parse_many(texts, threads=2) == [vanban.parse(t) for t in texts]
 
-    t_loop = best(lambda: [vanban.parse(t) for t in texts], a.repeat)
-    t_many2 = best(lambda: vanban.parse_many(texts, threads=2), a.repeat)
-    t_many1 = best(lambda: vanban.parse_many(texts, threads=1), a.repeat)
-    t_native = best(lambda: [_vanban.parse(t, None) for t in texts], a.repeat)
-    t_native2 = best(lambda: _vanban.parse_many(texts, None, 2), a.repeat)
-    t_empty = best(lambda: [vanban.parse("") for _ in range(1000)], a.repeat) / 1000
-    t_empty_native = best(lambda: [_vanban.parse("", None) for _ in range(1000)], a.repeat) / 1000
+    t = best_interleaved(
+        {
+            "loop": lambda: [vanban.parse(t) for t in texts],
+            "many2": lambda: vanban.parse_many(texts, threads=2),
+            "many1": lambda: vanban.parse_many(texts, threads=1),
+            "native": lambda: [_vanban.parse(t, None) for t in texts],
+            "native2": lambda: _vanban.parse_many(texts, None, 2),
+            "empty": lambda: [vanban.parse("") for _ in range(1000)],
+            "empty_native": lambda: [_vanban.parse("", None) for _ in range(1000)],
+        },
+        a.repeat,
+    )
+    t_loop, t_many2, t_many1, t_native, t_native2 = (t[k] for k in ("loop", "many2", "many1", "native", "native2"))
+    t_empty, t_empty_native = t["empty"] / 1000, t["empty_native"] / 1000
 
     def row(name: str, t: float) -> str:
         return f"  {name:<38} {t * 1e3:9.1f} ms  {mb / t:7.1f} MB/s  {t / n * 1e3:7.3f} ms/doc"
@@ -117,8 +136,18 @@ def main() -> int:
             subprocess.run([str(cli), "parse", "--json", *files], check=True,
                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
 
-        t_start = best(lambda: run([str(empty)]), a.repeat)
-        t_cli = best(lambda: run([str(p) for p in paths]), a.repeat)
+        c = best_interleaved(
+            {
+                "start": lambda: run([str(empty)]),
+                "all": lambda: run([str(p) for p in paths]),
+                "binding": lambda: [vanban.parse(t) for t in texts],
+                "native": lambda: [_vanban.parse(t, None) for t in texts],
+            },
+            a.repeat,
+        )
+        t_start, t_cli = c["start"], c["all"]
+        # Measured again beside the CLI, in the same rounds.
+        t_loop, t_native = c["binding"], c["native"]
     rust = max(t_cli - t_start, 1e-9)
     print("\nper document, against the Rust CLI (parse + JSON, one process for all files)")
     print(f"  CLI start-up                         {t_start * 1e3:9.2f} ms")
