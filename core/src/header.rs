@@ -453,7 +453,18 @@ fn read_date(
     }
     map.push(pieces.last().map_or(l.end, |p| p.1));
     let fv = Folded::new(&joined);
-    let dp = date_phrase(&fv.text)?;
+    let Some(dp) = date_phrase(&fv.text) else {
+        // An OCR-damaged date (`Hà Nội, ngày {† tháng 3 năm 2020`): the place still reads.
+        let first = &fv.text[..fv.src_len(norm[from..l.end].len())];
+        if let Some(k) = first.find(", ngay") {
+            set_place(ctx, out, &joined, &map, k);
+            out.date_invalid = true;
+            let d_start = map[fv.src(k + 2)];
+            out.date = Some(ctx.field(d_start, l.end));
+            return Some(i + 1);
+        }
+        return None;
+    };
     let ngay_at = dp.start;
     // The date must start on the first line, or the first line holds only the place.
     let first_len = norm[from..l.end].len();
@@ -485,12 +496,26 @@ fn read_date(
         }
         _ => out.date_blank = true,
     }
-    // Place: the text before `, ngày` on the first line.
+    set_place(ctx, out, &joined, &map, ngay_at);
+    // Which line does the date end on?
+    let end_src = fv.src(dp.end);
+    let ends_on_second = pieces.len() > 1 && end_src > first_len + 1;
+    if ends_on_second {
+        let j = (i + 1..limit.min(i + 3)).find(|&j| !lines[j].is_void())?;
+        Some(j + 1)
+    } else {
+        Some(i + 1)
+    }
+}
+
+/// The place: the text before `, ngày` (folded offset `ngay_at` in `joined`), without a
+/// national motto glued before it by OCR.
+fn set_place(ctx: &Ctx, out: &mut HeaderOut, joined: &str, map: &[usize], ngay_at: usize) {
+    let fv = Folded::new(joined);
     let before = &joined[..fv.src(ngay_at)];
     let before = before.trim_end().trim_end_matches(',').trim_end();
     let place_start = before.rfind(['|', '\t']).map_or(0, |k| k + 1);
     let mut place = &before[place_start..];
-    // Drop a national motto glued before the place by OCR.
     let pf = fold(place);
     if let Some(k) = pf.find("hanh phuc") {
         let fvp = Folded::new(place);
@@ -505,15 +530,6 @@ fn read_date(
             text: squash_spaces(place),
             span: ctx.span(s, e.max(s)),
         });
-    }
-    // Which line does the date end on?
-    let end_src = fv.src(dp.end);
-    let ends_on_second = pieces.len() > 1 && end_src > first_len + 1;
-    if ends_on_second {
-        let j = (i + 1..limit.min(i + 3)).find(|&j| !lines[j].is_void())?;
-        Some(j + 1)
-    } else {
-        Some(i + 1)
     }
 }
 

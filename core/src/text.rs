@@ -59,6 +59,13 @@ impl Folded {
         offsets.push(s.len());
         Folded { text, offsets }
     }
+    /// Folded length of the source's first `bytes` bytes (a char boundary).
+    pub fn src_len(&self, bytes: usize) -> usize {
+        self.offsets
+            .partition_point(|&o| o < bytes)
+            .min(self.text.len())
+    }
+
     /// Source byte offset of folded offset `i`.
     pub fn src(&self, i: usize) -> usize {
         self.offsets[i.min(self.offsets.len() - 1)]
