@@ -100,6 +100,7 @@ pub fn national_phrase(f: &str) -> Option<(usize, usize, Family)> {
         ("doc lap-tu do", Family::State),
         ("dang cong san viet nam", Family::Party),
         ("dang cong san", Family::Party),
+        ("cong san viet nam", Family::Party),
         ("doc lap -", Family::State),
         ("doc lap-", Family::State),
     ];
@@ -297,7 +298,9 @@ pub fn read(ctx: &Ctx, lines: &[Line], start: usize, limit: usize) -> HeaderOut 
             // `CỘNG` / `HÒA XÃ HỘI ...`: the line before was the phrase's first word.
             if let Some(&(ps, pe)) = organ_lines.last() {
                 let pf = fold(&norm[ps..pe]);
-                if pf == "cong" || pf.starts_with("cong hoa") {
+                if matches!(pf.as_str(), "cong" | "dang" | "dang cong")
+                    || pf.starts_with("cong hoa")
+                {
                     organ_lines.pop();
                 }
             }

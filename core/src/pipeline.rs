@@ -132,6 +132,24 @@ fn document_start(ctx: &Ctx, lines: &[Line], from: usize, to: usize) -> usize {
     start
 }
 
+/// `Ý KIẾN CHỈ ĐẠO CỦA ĐỒNG CHÍ BÍ THƯ TỈNH ỦY về ...`: where no header names the issuer, the
+/// body the title names after `của` (up to `về`, `tại`).
+fn issuer_in_title(title: &Field) -> Option<Field> {
+    let fv = crate::text::Folded::new(&title.text);
+    let k = fv.text.find(" cua ")? + 5;
+    let rest = &fv.text[k..];
+    let e = [" ve ", " tai ", " trong ", " nam "]
+        .iter()
+        .filter_map(|p| rest.find(p))
+        .min()
+        .unwrap_or(rest.len());
+    let name = title.text[fv.src(k)..fv.src(k + e)].trim();
+    (crate::text::letter_count(name) >= 4 && name.split_whitespace().count() <= 8).then(|| Field {
+        text: crate::text::sentence_case(name),
+        span: title.span,
+    })
+}
+
 /// Parses a normalised input into a document.
 pub fn run(input: &str) -> Document {
     let mut doc = Document::empty(input.len());
@@ -352,7 +370,12 @@ pub fn run(input: &str) -> Document {
     noise.sort_by_key(|x| (x.span.start, x.span.end));
 
     // Fields.
-    let issuer = h.organs.last().cloned().or_else(|| h.title_issuer.clone());
+    let issuer = h
+        .organs
+        .last()
+        .cloned()
+        .or_else(|| h.title_issuer.clone())
+        .or_else(|| h.title.as_ref().and_then(issuer_in_title));
     let parent = if h.organs.len() >= 2 {
         h.organs.get(h.organs.len() - 2).cloned()
     } else {
