@@ -548,7 +548,7 @@ fn subjects_at(text: &str, from: usize, need_verb: bool) -> Vec<FoundActor> {
     }
     let subject_f = f[s..e].trim_end_matches([' ', ',']);
     let e = s + subject_f.len();
-    if e <= s || e - s > 220 {
+    if e <= s || e - s > 450 {
         return Vec::new();
     }
     let role = role_of(f[e..].trim_start_matches([' ', ',']));

@@ -143,7 +143,11 @@ fn marker_opens(m: &Marker, prev: &str, gap: bool) -> bool {
 
 /// A line ending in a word that cannot end a sentence (`của`, `và`, `số`, `ngày`).
 fn ends_with_connector(t: &str) -> bool {
-    let last = t.split_whitespace().last().unwrap_or("");
+    let last = t
+        .split_whitespace()
+        .last()
+        .unwrap_or("")
+        .trim_start_matches(['(', '"', '“']);
     matches!(
         fold(last).as_str(),
         "cua"
@@ -220,8 +224,20 @@ pub fn paragraphs(ctx: &Ctx, lines: &[Line], from: usize, to: usize, lay: Layout
                 } else if gap {
                     !ends_sentence(prev) && starts_lower(t)
                 } else if lay.blank_separated {
-                    // Hard wrap inside a paragraph; a capitals heading still ends.
-                    !is_caps(prev) || is_caps(t)
+                    // Hard wrap inside a paragraph; a capitals heading still ends, and so does a
+                    // short marked heading line before a sentence (`2. Quan điểm` / `Việc ...`).
+                    let heading = p.ranges.len() == 1
+                        && p.marker.is_some()
+                        && prev.chars().count() * 100 < lay.width * 45
+                        && !ends_sentence(prev)
+                        && !prev.trim_end().ends_with([',', '(', '-'])
+                        && !ends_with_connector(prev)
+                        && !prev
+                            .split_whitespace()
+                            .last()
+                            .is_some_and(|w| w.starts_with(char::is_uppercase))
+                        && starts_sentence(t);
+                    (!is_caps(prev) || is_caps(t)) && !heading
                 } else if lay.wrapped {
                     let chars = prev.chars().count();
                     if is_caps(prev) != is_caps(t) && !starts_lower(t) {
@@ -585,6 +601,25 @@ fn tree(ctx: &mut Ctx, paras: &[Para]) -> Vec<Item> {
             continue;
         };
         let key = family(m);
+        // A numbered item does not nest under bullets (`- ...` / `1. ...` are siblings under `III.`).
+        let numbered = matches!(
+            m.kind,
+            MarkerKind::Roman
+                | MarkerKind::ArabicDot
+                | MarkerKind::ArabicDash
+                | MarkerKind::ArabicParen
+                | MarkerKind::ArabicSlash
+                | MarkerKind::Decimal
+                | MarkerKind::Article
+                | MarkerKind::Chapter
+                | MarkerKind::Part
+                | MarkerKind::Section
+        );
+        if numbered && !stack.iter().any(|f| f.key == key) {
+            while stack.last().is_some_and(|f| is_bullet(f.key.0)) {
+                close_frame(&mut stack, &mut roots);
+            }
+        }
         // Decimal `2.1.` under `2.`: a child; a deeper decimal under a shallower one too.
         let level = stack.iter().rposition(|f| f.key == key);
         if let Some(lv) = level {

@@ -128,6 +128,7 @@ fn is_byline(t: &str) -> bool {
 /// Watermarks and page footers that sites print on every page of a PDF (folded).
 fn is_watermark(f: &str) -> bool {
     const MARKS: &[&str] = &[
+        "anh minh hoa",
         "lawsoft",
         "awsoft",
         "3930 3279",
@@ -141,7 +142,6 @@ fn is_watermark(f: &str) -> bool {
 /// Strong chrome: a site's name or furniture that never occurs in a directive's own text.
 pub fn is_strong_chrome(f: &str) -> bool {
     const STRONG: &[&str] = &[
-        "anh minh hoa",
         "template settings",
         "thu vien phap luat",
         "thuvienphapluat",
