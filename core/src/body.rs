@@ -325,7 +325,15 @@ pub fn addressees(ctx: &Ctx, lines: &[Line], i: usize, to: usize) -> (Vec<Addres
     let mut out: Vec<(usize, usize)> = Vec::new();
     let l = &lines[i];
     let t = l.text(norm);
-    let colon = t.find(':').map(|k| k + 1);
+    // The opener's colon, if it follows the opener (`Kính gửi các Bộ: Công an, ...` has none).
+    let opener_words = ["dong kinh gui", "kinh gui", "kinh trinh"]
+        .iter()
+        .find(|w| l.folded.starts_with(**w))
+        .map_or(0, |w| w.len());
+    let colon = t
+        .find(':')
+        .filter(|&k| opener_words == 0 || t[..k].chars().count() <= opener_words + 3)
+        .map(|k| k + 1);
     let after = match colon {
         Some(k) => k,
         None => {
@@ -390,10 +398,15 @@ pub fn addressees(ctx: &Ctx, lines: &[Line], i: usize, to: usize) -> (Vec<Addres
             .last()
             .map(|&(s, e)| norm[s..e].trim_end())
             .unwrap_or("");
+        // A colon list (`các Bộ: Công an, ...`) runs on to the blank line.
+        let colon_list = out.len() == 1 && prev.contains(':') && blanks == 0;
         let cont = !listy
             && !out.is_empty()
-            && !prev.ends_with([';', '.'])
-            && (prev.ends_with([',', ':']) || starts_lower(t) || prev_listy && l.chars <= 100);
+            && (colon_list
+                || !prev.ends_with([';', '.'])
+                    && (prev.ends_with([',', ':'])
+                        || starts_lower(t)
+                        || prev_listy && l.chars <= 100));
         if cont {
             if let Some(last) = out.last_mut() {
                 last.1 = l.end;
@@ -422,7 +435,13 @@ pub fn addressees(ctx: &Ctx, lines: &[Line], i: usize, to: usize) -> (Vec<Addres
             let ps = pos;
             pos += piece.len() + 1;
             let name = piece.trim().trim_start_matches(['-', '+', '•', '–']).trim();
-            let name = name.trim_end_matches(['.', ',', ';', ':']).trim();
+            let mut name = name.trim_end_matches(['.', ',', ';', ':']).trim();
+            // `... thành phố để lãnh đạo, chỉ đạo`: the purpose is not part of the name.
+            if let Some(k) = name.rfind(" để ") {
+                if name.len() - k <= 48 {
+                    name = name[..k].trim_end();
+                }
+            }
             if name.is_empty() || crate::text::letter_count(name) < 2 {
                 continue;
             }
