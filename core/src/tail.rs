@@ -23,7 +23,7 @@ const SURNAMES: &[&str] = &[
 pub fn is_noi_nhan(f: &str) -> bool {
     f.starts_with("noi nhan")
         || f.starts_with("noi gui")
-        || f.starts_with("noi nh") && f.get(6..10).is_some_and(|x| x.contains(':'))
+        || f.starts_with("noi nh") && f[6..f.len().min(10)].contains(':')
 }
 
 /// Whether a caps line is a signer's position (`PHÓ CHỦ TỊCH`, `BỘ TRƯỞNG`).
@@ -590,6 +590,25 @@ fn recipient(ctx: &Ctx, s: usize, e: usize) -> Option<Recipient> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn noi_nhan_also_as_ocr_reads_it() {
+        for s in [
+            "Nơi nhận:",
+            "Noi nhận:",
+            "Nơi nhậm:",
+            "Nơi nhân:",
+            "Nơi gửi:",
+        ] {
+            assert!(is_noi_nhan(&fold(s)), "{s}");
+        }
+        for s in ["Nơi nhà", "Nơi", "Nơi nhận được thông tin quan trọng"] {
+            assert!(
+                !is_noi_nhan(&fold(s)) || fold(s).starts_with("noi nhan"),
+                "{s}"
+            );
+        }
+    }
 
     #[test]
     fn archives() {
