@@ -73,7 +73,7 @@ impl Cx<'_> {
 }
 
 fn is_sym_char(c: char) -> bool {
-    c.is_alphanumeric() || matches!(c, '/' | '-' | '.' | '–')
+    c.is_alphanumeric() || matches!(c, '/' | '-' | '.' | '–' | '⁄' | '&')
 }
 
 /// Symbols in the text: (char start, char end, symbol string).
@@ -82,7 +82,8 @@ fn find_symbols(cx: &Cx) -> Vec<(usize, usize, String)> {
     let mut out: Vec<(usize, usize, String)> = Vec::new();
     let mut i = 0;
     while i < n {
-        if cx.chars[i] != '/' && !(cx.chars[i] == '-' && i > 0 && cx.chars[i - 1].is_ascii_digit())
+        if !matches!(cx.chars[i], '/' | '⁄')
+            && !(cx.chars[i] == '-' && i > 0 && cx.chars[i - 1].is_ascii_digit())
         {
             i += 1;
             continue;
@@ -165,13 +166,15 @@ fn noun_before(
     let mut words = 0;
     let mut i = end;
     let mut lower: Option<(&'static str, usize, usize)> = None;
+    let mut capital_object: Option<(&'static str, usize, usize)> = None;
     while i > floor && words < max_words {
         i -= 1;
         let c = cx.f[i];
         if matches!(c, b'.' | b';' | b':' | b'(' | b')' | b'"' | b'\n') {
             break;
         }
-        if c == b',' && words > 0 {
+        // A comma ends the phrase, except in the fixed `sửa đổi, bổ sung` of amending laws.
+        if c == b',' && words > 0 && !cx.fs[i + 1..].starts_with(" bo sung") {
             break;
         }
         if c == b' ' {
@@ -183,13 +186,20 @@ fn noun_before(
         }
         let rest = &cx.fs[i..end];
         if let Some((dt, len)) = tables::kind_of_name_prefix(rest) {
-            if cx.is_upper(i) {
+            // `Luật sửa đổi ... của Bộ luật Hình sự ngày ...`: a noun after `của` is the object
+            // of an earlier document's name; that earlier noun is the one cited.
+            let after_cua = cx.fs[floor.max(i.saturating_sub(4))..i].ends_with("cua ");
+            if cx.is_upper(i) && !after_cua {
                 return Some((dt.kind, i, i + len));
             }
-            lower.get_or_insert((dt.kind, i, i + len));
+            if after_cua && cx.is_upper(i) {
+                capital_object.get_or_insert((dt.kind, i, i + len));
+            } else {
+                lower.get_or_insert((dt.kind, i, i + len));
+            }
         }
     }
-    lower
+    capital_object.or(lower)
 }
 
 /// `điểm a khoản 2 Điều 5` ending right before char `at`.
@@ -496,7 +506,7 @@ pub fn mentions(text: &str) -> Vec<Mention> {
                 .is_empty()
         };
         // The symbol stays as written; its parts carry a repaired type code.
-        let parts = symbols::parse(&repair_symbol(tok));
+        let parts = symbols::parse(&repair_symbol(&tok.replace('⁄', "/")));
         let symbol = tok.clone();
         let m = Mention {
             kind,
@@ -590,7 +600,7 @@ fn date_only(cx: &Cx, syms: &[(usize, usize, String)], out: &mut Vec<Mention>) {
             continue;
         };
         // The noun, capitalised, within 12 words, with no symbol between.
-        let Some((kind, ns, ne)) = noun_before(cx, at, 0, 12) else {
+        let Some((kind, ns, ne)) = noun_before(cx, at, 0, 18) else {
             continue;
         };
         if !cx.is_upper(ns) || syms.iter().any(|s| s.0 >= ns && s.0 < at) {
@@ -778,6 +788,10 @@ mod tests {
         assert_eq!(
             full("Chỉ thị số 05-CT/TU ngày 01-10-1997"),
             vec![(Some("chi_thi"), s("05-CT/TU"), s("1997-10-01"), None)]
+        );
+        assert_eq!(
+            full("Căn cứ Luật sửa đổi, bổ sung một số điều của Bộ luật Hình sự ngày 20/6/2017;"),
+            vec![(Some("luat"), None, s("2017-06-20"), None)]
         );
         assert_eq!(
             full("Luật Tổ chức Chính phủ ngày 18 tháng 02 năm 2025;"),
