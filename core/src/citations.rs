@@ -82,9 +82,9 @@ fn find_symbols(cx: &Cx) -> Vec<(usize, usize, String)> {
     let mut out: Vec<(usize, usize, String)> = Vec::new();
     let mut i = 0;
     while i < n {
-        if !matches!(cx.chars[i], '/' | '⁄')
-            && !(cx.chars[i] == '-' && i > 0 && cx.chars[i - 1].is_ascii_digit())
-        {
+        let slash = matches!(cx.chars[i], '/' | '⁄');
+        let party_dash = cx.chars[i] == '-' && i > 0 && cx.chars[i - 1].is_ascii_digit();
+        if !(slash || party_dash) {
             i += 1;
             continue;
         }
