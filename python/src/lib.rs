@@ -288,8 +288,16 @@ fn core_version() -> &'static str {
     vanban::version()
 }
 
+/// expand(abbreviation: str) -> str | None: the expansion of an abbreviation used in directives
+/// (`UBND` -> `Ủy ban nhân dân`), from the core's registry; None when unknown.
+#[pyfunction]
+fn expand(abbreviation: &str) -> Option<&'static str> {
+    vanban::actors::expand(abbreviation)
+}
+
 #[pymodule]
 fn _vanban(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    m.add_function(wrap_pyfunction!(expand, m)?)?;
     m.add_function(wrap_pyfunction!(parse, m)?)?;
     m.add_function(wrap_pyfunction!(parse_many, m)?)?;
     m.add_function(wrap_pyfunction!(render, m)?)?;

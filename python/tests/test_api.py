@@ -238,3 +238,12 @@ def test_built_by_hand_pickles() -> None:
     back = pickle.loads(pickle.dumps(p))
     assert back == p and back.span.end == 10
     assert copy.copy(p) == p and copy.deepcopy(p) == p
+
+
+def test_expand_and_version():
+    assert vanban.expand("UBND") == "Ủy ban nhân dân"
+    assert vanban.expand("MTTQ") == "Mặt trận Tổ quốc"
+    assert vanban.expand("không có") is None
+    with pytest.raises(TypeError):
+        vanban.expand(1)  # type: ignore[arg-type]
+    assert vanban.__version__.count(".") == 2

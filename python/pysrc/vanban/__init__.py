@@ -34,6 +34,16 @@ from ._types import __all__ as __all__  # the generated classes' names (type che
 SCHEMA_VERSION: str = _vanban.SCHEMA_VERSION
 #: Default size limit of an input, in UTF-8 bytes (64 MiB).
 DEFAULT_MAX_BYTES: int = _vanban.DEFAULT_MAX_BYTES
+#: Version of the Rust core this package was built with.
+__version__: str = _vanban.core_version()
+
+
+def expand(abbreviation: str) -> Optional[str]:
+    """The expansion of an abbreviation used in directives (``"UBND"`` -> ``"Ủy ban nhân dân"``),
+    from the core's registry of bodies; ``None`` when it is unknown."""
+    if not isinstance(abbreviation, str):
+        raise TypeError(f"abbreviation must be str, not {type(abbreviation).__name__}")
+    return _vanban.expand(abbreviation)
 
 __all__ = list(__all__)  # a copy: _types.__all__ stays as it is
 __all__ += [
@@ -41,6 +51,7 @@ __all__ += [
     "parse_file",
     "parse_many",
     "to_frames",
+    "expand",
     "ParseError",
     "SCHEMA_VERSION",
     "DEFAULT_MAX_BYTES",

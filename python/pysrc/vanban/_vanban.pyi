@@ -2,7 +2,7 @@
 # `python -m mypy.stubtest vanban` (python/ci.sh).
 from typing import Any, Dict, List, Optional
 
-__all__ = ["parse", "parse_many", "render", "core_version", "SCHEMA_VERSION", "DEFAULT_MAX_BYTES"]
+__all__ = ["parse", "parse_many", "render", "core_version", "expand", "SCHEMA_VERSION", "DEFAULT_MAX_BYTES"]
 
 SCHEMA_VERSION: str
 DEFAULT_MAX_BYTES: int
@@ -13,3 +13,4 @@ def parse_many(
 ) -> List[Dict[str, Any]]: ...
 def render(doc_json: str, format: str) -> str: ...
 def core_version() -> str: ...
+def expand(abbreviation: str) -> Optional[str]: ...
