@@ -171,6 +171,12 @@ fn ends_with_connector(t: &str) -> bool {
             | "diem"
             | "dieu"
             | "muc"
+            | "tinh"
+            | "huyen"
+            | "quan"
+            | "phuong"
+            | "pho"
+            | "thi"
     )
 }
 
