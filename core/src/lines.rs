@@ -141,25 +141,13 @@ fn is_watermark(f: &str) -> bool {
 
 /// Strong chrome: a site's name or furniture that never occurs in a directive's own text.
 pub fn is_strong_chrome(f: &str) -> bool {
-    const STRONG: &[&str] = &[
-        "template settings",
-        "thu vien phap luat",
-        "thuvienphapluat",
-        "luatvietnam",
-        "ban dich nay thuoc quyen",
-        "has the copyright",
-        "dang tai van ban",
-        "van ban nay chua cap nhat",
-        "click vao",
-        "cam on da dung",
-    ];
-    STRONG.iter().any(|p| f.contains(p))
+    tables::STRONG_CHROME.iter().any(|p| f.contains(p))
 }
 
 /// Weak chrome: phrases of site furniture that may occur in running text too; only trusted
 /// outside the document's own extent.
 pub fn is_weak_chrome(f: &str) -> bool {
-    tables::CHROME_PHRASES.iter().any(|p| f.contains(p))
+    is_strong_chrome(f) || tables::CHROME_PHRASES.iter().any(|p| f.contains(p))
 }
 
 /// Cuts `norm` into classified lines.

@@ -291,26 +291,14 @@ pub fn run(input: &str) -> Document {
             break;
         };
         let l = &lines[k];
-        if l.kind == LineKind::Chrome || lines::is_weak_chrome(&l.folded) {
-            let last = (k..n).rev().find(|&j| !lines[j].is_blank()).unwrap_or(k);
-            let sp = ctx.span(l.start, lines[last].end);
-            noise.push(Noise {
-                kind: NoiseKind::Trailing,
-                span: sp,
-            });
-            ctx.diag(
-                Code::TrailingNoise,
-                sp,
-                "text after the document was kept apart as noise",
-            );
-            break;
-        }
-        // Text that site chrome follows closely is the site's, not an attachment.
+        // Site text from here on, or text that site chrome follows closely (the site's, not an
+        // attachment): trailing noise to the end.
+        let chrome_here = l.kind == LineKind::Chrome || lines::is_weak_chrome(&l.folded);
         let chrome_soon = (k + 1..n)
             .filter(|&j| !lines[j].is_void() || lines[j].kind == LineKind::Chrome)
             .take(3)
             .any(|j| lines[j].kind == LineKind::Chrome || lines::is_weak_chrome(&lines[j].folded));
-        if chrome_soon && !tail::attachment_start(l.text(text), &l.folded) {
+        if chrome_here || chrome_soon && !tail::attachment_start(l.text(text), &l.folded) {
             let last = (k..n).rev().find(|&j| !lines[j].is_blank()).unwrap_or(k);
             let sp = ctx.span(l.start, lines[last].end);
             noise.push(Noise {

@@ -274,9 +274,10 @@ pub const URGENCY: &[&str] = &["hoa toc hen gio", "hoa toc", "thuong khan", "kha
 /// Secrecy marks (Luật Bảo vệ bí mật nhà nước 2018), folded.
 pub const SECRECY: &[&str] = &["tuyet mat", "toi mat", "mat"];
 
-/// Phrases of web page chrome (site banners, metadata tables, related links, login notices),
-/// folded. Observed on copies from legal-document sites and news pages.
-pub const CHROME_PHRASES: &[&str] = &[
+/// Site names and furniture that never occur in a directive's own text (folded): a line with one
+/// of them is site chrome wherever it stands. Observed on copies from legal-document sites.
+pub const STRONG_CHROME: &[&str] = &[
+    "template settings",
     "thu vien phap luat",
     "thuvienphapluat",
     "luatvietnam",
@@ -284,10 +285,17 @@ pub const CHROME_PHRASES: &[&str] = &[
     "has the copyright",
     "dang tai van ban",
     "van ban nay chua cap nhat",
+    "click vao",
+    "cam on da dung",
+];
+
+/// Phrases of web page chrome (site banners, metadata tables, related links, login notices),
+/// folded, trusted only outside the document's own extent. Observed on copies from
+/// legal-document sites and news pages.
+pub const CHROME_PHRASES: &[&str] = &[
     "van ban lien quan",
     "noi dung sua doi",
     "cac noi dung duoc sua doi",
-    "click vao",
     "dang nhap",
     "dang xuat",
     "tai khoan",
@@ -318,7 +326,6 @@ pub const CHROME_PHRASES: &[&str] = &[
     "theo doi hieu luc",
     "bao loi",
     "in trang",
-    "cam on da dung",
 ];
 
 /// Words that continue an issuing body's name on the next header line (`ỦY BAN NHÂN DÂN` /
