@@ -598,7 +598,6 @@ fn close_frame(stack: &mut Vec<Frame>, roots: &mut Vec<Item>) {
 
 /// Builds the item tree from marked paragraphs (and the unmarked ones that continue them).
 fn tree(ctx: &mut Ctx, paras: &[Para]) -> Vec<Item> {
-    let norm = ctx.text;
     let mut roots: Vec<Item> = Vec::new();
     let mut stack: Vec<Frame> = Vec::new();
     for p in paras {
@@ -685,7 +684,6 @@ fn tree(ctx: &mut Ctx, paras: &[Para]) -> Vec<Item> {
                 span,
             },
         });
-        let _ = norm;
     }
     while !stack.is_empty() {
         close_frame(&mut stack, &mut roots);

@@ -61,7 +61,7 @@ fn is_decoration(t: &str) -> bool {
         || t == "X"
 }
 
-fn is_page_break(f: &str, t: &str) -> bool {
+fn is_page_break(f: &str) -> bool {
     if f.contains("page break") || f.starts_with("--- page") {
         return true;
     }
@@ -84,7 +84,6 @@ fn is_page_break(f: &str, t: &str) -> bool {
             .bytes()
             .all(|b| b.is_ascii_digit() || b == b'/' || b == b' ');
     }
-    let _ = t;
     false
 }
 
@@ -164,7 +163,7 @@ pub fn split(norm: &str) -> Vec<Line> {
         let folded = fold(t);
         let kind = if t.is_empty() {
             LineKind::Blank
-        } else if is_page_break(&folded, t) {
+        } else if is_page_break(&folded) {
             LineKind::PageBreak
         } else if is_decoration(t) {
             LineKind::Decoration

@@ -421,7 +421,6 @@ fn feed_sig(sigs: &mut Vec<SigB>, t: &str, s: usize, e: usize) -> bool {
     if let Some((mark, off)) = signing_mark(t) {
         let organ = squash_spaces(&t[off..]);
         let mark = mark.trim().to_string();
-        let _ = &mark;
         if let Some(last) = sigs.last_mut() {
             // `TM. CHÍNH PHỦ` / `KT. THỦ TƯỚNG`: an inner mark of the same block.
             if last.authority.is_some() && last.signer.is_none() && last.position.is_none() {
