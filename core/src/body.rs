@@ -177,7 +177,22 @@ fn ends_with_connector(t: &str) -> bool {
             | "phuong"
             | "pho"
             | "thi"
+            | "truoc"
+            | "ve"
+            | "cho"
+            | "boi"
+            | "gom"
+            | "nhu"
     )
+}
+
+/// A line whose last two words hold a capital: a name runs on (`Luật Tổ chức` / `Chính phủ`).
+fn ends_in_name(t: &str) -> bool {
+    let words: Vec<&str> = t.split_whitespace().collect();
+    words.len() >= 2
+        && words[words.len() - 2..]
+            .iter()
+            .any(|w| w.starts_with(char::is_uppercase))
 }
 
 fn is_bare_marker(p: &Para, norm: &str) -> bool {
@@ -263,6 +278,7 @@ pub fn paragraphs(ctx: &Ctx, lines: &[Line], from: usize, to: usize, lay: Layout
                             .is_some_and(char::is_uppercase);
                         !(very_short
                             && !last_word_capitalised
+                            && !ends_in_name(prev)
                             && !prev.trim_end().ends_with([',', '(', '-'])
                             && !ends_with_connector(prev)
                             && starts_sentence(t))
