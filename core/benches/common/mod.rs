@@ -115,18 +115,54 @@ pub fn bench_mode() -> bool {
     std::env::args().any(|a| a == "--bench")
 }
 
-/// Median wall time of `f`, run for about `budget` (at least `min_runs` times, after one warm-up).
-pub fn median_time<R>(budget: Duration, min_runs: usize, mut f: impl FnMut() -> R) -> Duration {
+/// On-CPU time of the calling thread (Linux `/proc/thread-self/schedstat`), if available: on a
+/// machine shared with other work it is what one core spends, whatever the waiting.
+pub fn thread_cpu_time() -> Option<Duration> {
+    let s = std::fs::read_to_string("/proc/thread-self/schedstat").ok()?;
+    let ns: u64 = s.split_whitespace().next()?.parse().ok()?;
+    Some(Duration::from_nanos(ns))
+}
+
+/// Timing of a repeated run: medians of wall time and of on-CPU time per run.
+#[derive(Debug, Clone, Copy)]
+pub struct Timing {
+    pub wall: Duration,
+    /// On-CPU time of the thread (equals `wall` where it cannot be read).
+    pub cpu: Duration,
+    pub runs: usize,
+}
+
+/// Runs `f` for about `budget` (at least `min_runs` times, after one warm-up run) and returns the
+/// median wall and on-CPU time of one run.
+pub fn measure<R>(budget: Duration, min_runs: usize, mut f: impl FnMut() -> R) -> Timing {
     std::hint::black_box(f());
-    let mut samples = Vec::new();
+    let mut walls = Vec::new();
+    let mut cpus = Vec::new();
     let start = Instant::now();
-    while samples.len() < min_runs || (start.elapsed() < budget && samples.len() < 1000) {
+    while walls.len() < min_runs || (start.elapsed() < budget && walls.len() < 1000) {
+        let c0 = thread_cpu_time();
         let t = Instant::now();
         std::hint::black_box(f());
-        samples.push(t.elapsed());
+        let wall = t.elapsed();
+        let cpu = match (c0, thread_cpu_time()) {
+            (Some(a), Some(b)) => b.saturating_sub(a),
+            _ => wall,
+        };
+        walls.push(wall);
+        cpus.push(cpu);
     }
-    samples.sort();
-    samples[samples.len() / 2]
+    walls.sort();
+    cpus.sort();
+    Timing {
+        wall: walls[walls.len() / 2],
+        cpu: cpus[cpus.len() / 2],
+        runs: walls.len(),
+    }
+}
+
+/// Median wall time of `f` (see [`measure`]).
+pub fn median_time<R>(budget: Duration, min_runs: usize, f: impl FnMut() -> R) -> Duration {
+    measure(budget, min_runs, f).wall
 }
 
 /// Megabytes (10^6 bytes) per second.
