@@ -337,6 +337,7 @@ const ISSUER_STOPS: &[&str] = &[
     "khi",
     "gồm",
     "như",
+    "cùng",
 ];
 
 /// `của <body>` at char `i`: the issuing body, up to a stop word or punctuation.
@@ -358,6 +359,7 @@ fn issuer_after(cx: &Cx, i: usize) -> Option<(String, usize)> {
 /// The extent of a body's name starting at char `s`: up to punctuation, a lower-case stop word,
 /// `và` before a lower-case word, or another citation's noun.
 fn body_name(cx: &Cx, s: usize) -> usize {
+    let caps = crate::text::is_caps(&cx.text[cx.src(s)..cx.src((s + 40).min(cx.f.len()))]);
     let mut e = s;
     let mut k = s;
     let mut words = 0;
@@ -373,19 +375,41 @@ fn body_name(cx: &Cx, s: usize) -> usize {
             words += 1;
             let nxt = k + 1;
             let rest_src = &cx.text[cx.src(nxt)..];
-            if ISSUER_STOPS.iter().any(|st| {
-                rest_src.starts_with(st)
-                    && rest_src[st.len()..]
-                        .chars()
-                        .next()
-                        .is_none_or(|ch| !ch.is_alphanumeric())
-            }) {
+            // In a name written in capitals the stop words are capitals too (`... VỀ ...`).
+            let stop = if caps {
+                let rf = &cx.fs[nxt..];
+                ISSUER_STOPS.iter().any(|st| {
+                    let fs = crate::text::fold(st);
+                    rf.starts_with(&fs)
+                        && rf[fs.len()..]
+                            .chars()
+                            .next()
+                            .is_none_or(|ch| !ch.is_ascii_alphanumeric())
+                })
+            } else {
+                ISSUER_STOPS.iter().any(|st| {
+                    rest_src.starts_with(st)
+                        && rest_src[st.len()..]
+                            .chars()
+                            .next()
+                            .is_none_or(|ch| !ch.is_alphanumeric())
+                })
+            };
+            if stop {
                 break;
             }
             let rest = &cx.fs[nxt..];
             // `và` joins two bodies (`Bộ Tài chính và Bộ Công an`), not a clause.
-            if rest.starts_with("va ") && !cx.is_upper(nxt + 3) {
-                break;
+            // (`và Điều 28`, `và các ...`: a clause or a pinpoint, not a body.)
+            if rest.starts_with("va ") {
+                let after = &rest[3..];
+                let pinpoint = ["dieu ", "khoan ", "diem ", "muc ", "chuong ", "phu luc"]
+                    .iter()
+                    .any(|p| after.starts_with(p));
+                if !cx.is_upper(nxt + 3) || pinpoint || tables::kind_of_name_prefix(after).is_some()
+                {
+                    break;
+                }
             }
             // Another citation's noun starts (`... và Nghị định số`).
             if cx.is_upper(nxt) && tables::kind_of_name_prefix(rest).is_some() {
