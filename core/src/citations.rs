@@ -401,8 +401,7 @@ fn body_name(cx: &Cx, s: usize) -> usize {
             let rest = &cx.fs[nxt..];
             // `và` joins two bodies (`Bộ Tài chính và Bộ Công an`), not a clause.
             // (`và Điều 28`, `và các ...`: a clause or a pinpoint, not a body.)
-            if rest.starts_with("va ") {
-                let after = &rest[3..];
+            if let Some(after) = rest.strip_prefix("va ") {
                 let pinpoint = ["dieu ", "khoan ", "diem ", "muc ", "chuong ", "phu luc"]
                     .iter()
                     .any(|p| after.starts_with(p));
