@@ -3,7 +3,8 @@
 #   Rust: format, clippy, unit tables, fixtures and snapshots, totality, corpus invariants;
 #   the corpus score against ../shared/corpus/gold (floors below; skipped when ../shared is absent);
 #   Python: the PyO3 package's pytest suite and headless notebook (python/ci.sh);
-#   JS: the wasm package's node tests and the Chromium end-to-end test (wasm/ci.sh).
+#   JS: the wasm package's node tests and the Chromium end-to-end test (wasm/ci.sh);
+#   fuzz: a short run of every cargo-fuzz target (fuzz/run-short.sh).
 # Each part installs what it needs on a fresh Debian machine with Rust, Python 3 and Node.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -30,10 +31,15 @@ else
   echo "SKIP: ../shared is absent (a fresh clone): corpus score not checked"
 fi
 
-for part in python wasm; do
-  if [ -f "$part/ci.sh" ]; then
-    echo "== $part"
-    bash "$part/ci.sh"
-  fi
-done
+echo "== python"
+bash python/ci.sh
+
+echo "== wasm"
+bash wasm/ci.sh
+
+echo "== fuzz (short run of every target)"
+rustup toolchain list | grep -q '^nightly' || rustup toolchain install nightly --profile minimal
+command -v cargo-fuzz >/dev/null || cargo install cargo-fuzz --locked
+FUZZ_SECONDS=${FUZZ_SECONDS:-60} bash fuzz/run-short.sh
+
 echo "all tests passed"
