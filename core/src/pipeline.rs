@@ -170,7 +170,11 @@ pub fn run(input: &str) -> Document {
     if let Some(at) = norm.stats.first_control {
         ctx.diag(
             Code::ControlCharacters,
-            Span::new(at, at + 1),
+            // A C1 control takes two bytes: the span covers the whole char.
+            Span::new(
+                at,
+                at + input[at..].chars().next().map_or(0, char::len_utf8),
+            ),
             format!(
                 "{} control character(s) were ignored",
                 norm.stats.control_chars

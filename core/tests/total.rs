@@ -49,6 +49,9 @@ fn control_characters_and_odd_line_ends() {
     let doc = check("CHỈ THỊ\r\nVề việc\u{0} thử\r1. Một\u{7}.\r\n2. Hai.");
     assert!(codes(&doc).contains(&"control_characters"));
     assert_eq!(doc.items.len(), 2);
+    // A C1 control (two bytes in UTF-8) first: its diagnostic's span covers the whole char.
+    let doc = check("a\u{9f}b\u{9e}c");
+    assert!(codes(&doc).contains(&"control_characters"));
 }
 
 #[test]
