@@ -132,31 +132,37 @@ pub struct Timing {
     pub runs: usize,
 }
 
-/// Runs `f` for about `budget` (at least `min_runs` times, after one warm-up run) and returns the
-/// median wall and on-CPU time of one run.
+/// Runs `f` for about `budget` (at least `min_runs` samples, after one warm-up run) and returns
+/// the median wall and on-CPU time of one run. A sample repeats `f` until it lasts about 0.2 s,
+/// since the kernel's per-thread CPU clock read this way advances in scheduler ticks.
 pub fn measure<R>(budget: Duration, min_runs: usize, mut f: impl FnMut() -> R) -> Timing {
+    let t = Instant::now();
     std::hint::black_box(f());
+    let once = t.elapsed().max(Duration::from_micros(1));
+    let reps = (0.2 / once.as_secs_f64()).ceil().clamp(1.0, 10_000.0) as u32;
     let mut walls = Vec::new();
     let mut cpus = Vec::new();
     let start = Instant::now();
     while walls.len() < min_runs || (start.elapsed() < budget && walls.len() < 1000) {
         let c0 = thread_cpu_time();
         let t = Instant::now();
-        std::hint::black_box(f());
+        for _ in 0..reps {
+            std::hint::black_box(f());
+        }
         let wall = t.elapsed();
         let cpu = match (c0, thread_cpu_time()) {
             (Some(a), Some(b)) => b.saturating_sub(a),
             _ => wall,
         };
-        walls.push(wall);
-        cpus.push(cpu);
+        walls.push(wall / reps);
+        cpus.push(cpu / reps);
     }
     walls.sort();
     cpus.sort();
     Timing {
         wall: walls[walls.len() / 2],
         cpu: cpus[cpus.len() / 2],
-        runs: walls.len(),
+        runs: walls.len() * reps as usize,
     }
 }
 
