@@ -205,6 +205,16 @@ fn nfd_and_combining_marks() {
     parse_checked("leading combining", &inputs::leading_combining(50_000), &[]);
 }
 
+/// Found by `fuzz/parse_bytes` (fixed in 54f5b7e): the `control_characters` diagnostic spanned
+/// one byte from the first control character, which split a two-byte C1 control (U+0080..U+009F
+/// but U+0085).
+#[test]
+fn c1_control_characters_keep_spans_on_char_boundaries() {
+    for input in ["a\u{80}b", "\u{9b}1. Một.\n", "Số: 1/CT\u{9f}\n"] {
+        parse_checked("C1 control", input, &["control_characters"]);
+    }
+}
+
 #[test]
 fn replacement_characters_are_flagged() {
     parse_checked(

@@ -115,7 +115,7 @@ pub fn only_whitespace(bytes: usize) -> String {
 /// Text with NUL bytes and other control characters.
 pub fn control_characters(bytes: usize) -> String {
     fill(
-        "Sở Y\u{0} tế\u{1}\u{7} chủ trì\u{8}\u{b}\u{c}\u{1b}[0m;\u{7f}\u{85}\n1.\u{0} Một\u{0}.\n",
+        "Sở Y\u{0} tế\u{1}\u{7} chủ trì\u{8}\u{b}\u{c}\u{1b}[0m;\u{7f}\u{85}\u{9b}\n1.\u{0} Một\u{0}.\n",
         bytes,
     )
 }
