@@ -8,7 +8,7 @@ use crate::model::{
     Actor, Assignment, Citation, CitationMention, DateExpr, Document, Figure, Item, Motto, Role,
     Span,
 };
-use crate::offsets::align;
+use crate::offsets::Alignment;
 use crate::tables;
 
 /// A text of the document and its input span.
@@ -82,8 +82,13 @@ pub fn annotate(doc: &mut Document, input: &str) {
     let mut cites: Vec<Citation> = Vec::new();
     let mut keys: Vec<String> = Vec::new();
     for src in collect(doc) {
-        for m in citations::mentions(src.text) {
-            let sp = align(input, src.span, src.text, m.start, m.end);
+        let found = citations::mentions(src.text);
+        if found.is_empty() {
+            continue;
+        }
+        let al = Alignment::new(input, src.span, src.text);
+        for m in found {
+            let sp = al.span(m.start, m.end);
             let text = src.text[m.start..m.end].to_string();
             let form = match m.how {
                 MentionKind::Full => "full",
@@ -183,27 +188,34 @@ fn others(doc: &mut Document, input: &str) {
     let mut figures = Vec::new();
     let mut mottos = Vec::new();
     for src in collect(doc) {
-        for d in crate::dates::expressions(src.text, year) {
+        let ds = crate::dates::expressions(src.text, year);
+        let fs = crate::figures::figures(src.text);
+        let ms = crate::figures::mottos(src.text);
+        if ds.is_empty() && fs.is_empty() && ms.is_empty() {
+            continue;
+        }
+        let al = Alignment::new(input, src.span, src.text);
+        for d in ds {
             dates.push(DateExpr {
                 kind: d.kind.as_str().to_string(),
                 value: d.value,
                 text: src.text[d.start..d.end].to_string(),
-                span: align(input, src.span, src.text, d.start, d.end),
+                span: al.span(d.start, d.end),
             });
         }
-        for f in crate::figures::figures(src.text) {
+        for f in fs {
             figures.push(Figure {
                 comparator: f.comparator.map(str::to_string),
                 value: f.value,
                 unit: f.unit.map(str::to_string),
                 text: src.text[f.start..f.end].to_string(),
-                span: align(input, src.span, src.text, f.start, f.end),
+                span: al.span(f.start, f.end),
             });
         }
-        for (s, e, t) in crate::figures::mottos(src.text) {
+        for (s, e, t) in ms {
             mottos.push(Motto {
                 text: t,
-                span: align(input, src.span, src.text, s, e),
+                span: al.span(s, e),
             });
         }
     }
@@ -226,13 +238,14 @@ fn actors(it: &mut Item, input: &str, year: Option<i32>, inherited: Option<&[Act
         }
     }
     if let Some(p) = para {
+        let al = Alignment::new(input, p.span, &p.text);
         let found = crate::actors::subjects(&p.text);
         let subject_end = found.last().map_or(0, |a| a.end);
         for a in found {
             own.push(Actor {
                 name: a.name,
                 role: Some(a.role),
-                span: align(input, p.span, &p.text, a.start, a.end),
+                span: al.span(a.start, a.end),
             });
         }
         let assigned: Vec<Actor> = if own.is_empty() {
@@ -246,7 +259,7 @@ fn actors(it: &mut Item, input: &str, year: Option<i32>, inherited: Option<&[Act
                 actors.push(Actor {
                     name,
                     role: Some(Role::Coordinate),
-                    span: align(input, p.span, &p.text, s, e),
+                    span: al.span(s, e),
                 });
             }
             let text: String = it

@@ -113,10 +113,68 @@ impl<'a> OffsetConverter<'a> {
     }
 }
 
-/// Maps a byte range `start..end` of `text` — a paragraph as a reader sees it, derived from
-/// `input[span]` by normalisation, markup removal and joining of lines — back to an input span.
-/// Walks both once, matching folded chars and skipping input that the text dropped (markup,
-/// line breaks, combining marks of NFD input).
+/// The alignment of a paragraph's text — derived from `input[span]` by normalisation, markup
+/// removal and joining of lines — with its source: for every char of the text, the input range it
+/// was read from. Built in one walk over both (matching folded chars, skipping input the text
+/// dropped: markup, line breaks, combining marks of NFD input), then queried per entity.
+#[derive(Debug, Clone)]
+pub struct Alignment {
+    /// (text byte offset, input start, input end) of every non-space char of the text, in order.
+    chars: Vec<(usize, usize, usize)>,
+    span: crate::model::Span,
+}
+
+impl Alignment {
+    pub fn new(input: &str, span: crate::model::Span, text: &str) -> Self {
+        use crate::text::fold_char;
+        let lo = span.start.min(input.len());
+        let src = &input[lo..span.end.min(input.len()).max(lo)];
+        let mut it = src.char_indices().peekable();
+        let mut chars = Vec::with_capacity(text.len());
+        for (ti, tc) in text.char_indices() {
+            if tc.is_whitespace() {
+                continue;
+            }
+            let want = fold_char(tc);
+            let mut found = None;
+            for (ii, ic) in it.by_ref() {
+                if fold_char(ic) == want {
+                    found = Some((ii, ic));
+                    break;
+                }
+            }
+            let Some((ii, ic)) = found else { break };
+            let mut e = ii + ic.len_utf8();
+            while let Some(&(ni, nc)) = it.peek() {
+                if unicode_normalization::char::is_combining_mark(nc) {
+                    e = ni + nc.len_utf8();
+                    it.next();
+                } else {
+                    break;
+                }
+            }
+            chars.push((ti, lo + ii, lo + e));
+        }
+        Alignment { chars, span }
+    }
+
+    /// The input span of the text's byte range `start..end`.
+    pub fn span(&self, start: usize, end: usize) -> crate::model::Span {
+        let first = self.chars.partition_point(|c| c.0 < start);
+        let last = self.chars.partition_point(|c| c.0 < end);
+        match (
+            self.chars.get(first),
+            last.checked_sub(1).and_then(|k| self.chars.get(k)),
+        ) {
+            (Some(a), Some(b)) if first < last => crate::model::Span::new(a.1, b.2.max(a.1)),
+            (Some(a), _) => crate::model::Span::new(a.1, a.1),
+            _ => crate::model::Span::new(self.span.start, self.span.start),
+        }
+    }
+}
+
+/// Maps a byte range `start..end` of `text` back to an input span (one-off; use [`Alignment`]
+/// to map many ranges of one text).
 pub fn align(
     input: &str,
     span: crate::model::Span,
@@ -124,47 +182,7 @@ pub fn align(
     start: usize,
     end: usize,
 ) -> crate::model::Span {
-    use crate::text::fold_char;
-    let src = &input[span.start.min(input.len())..span.end.min(input.len())];
-    let mut it = src.char_indices().peekable();
-    let mut out_start = None;
-    let mut out_end = span.start;
-    for (ti, tc) in text.char_indices() {
-        if ti >= end {
-            break;
-        }
-        if tc.is_whitespace() {
-            continue;
-        }
-        let want = fold_char(tc);
-        // Advance the input to the matching char.
-        let mut found = None;
-        for (ii, ic) in it.by_ref() {
-            if fold_char(ic) == want {
-                found = Some((ii, ic));
-                break;
-            }
-        }
-        let Some((ii, ic)) = found else { break };
-        // Skip combining marks that belong to this char in NFD input.
-        let mut e = ii + ic.len_utf8();
-        while let Some(&(ni, nc)) = it.peek() {
-            if unicode_normalization::char::is_combining_mark(nc) {
-                e = ni + nc.len_utf8();
-                it.next();
-            } else {
-                break;
-            }
-        }
-        if ti >= start && out_start.is_none() {
-            out_start = Some(span.start + ii);
-        }
-        if ti >= start {
-            out_end = span.start + e;
-        }
-    }
-    let s = out_start.unwrap_or(span.start);
-    crate::model::Span::new(s, out_end.max(s))
+    Alignment::new(input, span, text).span(start, end)
 }
 
 #[cfg(test)]

@@ -7,10 +7,33 @@
 use unicode_normalization::UnicodeNormalization;
 
 /// Folds one char to one ASCII byte (non-letters outside ASCII become `~`, spaces ` `).
+/// Latin-1, Latin Extended and the Vietnamese block are looked up in a table built once.
 pub fn fold_char(c: char) -> u8 {
     if c.is_ascii() {
         return c.to_ascii_lowercase() as u8;
     }
+    let u = c as u32;
+    let (lo, vi) = fold_tables();
+    match u {
+        0x80..=0x24F => lo[(u - 0x80) as usize],
+        0x1E00..=0x1EFF => vi[(u - 0x1E00) as usize],
+        _ => fold_slow(c),
+    }
+}
+
+fn fold_tables() -> &'static (Vec<u8>, Vec<u8>) {
+    static TABLES: std::sync::OnceLock<(Vec<u8>, Vec<u8>)> = std::sync::OnceLock::new();
+    TABLES.get_or_init(|| {
+        let table = |from: u32, to: u32| {
+            (from..=to)
+                .map(|u| char::from_u32(u).map_or(b'~', fold_slow))
+                .collect()
+        };
+        (table(0x80, 0x24F), table(0x1E00, 0x1EFF))
+    })
+}
+
+fn fold_slow(c: char) -> u8 {
     match c {
         'đ' | 'Đ' => b'd',
         '\u{2010}'..='\u{2015}' | '\u{2212}' => b'-',
@@ -19,6 +42,7 @@ pub fn fold_char(c: char) -> u8 {
         '\u{2026}' => b'.',
         '\u{2022}' | '\u{00B7}' | '\u{25CF}' | '\u{25AA}' | '\u{F0B7}' => b'*',
         _ if c.is_whitespace() => b' ',
+        _ if c.is_ascii() => c.to_ascii_lowercase() as u8,
         _ => {
             if let Some(base) = c.nfd().next() {
                 if base.is_ascii_alphabetic() {
