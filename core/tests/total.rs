@@ -1,34 +1,14 @@
 //! The parser is total and its spans are sound on odd inputs.
 
+#[path = "../../tests/adversarial/invariants.rs"]
+mod invariants;
+
+/// Parses and checks every span of the JSON (in bounds, on char boundaries, ordered).
 fn check(input: &str) -> vanban::Document {
     let doc = vanban::parse(input);
-    let json = doc.to_json();
-    let v: serde_json::Value = serde_json::from_str(&json).unwrap();
-    walk(&v, input);
+    let v: serde_json::Value = serde_json::from_str(&doc.to_json()).unwrap();
+    invariants::check_json_spans(&v, input, "$");
     doc
-}
-
-/// Every `{start, end}` in the JSON lies within the input, on char boundaries, start <= end.
-fn walk(v: &serde_json::Value, input: &str) {
-    match v {
-        serde_json::Value::Object(m) => {
-            if let (Some(s), Some(e)) = (
-                m.get("start").and_then(|x| x.as_u64()),
-                m.get("end").and_then(|x| x.as_u64()),
-            ) {
-                let (s, e) = (s as usize, e as usize);
-                assert!(
-                    s <= e && e <= input.len(),
-                    "span {s}..{e} of {}",
-                    input.len()
-                );
-                assert!(input.is_char_boundary(s) && input.is_char_boundary(e));
-            }
-            m.values().for_each(|x| walk(x, input));
-        }
-        serde_json::Value::Array(a) => a.iter().for_each(|x| walk(x, input)),
-        _ => {}
-    }
 }
 
 fn codes(doc: &vanban::Document) -> Vec<&'static str> {
