@@ -12,7 +12,8 @@
 # time, and a niced fuzzer on a busy machine can wait seconds for a CPU, so the run goes on past
 # a timeout (-fork=1 -ignore_timeouts=1) and each timeout input is then replayed alone: it fails
 # the run only if it still takes more than 2 s of CPU time. Crashes, panics and broken
-# invariants stop the run at once. Failing inputs stay in fuzz/artifacts/<target>/.
+# invariants stop the run at once (pass -ignore_crashes=1 to go on and collect them all); the run
+# fails if any new one was found. Failing inputs stay in fuzz/artifacts/<target>/.
 #
 # Prints the CPU time the run used. Needs the nightly toolchain and cargo-fuzz
 # (`cargo install cargo-fuzz --locked`). Extra arguments go to libFuzzer.
@@ -68,7 +69,16 @@ for f in "$artifacts"/timeout-*; do
     rm -f "$f"
   fi
 done
-if [ "$status" -ne 0 ] || [ "$slow" -ne 0 ]; then
+# Crashes (also those kept going past with -ignore_crashes=1 in long runs).
+crashed=0
+for f in "$artifacts"/crash-* "$artifacts"/oom-* "$artifacts"/leak-*; do
+  [ -e "$f" ] || continue
+  if ! grep -qx "$(basename "$f")" <<<"$before"; then
+    echo "CRASH: $f"
+    crashed=1
+  fi
+done
+if [ "$status" -ne 0 ] || [ "$slow" -ne 0 ] || [ "$crashed" -ne 0 ]; then
   echo "fuzz $target FAILED: see $artifacts/"
   exit 1
 fi
