@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# CI smoke run of every fuzz target: each for FUZZ_SECONDS (default 100 s; at most 2 minutes
-# each, under 5 minutes in all with the build). Fails on any crash, panic, broken invariant or
+# CI smoke run of every fuzz target: each for FUZZ_SECONDS (default 75 s, at most 120 s), so
+# that the two runs and the build stay under 5 minutes. Fails on any crash, panic, broken invariant or
 # input slower than 2 s; the input is left in fuzz/artifacts/<target>/.
 #
 #   bash fuzz/run-short.sh
@@ -8,7 +8,7 @@
 # Needs `rustup toolchain install nightly` and `cargo install cargo-fuzz --locked`.
 set -euo pipefail
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
-seconds=${FUZZ_SECONDS:-100}
+seconds=${FUZZ_SECONDS:-75}
 if [ "$seconds" -gt 120 ]; then
   seconds=120
 fi
