@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # CI smoke run of every fuzz target: each for FUZZ_SECONDS (default 75 s, at most 120 s), so
-# that the two runs and the build stay under 5 minutes. Fails on any crash, panic, broken invariant or
-# input slower than 2 s; the input is left in fuzz/artifacts/<target>/.
+# that the two runs and the build stay under 5 minutes. Fails on any crash, panic, broken
+# invariant or input slower than 2 s; the input is left in fuzz/artifacts/<target>/.
 #
 #   bash fuzz/run-short.sh
 #
