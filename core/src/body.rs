@@ -261,7 +261,10 @@ pub fn paragraphs(ctx: &Ctx, lines: &[Line], from: usize, to: usize, lay: Layout
                     (!is_caps(prev) || is_caps(t)) && !heading
                 } else if lay.wrapped {
                     let chars = prev.chars().count();
-                    if is_caps(prev) != is_caps(t) && !starts_lower(t) {
+                    // (A line that ends in `số`, `của` ... goes on whatever comes: `... Luật Đầu
+                    // tư công số` / `39/2019/QH14.`, a symbol in capitals.)
+                    if is_caps(prev) != is_caps(t) && !starts_lower(t) && !ends_with_connector(prev)
+                    {
                         false
                     } else if ends_sentence(prev) {
                         let short = chars * 100 < lay.width * 85;
