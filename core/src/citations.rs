@@ -115,10 +115,27 @@ fn find_symbols(cx: &Cx) -> Vec<(usize, usize, String)> {
         while b > a && matches!(cx.chars[b - 1], '.' | '-' | '/' | '–') {
             b -= 1;
         }
+        // A number left blank for the hand (`Công văn số /BYT-DP`, in drafts and templates).
+        if a == i && blank_number_before(cx, i) {
+            let tok: String = cx.chars[a..b].iter().filter(|c| **c != ' ').collect();
+            if symbols::parse(&tok).is_some_and(|p| codes_valid(&p)) {
+                out.push((a, b, tok));
+                i = b;
+                continue;
+            }
+        }
         // Leading junk (`(`, dots) is outside the char set; a symbol starts with its number.
+        let word = a;
         while a < b && !cx.chars[a].is_ascii_digit() {
             a += 1;
         }
+        // A number glued to a code in capitals (`IDA01/EDA01`) is a form's code, not a number.
+        if a > word && cx.chars[a - 1].is_ascii_uppercase() {
+            i = b.max(i + 1);
+            continue;
+        }
+        // OCR split the year (`03/202 1/UBTVQH15`): the halves join into a four-digit year.
+        let a = split_year_start(cx, a).unwrap_or(a);
         let tok: String = cx.chars[a..b].iter().filter(|c| **c != ' ').collect();
         if a < b && valid_symbol(&tok) && out.last().is_none_or(|l| l.1 <= a) {
             out.push((a, b, tok));
@@ -130,18 +147,63 @@ fn find_symbols(cx: &Cx) -> Vec<(usize, usize, String)> {
     out
 }
 
+/// Whether `số` (or `số:`) stands right before char `i`, with white space between.
+fn blank_number_before(cx: &Cx, i: usize) -> bool {
+    let before = cx.fs[i.saturating_sub(8)..i].trim_end();
+    let before = before.strip_suffix(':').unwrap_or(before);
+    before.len() < cx.fs[i.saturating_sub(8)..i].len()
+        && before.ends_with("so")
+        && before[..before.len() - 2]
+            .bytes()
+            .last()
+            .is_none_or(|b| !b.is_ascii_alphanumeric())
+}
+
+/// `03/202 1/UBTVQH15`: where the symbol at char `a` starts with the last digit(s) of a year
+/// whose first digits end the word before it (`03/202`), the start of that word.
+fn split_year_start(cx: &Cx, a: usize) -> Option<usize> {
+    let c = &cx.chars;
+    if a < 4 || c[a - 1] != ' ' {
+        return None;
+    }
+    let d2 = c[a..].iter().take_while(|ch| ch.is_ascii_digit()).count();
+    if c.get(a + d2) != Some(&'/') {
+        return None;
+    }
+    let mut k = a - 1;
+    while k > 0 && c[k - 1].is_ascii_digit() {
+        k -= 1;
+    }
+    let d1 = a - 1 - k;
+    if d1 < 2 || d1 + d2 != 4 || k == 0 || c[k - 1] != '/' {
+        return None;
+    }
+    let century: String = c[k..k + 2].iter().collect();
+    if century != "19" && century != "20" {
+        return None;
+    }
+    let mut n = k - 1;
+    while n > 0 && c[n - 1].is_ascii_digit() {
+        n -= 1;
+    }
+    (n < k - 1 && (n == 0 || !c[n - 1].is_alphanumeric())).then_some(n)
+}
+
 /// A symbol: a number, then codes with capitals (`15/CT-TTg`, `30/2020/NĐ-CP`, `15-CT/TU`,
 /// `59/2020/QH14`); not a date (`27/3/2020`) nor a ratio (`24/7`).
 fn valid_symbol(tok: &str) -> bool {
-    if !tok.chars().next().is_some_and(|c| c.is_ascii_digit()) || tok.len() > 40 {
+    // Joint circulars of five ministries run long (`01/2017/TTLT-BCA-BQP-BTC-BNN&PTNT-VKSNDTC`).
+    if !tok.chars().next().is_some_and(|c| c.is_ascii_digit()) || tok.len() > 64 {
         return false;
     }
     if !tok.contains('/') {
         return false;
     }
-    let Some(p) = symbols::parse(tok) else {
-        return false;
-    };
+    symbols::parse(tok).is_some_and(|p| codes_valid(&p))
+}
+
+/// The codes of a symbol: at least one, each starting with a capital, none a bare number.
+fn codes_valid(p: &SymbolParts) -> bool {
     let codes: Vec<&String> = p.type_code.iter().chain(p.issuer_codes.iter()).collect();
     !codes.is_empty()
         && codes
@@ -185,7 +247,7 @@ fn noun_before(
             continue;
         }
         let rest = &cx.fs[i..end];
-        if let Some((dt, len)) = tables::kind_of_name_prefix(rest) {
+        if let Some((dt, len)) = tables::kind_of_name_prefix(rest).filter(|_| !after_organ(cx, i)) {
             // `Luật sửa đổi ... của Bộ luật Hình sự ngày ...`: a noun after `của` is the object
             // of an earlier document's name; that earlier noun is the one cited.
             let after_cua = cx.fs[floor.max(i.saturating_sub(4))..i].ends_with("cua ");
@@ -200,6 +262,21 @@ fn noun_before(
         }
     }
     capital_object.or(lower)
+}
+
+/// Whether the word before char `i` heads a body's name that takes a type's name (`Bộ Kế hoạch
+/// và Đầu tư`, `Phòng Tài chính - Kế hoạch`): see [`tables::ORGAN_HEADS`].
+fn after_organ(cx: &Cx, i: usize) -> bool {
+    let before = cx.text[cx.src(i.saturating_sub(12))..cx.src(i)]
+        .trim_end()
+        .to_lowercase();
+    tables::ORGAN_HEADS.iter().any(|h| {
+        before.ends_with(h)
+            && before[..before.len() - h.len()]
+                .chars()
+                .last()
+                .is_none_or(|c| !c.is_alphanumeric())
+    })
 }
 
 /// `điểm a khoản 2 Điều 5` ending right before char `at`.
@@ -282,10 +359,45 @@ fn date_after(cx: &Cx, i: usize) -> Option<(String, usize)> {
         j = cx.skip_ws(j + "ban hanh".len());
     }
     if !cx.starts_with_at(j, "ngay") {
-        return None;
+        // OCR lost `ngày` (`Nghị quyết số 01/2019/NQ-CP 01/01/2019`): a full date in figures
+        // right after the symbol is still its date.
+        let numeric = cx.f.get(j).is_some_and(u8::is_ascii_digit)
+            && cx.fs[j..(j + 6).min(cx.fs.len())].contains('/');
+        return if numeric && j > i {
+            date_at(cx.fs, j)
+        } else {
+            None
+        };
     }
     let k = cx.skip_ws(j + 4);
     date_at(cx.fs, k)
+}
+
+/// `ngày /9/2020`, `ngày    tháng 9 năm 2020`: a date left blank for the hand (drafts, templates)
+/// at char `i`; its end, so that the issuer after it is still read.
+fn blank_date_end(cx: &Cx, i: usize) -> Option<usize> {
+    let j = cx.skip_ws(i);
+    if !cx.starts_with_at(j, "ngay") {
+        return None;
+    }
+    let mut k = j + 4;
+    let lim = (k + 40).min(cx.f.len());
+    let mut end = None;
+    while k < lim {
+        let rest = &cx.fs[k..];
+        if rest.starts_with("thang") || rest.starts_with("nam ") {
+            k += if rest.starts_with("thang") { 5 } else { 3 };
+        } else if matches!(cx.f[k], b'0'..=b'9' | b'/' | b'.' | b'-' | b' ' | b'_') {
+            if cx.f[k] != b' ' {
+                end = Some(k + 1);
+            }
+            k += 1;
+        } else {
+            break;
+        }
+    }
+    // Blank: a part is missing, so no date was read there.
+    end.filter(|&e| cx.fs[j + 4..e].contains(['/', '_']) || cx.fs[j + 4..e].contains("nam"))
 }
 
 /// Words that end an issuer's name, as written in running text (lower case with diacritics:
@@ -341,7 +453,8 @@ const ISSUER_STOPS: &[&str] = &[
 ];
 
 /// `của <body>` at char `i`: the issuing body, up to a stop word or punctuation.
-fn issuer_after(cx: &Cx, i: usize) -> Option<(String, usize)> {
+/// A joint document (`joint`, [`tables::JOINT_TYPE_CODES`]) names all its issuers, with commas.
+fn issuer_after(cx: &Cx, i: usize, joint: bool) -> Option<(String, usize)> {
     let mut j = i;
     while j < cx.f.len() && matches!(cx.f[j], b' ' | b',') {
         j += 1;
@@ -350,55 +463,167 @@ fn issuer_after(cx: &Cx, i: usize) -> Option<(String, usize)> {
         return None;
     }
     let s = cx.skip_ws(j + 3);
-    let end = body_name(cx, s);
+    let end = if joint {
+        joint_names(cx, s)
+    } else {
+        body_name(cx, s)
+    };
     (end > s)
         .then(|| (cx.text[cx.src(s)..cx.src(end)].to_string(), end))
         .filter(|(n, _)| n.chars().next().is_some_and(char::is_uppercase))
 }
 
+/// [`ISSUER_STOPS`] folded, computed once.
+fn folded_stops() -> &'static [String] {
+    static STOPS: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
+    STOPS.get_or_init(|| ISSUER_STOPS.iter().map(|s| crate::text::fold(s)).collect())
+}
+
+/// Whether a stop word starts at char `i`. In a name written in capitals the stop words are
+/// capitals too (`... VỀ ...`) and are compared folded; elsewhere as written (`tại` ends a name,
+/// `Tài chính` does not), except stops of two words, which OCR's lost tone marks do not make
+/// ambiguous (`sửa đối`).
+fn stop_at(cx: &Cx, i: usize, caps: bool) -> bool {
+    let rf = &cx.fs[i..];
+    let rest_src = &cx.text[cx.src(i)..];
+    ISSUER_STOPS.iter().zip(folded_stops()).any(|(st, fs)| {
+        // `số` opens a number (`... số 15`), not a word of a name (`chuyển đổi số`).
+        if fs == "so"
+            && !rf[2..]
+                .trim_start()
+                .starts_with(|c: char| c.is_ascii_digit() || c == ':')
+        {
+            return false;
+        }
+        let folded_match = rf.starts_with(fs.as_str())
+            && rf[fs.len()..]
+                .bytes()
+                .next()
+                .is_none_or(|ch| !ch.is_ascii_alphanumeric());
+        if caps || st.contains(' ') {
+            folded_match && (caps || !cx.is_upper(i))
+        } else {
+            folded_match
+                && rest_src.starts_with(st)
+                && rest_src[st.len()..]
+                    .chars()
+                    .next()
+                    .is_none_or(|ch| !ch.is_alphanumeric())
+        }
+    })
+}
+
+/// Whether the name at char `s` is a body named by its matter ([`tables::NAMED_BY_TOPIC`]) whose
+/// head ends at char `k`: `về` at `k + 1` goes on into the name.
+fn topic_head_ends(cx: &Cx, s: usize, k: usize) -> bool {
+    let mut name = &cx.fs[s..k];
+    for t in tables::TOPIC_BODY_TITLES {
+        if let Some(r) = name.strip_prefix(t) {
+            name = r;
+            break;
+        }
+    }
+    tables::NAMED_BY_TOPIC.contains(&name)
+        && cx.starts_with_at(k + 1, "ve")
+        && !cx.fs[k + 1..].starts_with("ve viec")
+}
+
+/// Inside the matter of a body named by it, whether the comma at char `k` separates the items of a
+/// list closed by `và` (`về phát triển khoa học, công nghệ, đổi mới sáng tạo và chuyển đổi số`).
+fn topic_list_goes_on(cx: &Cx, k: usize) -> bool {
+    let ahead = &cx.fs[k + 1..(k + 160).min(cx.fs.len())];
+    let ahead = &ahead[..ahead.find(['.', ';', ':', '(', ')']).unwrap_or(ahead.len())];
+    !ahead.trim_start().starts_with("cac ") && ahead.contains(" va ")
+}
+
+/// Where the name ending at char `e` is the first of two bodies that issue jointly
+/// ([`tables::JOINT_ISSUERS`]) and the second follows the comma at char `k` (`Bộ Chính trị, Ban
+/// Bí thư`), closing the name: the end of the second.
+fn joint_issuer_end(cx: &Cx, s: usize, e: usize, k: usize) -> Option<usize> {
+    let name = &cx.fs[s..e];
+    let j = cx.skip_ws(k + 1);
+    let (_, second) = tables::JOINT_ISSUERS
+        .iter()
+        .find(|(first, second)| name.ends_with(first) && cx.starts_with_at(j, second))?;
+    let end = j + second.len();
+    let next = cx.skip_ws(end);
+    (next >= cx.f.len()
+        || matches!(cx.f[next], b';' | b'.' | b',' | b')' | b':')
+        || cx.starts_with_at(next, "ve"))
+    .then_some(end)
+}
+
+/// The extent of the names of a joint document's issuers starting at char `s` (`Bộ trưởng Bộ Công
+/// an, Bộ trưởng Bộ Quốc phòng, ... và Viện trưởng Viện Kiểm sát nhân dân tối cao`): bodies'
+/// names joined by commas.
+fn joint_names(cx: &Cx, s: usize) -> usize {
+    let mut e = body_name(cx, s);
+    for _ in 0..12 {
+        if e <= s || cx.f.get(e) != Some(&b',') {
+            break;
+        }
+        let next = cx.skip_ws(e + 1);
+        if !cx.is_upper(next) || tables::kind_of_name_prefix(&cx.fs[next..]).is_some() {
+            break;
+        }
+        let e2 = body_name(cx, next);
+        if e2 <= next {
+            break;
+        }
+        e = e2;
+    }
+    e
+}
+
 /// The extent of a body's name starting at char `s`: up to punctuation, a lower-case stop word,
-/// `và` before a lower-case word, or another citation's noun.
+/// `và` before a lower-case word, or another citation's noun. A body named by its matter takes
+/// its `về ...` (see [`tables::NAMED_BY_TOPIC`]); two bodies that issue jointly are one name.
 fn body_name(cx: &Cx, s: usize) -> usize {
     let caps = crate::text::is_caps(&cx.text[cx.src(s)..cx.src((s + 40).min(cx.f.len()))]);
     let mut e = s;
     let mut k = s;
     let mut words = 0;
-    while k < cx.f.len() && words < 14 {
+    // Inside the `về ...` of a body named by its matter; `và` seen there.
+    let mut topic = false;
+    let mut topic_and = false;
+    while k < cx.f.len() && words < if topic { 30 } else { 14 } {
         let c = cx.f[k];
-        if matches!(
-            c,
-            b',' | b';' | b'.' | b':' | b'(' | b')' | b'"' | b'\'' | b'['
-        ) {
+        if c == b',' {
+            if topic && !topic_and && topic_list_goes_on(cx, k) {
+                k += 1;
+                continue;
+            }
+            if let Some(j) = joint_issuer_end(cx, s, e, k) {
+                k = j;
+                e = j;
+                continue;
+            }
+            break;
+        }
+        if matches!(c, b';' | b'.' | b':' | b'(' | b')' | b'"' | b'\'' | b'[') {
             break;
         }
         if c == b' ' {
             words += 1;
             let nxt = k + 1;
-            let rest_src = &cx.text[cx.src(nxt)..];
-            // In a name written in capitals the stop words are capitals too (`... VỀ ...`).
-            let stop = if caps {
-                let rf = &cx.fs[nxt..];
-                ISSUER_STOPS.iter().any(|st| {
-                    let fs = crate::text::fold(st);
-                    rf.starts_with(&fs)
-                        && rf[fs.len()..]
-                            .chars()
-                            .next()
-                            .is_none_or(|ch| !ch.is_ascii_alphanumeric())
-                })
-            } else {
-                ISSUER_STOPS.iter().any(|st| {
-                    rest_src.starts_with(st)
-                        && rest_src[st.len()..]
-                            .chars()
-                            .next()
-                            .is_none_or(|ch| !ch.is_alphanumeric())
-                })
-            };
-            if stop {
+            if !topic && topic_head_ends(cx, s, k) {
+                topic = true;
+                k += 1;
+                continue;
+            }
+            if stop_at(cx, nxt, caps) {
                 break;
             }
             let rest = &cx.fs[nxt..];
+            if topic {
+                // The matter is written in lower case: `và` there joins its items.
+                topic_and |= rest.starts_with("va ");
+                if cx.is_upper(nxt) && tables::kind_of_name_prefix(rest).is_some() {
+                    break;
+                }
+                k += 1;
+                continue;
+            }
             // `và` joins two bodies (`Bộ Tài chính và Bộ Công an`), not a clause.
             // (`và Điều 28`, `và các ...`: a clause or a pinpoint, not a body.)
             if let Some(after) = rest.strip_prefix("va ") {
@@ -409,9 +634,15 @@ fn body_name(cx: &Cx, s: usize) -> usize {
                 {
                     break;
                 }
+                // The second body's name has words of its own.
+                words = 0;
             }
-            // Another citation's noun starts (`... và Nghị định số`).
-            if cx.is_upper(nxt) && tables::kind_of_name_prefix(rest).is_some() {
+            // Another citation's noun starts (`... và Nghị định số`), not a body's word
+            // (`Bộ Kế hoạch và Đầu tư`).
+            if cx.is_upper(nxt)
+                && tables::kind_of_name_prefix(rest).is_some()
+                && !after_organ(cx, nxt)
+            {
                 break;
             }
             k += 1;
@@ -432,16 +663,71 @@ fn body_name(cx: &Cx, s: usize) -> usize {
 
 /// `(ý kiến chỉ đạo) của <body> tại` right before char `at` (the noun): the issuer named
 /// before the citation (`Thực hiện chỉ đạo của UBND thành phố tại Công văn số ...`).
+/// (`tại các văn bản số ...`; bodies listed with commas: `của Cục Quản lý môi trường y tế, Bộ Y
+/// tế tại Công văn số ...`.)
 fn issuer_before(cx: &Cx, at: usize) -> Option<String> {
-    let lo = at.saturating_sub(100);
-    let before = &cx.fs[lo..at].trim_end();
+    let lo = at.saturating_sub(120);
+    let before = cx.fs[lo..at].trim_end();
+    let before = before.strip_suffix(" cac").unwrap_or(before).trim_end();
     let before = before.strip_suffix("tai")?.trim_end();
     let k = lo + before.rfind(" cua ")? + 5;
     let end = lo + before.len();
-    let e = body_name(cx, k);
-    (e >= end && e > k)
-        .then(|| cx.text[cx.src(k)..cx.src(end)].trim().to_string())
+    // Each body of the list runs to its end; only commas stand between them.
+    let mut s = k;
+    loop {
+        let e = body_name(cx, s);
+        if e >= end && e > s {
+            break;
+        }
+        if e <= s || cx.f[e] != b',' {
+            return None;
+        }
+        s = cx.skip_ws(e + 1);
+        if !cx.is_upper(s) {
+            return None;
+        }
+    }
+    Some(cx.text[cx.src(k)..cx.src(end)].trim().to_string())
         .filter(|n| n.chars().next().is_some_and(char::is_uppercase))
+}
+
+/// `Ngày 26/3/2020, Ban Thường vụ Tỉnh ủy đã ban hành Kết luận số ...`: the body that issued the
+/// document whose noun starts at char `at` (named before an issuing verb,
+/// [`tables::ISSUING_VERBS`]), and the date that opens the clause. Either may be missing.
+fn issued_before(cx: &Cx, at: usize) -> (Option<String>, Option<String>) {
+    let lo = at.saturating_sub(160);
+    let before = cx.fs[lo..at].trim_end();
+    let Some(verb) = tables::ISSUING_VERBS.iter().find(|v| {
+        before.ends_with(*v)
+            && before[..before.len() - v.len()]
+                .bytes()
+                .last()
+                .is_some_and(|b| b == b' ')
+    }) else {
+        return (None, None);
+    };
+    let subj = before[..before.len() - verb.len()].trim_end();
+    let subj_end = lo + subj.len();
+    let clause = subj.rfind([',', '.', ';', ':']).map(|p| p + 1);
+    if clause.is_none() && lo > 0 {
+        return (None, None);
+    }
+    let s = cx.skip_ws(lo + clause.unwrap_or(0));
+    if s >= subj_end || !cx.is_upper(s) || body_name(cx, s) < subj_end {
+        return (None, None);
+    }
+    let issuer = crate::text::squash_spaces(&cx.text[cx.src(s)..cx.src(subj_end)]);
+    // `Ngày <date>,` before the body.
+    let date = clause
+        .filter(|c| subj.as_bytes()[c - 1] == b',')
+        .and_then(|c| {
+            let head = cx.fs[..lo + c - 1].trim_end();
+            let k = head.len().saturating_sub(30)
+                + head[head.len().saturating_sub(30)..].rfind("ngay ")?;
+            let (iso, end) = date_at(cx.fs, cx.skip_ws(k + 4))?;
+            (cx.word_start(k) && end == head.len()).then_some(iso)
+        });
+    (Some(issuer), date)
 }
 
 /// Finds the mentions of documents in one text.
@@ -459,6 +745,10 @@ pub fn mentions(text: &str) -> Vec<Mention> {
     let syms = find_symbols(&cx);
     // `joined[k]`: mention k continues the run of mention k - 1.
     let mut joined: Vec<bool> = Vec::new();
+    // The issuer named before the current run's first member (`của X tại ...`).
+    let mut run_issuer: Option<String> = None;
+    // The current run lists forms' codes (`mẫu số 29/DSCT/GSQL và 30/DSHH/GSQL`).
+    let mut form_run = false;
     for (a, b, tok) in &syms {
         let (a, b) = (*a, *b);
         // Backwards: `số` and the noun.
@@ -478,56 +768,72 @@ pub fn mentions(text: &str) -> Vec<Mention> {
         }
         let floor = consumed_to;
         let noun = noun_before(&cx, head, floor, 14);
-        // A list continuation: `..., số 02-KL/BCĐ` right after the previous mention.
+        let code_kind = symbols::parse(tok)
+            .and_then(|p| p.type_code)
+            .and_then(|c| tables::kind_of_type_code(&c));
+        // A list continuation: `..., số 02-KL/BCĐ` right after the previous mention (or
+        // `..., 8008/BNNMT-ĐCKS ngày ...` without its `số`).
         let gap = &cx.fs[floor.min(head)..head];
         let continues_list = !out.is_empty()
-            && has_so
             && noun.is_none_or(|(_, ns, _)| ns < floor)
-            && gap
-                .trim_matches(|c: char| c == ' ' || c == ',' || c == ';')
-                .trim_start_matches("va")
-                .trim()
-                .is_empty();
-        // `mẫu số 06/PGKQKT/GSQL`: a form's code, not a document.
+            && joins_run(gap)
+            && (has_so || gap.trim() != "");
+        // `mẫu số 06/PGKQKT/GSQL` (and the codes listed after it): a form's code, not a document.
         let before_so = cx.fs[head.saturating_sub(12)..head].trim_end();
-        if has_so
+        let form_code = has_so
             && (before_so.ends_with(" mau")
                 || before_so.ends_with("bieu mau")
-                || before_so == "mau")
-        {
+                || before_so == "mau");
+        if form_code || form_run && noun.is_none_or(|(_, ns, _)| ns < floor) && joins_run(gap) {
+            form_run = true;
+            consumed_to = b;
             continue;
         }
+        form_run = false;
         let (kind, start) = match noun {
             Some((k, ns, _)) if !continues_list => (Some(k), ns),
+            _ if continues_list && !has_so => (code_kind.or(out.last().and_then(|m| m.kind)), a),
             _ if continues_list => (out.last().and_then(|m| m.kind), head),
-            _ => {
-                let code_kind = symbols::parse(tok)
-                    .and_then(|p| p.type_code)
-                    .and_then(|c| tables::kind_of_type_code(&c));
-                (code_kind, if has_so { head } else { a })
-            }
+            _ => (code_kind, if has_so { head } else { a }),
         };
         let mut end = b;
         let date = date_after(&cx, end).map(|(d, e)| {
             end = e;
             d
         });
-        let issuer = issuer_after(&cx, end)
-            .map(|(s, e)| {
-                end = e;
-                s
-            })
-            .or_else(|| issuer_before(&cx, start));
-        let pinpoint = pinpoint_before(&cx, start).map(|(_, p)| p);
+        if date.is_none() {
+            end = blank_date_end(&cx, end).unwrap_or(end);
+        }
         // A run of citations (`Chỉ thị số ... ngày ..., Kế hoạch số ... ngày ... của X`) shares
-        // the issuer named after its last member.
-        let in_run = !out.is_empty() && {
-            let gap = &cx.fs[floor.min(start)..start];
-            gap.trim_matches(|c: char| c == ' ' || c == ',' || c == ';')
-                .trim_start_matches("va")
-                .trim()
-                .is_empty()
+        // the issuer named after its last member, or the one named before its first
+        // (`đề nghị của X tại Tờ trình số ... và Báo cáo số ...`).
+        let in_run = !out.is_empty() && joins_run(&cx.fs[floor.min(start)..start]);
+        let joined_now = continues_list || in_run;
+        let joint = symbols::parse(tok)
+            .and_then(|p| p.type_code)
+            .is_some_and(|c| tables::JOINT_TYPE_CODES.contains(&c.as_str()));
+        let after = issuer_after(&cx, end, joint).map(|(s, e)| {
+            end = e;
+            s
+        });
+        let before = if after.is_none() {
+            issuer_before(&cx, start)
+        } else {
+            None
         };
+        if !joined_now {
+            run_issuer = before.clone();
+        }
+        let mut issuer = after
+            .or(before)
+            .or_else(|| joined_now.then(|| run_issuer.clone()).flatten());
+        let mut date = date;
+        if !joined_now && (issuer.is_none() || date.is_none()) {
+            let (by, on) = issued_before(&cx, start);
+            issuer = issuer.or(by);
+            date = date.or(on);
+        }
+        let pinpoint = pinpoint_before(&cx, start).map(|(_, p)| p);
         // The symbol stays as written; its parts carry a repaired type code.
         let parts = symbols::parse(&repair_symbol(&tok.replace('⁄', "/")));
         let symbol = tok.clone();
@@ -544,7 +850,7 @@ pub fn mentions(text: &str) -> Vec<Mention> {
             end: cx.src(end),
         };
         // A shared issuer at the end of a list applies to the list's earlier mentions.
-        if (continues_list || in_run) && issuer.is_some() {
+        if joined_now && issuer.is_some() {
             // Back through the run: each member joined to the one before it.
             for k in (0..out.len()).rev() {
                 if out[k].issuer.is_some() {
@@ -556,14 +862,77 @@ pub fn mentions(text: &str) -> Vec<Mention> {
                 }
             }
         }
-        joined.push(continues_list || in_run);
+        joined.push(joined_now);
         out.push(m);
         consumed_to = end;
     }
     date_only(&cx, &syms, &mut out);
+    // `các Luật của Quốc hội ...: Luật A số ...; Luật B ...`: the header's body issued them.
+    let headers = list_headers(&cx);
+    if !headers.is_empty() {
+        for m in out.iter_mut().filter(|m| m.issuer.is_none()) {
+            if let Some((_, _, body)) = headers
+                .iter()
+                .rev()
+                .find(|(kind, colon, _)| *colon <= m.start && m.kind == Some(*kind))
+            {
+                m.issuer = Some(body.clone());
+            }
+        }
+    }
+    // A run shares the issuer named after its last member, also where a member is cited by its
+    // date (`Công văn số 79-CV/TW ngày 30/01/2020, Điện ngày 07/3/2020 của Thường trực Ban Bí thư`).
+    out.sort_by_key(|m| m.start);
+    for k in (1..out.len()).rev() {
+        let (head, tail) = out.split_at_mut(k);
+        let (prev, m) = (&mut head[k - 1], &tail[0]);
+        if prev.issuer.is_none() && m.issuer.is_some() && prev.end <= m.start {
+            let gap = &cx.fs[fv.src_len(prev.end)..fv.src_len(m.start)];
+            if joins_run(gap) {
+                prev.issuer = m.issuer.clone();
+            }
+        }
+    }
     short_forms(&cx, &mut out);
     out.sort_by_key(|m| m.start);
     out
+}
+
+/// Headers of lists of documents of one kind and one issuer (`Căn cứ các Luật của Quốc hội nước
+/// Cộng hoà xã hội chủ nghĩa Việt Nam: Luật ... số ...; Luật ...`): (kind, byte offset of the
+/// colon in the text, issuer).
+fn list_headers(cx: &Cx) -> Vec<(&'static str, usize, String)> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while let Some(k) = cx.fs[i..].find("cac ") {
+        let at = i + k;
+        i = at + 4;
+        if !cx.word_start(at) {
+            continue;
+        }
+        let Some((dt, len)) = tables::kind_of_name_prefix(&cx.fs[at + 4..]) else {
+            continue;
+        };
+        let j = cx.skip_ws(at + 4 + len);
+        if !cx.starts_with_at(j, "cua") {
+            continue;
+        }
+        let s = cx.skip_ws(j + 3);
+        let e = body_name(cx, s);
+        let colon = cx.skip_ws(e);
+        if e > s && cx.is_upper(s) && cx.f.get(colon) == Some(&b':') {
+            let body = crate::text::squash_spaces(&cx.text[cx.src(s)..cx.src(e)]);
+            out.push((dt.kind, cx.src(colon), body));
+        }
+    }
+    out
+}
+
+/// Whether the text between two mentions joins them into one run: only separators (`,`, `;`),
+/// `và` and `các` (`..., các văn bản số ...`).
+fn joins_run(gap: &str) -> bool {
+    gap.split([' ', ',', ';'])
+        .all(|w| w.is_empty() || w == "va" || w == "cac")
 }
 
 /// Repairs an OCR-damaged type code only into a known code (`ND-CP` → `NĐ-CP`); the rest of the
@@ -622,6 +991,11 @@ fn date_only(cx: &Cx, syms: &[(usize, usize, String)], out: &mut Vec<Mention>) {
         let Some((date, dend)) = date_at(cx.fs, cx.skip_ws(at + 4)) else {
             continue;
         };
+        // `... trước ngày 01 tháng 10 năm 2021`: a time limit, not a document's date.
+        let word_before = cx.fs[..at].trim_end().rsplit(' ').next().unwrap_or("");
+        if tables::TIME_PREPOSITIONS.contains(&word_before) {
+            continue;
+        }
         // The noun, capitalised, within 12 words, with no symbol between.
         let Some((kind, ns, ne)) = noun_before(cx, at, 0, 18) else {
             continue;
@@ -638,18 +1012,20 @@ fn date_only(cx: &Cx, syms: &[(usize, usize, String)], out: &mut Vec<Mention>) {
             continue;
         }
         let mut end = dend;
-        let issuer = issuer_after(cx, end).map(|(s, e)| {
+        let issuer = issuer_after(cx, end, false).map(|(s, e)| {
             end = e;
             s
         });
+        // `Văn bản số 06 ngày ...`: the number is all the symbol there is.
+        let number = numbered.then(|| between.trim_start_matches("so ").trim().to_string());
         out.push(Mention {
             kind: Some(kind),
-            symbol: None,
+            symbol: number.clone(),
             parts: None,
             date: Some(date),
             issuer,
             pinpoint: pinpoint_before(cx, ns).map(|(_, p)| p),
-            number: numbered.then(|| between.trim_start_matches("so ").trim().to_string()),
+            number,
             how: MentionKind::Full,
             start: cx.src(ns),
             end: cx.src(end),
@@ -797,7 +1173,7 @@ mod tests {
         );
         assert_eq!(
             full("Văn bản số 06 ngày 26/3/2020 của Ban Chỉ đạo"),
-            vec![(Some("van_ban"), None, s("2020-03-26"), s("Ban Chỉ đạo"))]
+            vec![(Some("van_ban"), s("06"), s("2020-03-26"), s("Ban Chỉ đạo"))]
         );
         assert_eq!(
             full("Điện ngày 07/3/2020 của Thường trực Ban Bí thư"),
@@ -863,6 +1239,188 @@ mod tests {
     }
 
     #[test]
+    fn issuers_named_before_the_run() {
+        // `của X tại A và B`: X issued both; `tại các văn bản số: A, B và C` without `số` again.
+        assert_eq!(
+            full("Xét đề nghị của Bộ trưởng Bộ Xây dựng tại Tờ trình số 12/TTr-BXD ngày 03/4/2026 và Báo cáo số 45/BC-BXD ngày 05/4/2026 về dự thảo"),
+            vec![
+                (Some("to_trinh"), s("12/TTr-BXD"), s("2026-04-03"), s("Bộ trưởng Bộ Xây dựng")),
+                (Some("bao_cao"), s("45/BC-BXD"), s("2026-04-05"), s("Bộ trưởng Bộ Xây dựng")),
+            ]
+        );
+        assert_eq!(
+            full("Theo đề nghị của Sở Nội vụ tại các văn bản số: 301/SNV-TCBC ngày 02/3/2026, 305/SNV-TCBC ngày 04/3/2026 và 322/SNV-TCBC ngày 09/3/2026."),
+            vec![
+                (Some("van_ban"), s("301/SNV-TCBC"), s("2026-03-02"), s("Sở Nội vụ")),
+                (Some("van_ban"), s("305/SNV-TCBC"), s("2026-03-04"), s("Sở Nội vụ")),
+                (Some("van_ban"), s("322/SNV-TCBC"), s("2026-03-09"), s("Sở Nội vụ")),
+            ]
+        );
+        // A new `của Y tại` starts a run of its own; `, các văn bản số` and `; và` go on in it.
+        let rows = full("đề nghị của Sở Y tế tại Tờ trình số 7/TTr-SYT ngày 01/02/2026; của Ủy ban nhân dân huyện Đông Sơn tại Tờ trình số 9/TTr-UBND ngày 03/02/2026, các văn bản số 41/UBND-VP ngày 05/02/2026 và số 44/UBND-VP ngày 06/02/2026; và Báo cáo số 10/BC-UBND ngày 08/02/2026.");
+        let issuers: Vec<_> = rows.iter().map(|r| r.3.as_deref().unwrap_or("")).collect();
+        assert_eq!(
+            issuers,
+            [
+                "Sở Y tế",
+                "Ủy ban nhân dân huyện Đông Sơn",
+                "Ủy ban nhân dân huyện Đông Sơn",
+                "Ủy ban nhân dân huyện Đông Sơn",
+                "Ủy ban nhân dân huyện Đông Sơn"
+            ]
+        );
+        // Bodies listed with a comma before `tại`.
+        assert_eq!(
+            full("Ý kiến của Cục Quản lý khám, chữa bệnh, Bộ Y tế tại Công văn số 88/KCB-NV ngày 13/8/2021.")[0].3,
+            None,
+            "a comma before a lower-case word is inside a name: no list of bodies, no guess"
+        );
+        assert_eq!(
+            full("Ý kiến của Cục Quản lý dược, Bộ Y tế tại Công văn số 88/QLD-ĐK ngày 13/8/2021.")
+                [0]
+            .3,
+            s("Cục Quản lý dược, Bộ Y tế")
+        );
+    }
+
+    #[test]
+    fn issuers_named_in_a_list_header_or_before_the_verb() {
+        let rows = full("Căn cứ các Luật của Quốc hội nước Cộng hòa xã hội chủ nghĩa Việt Nam: Luật Đất đai số 31/2024/QH15, ngày 18/01/2024; Luật Xây dựng số 50/2014/QH13, ngày 18/6/2014;");
+        assert_eq!(rows.len(), 2);
+        for r in &rows {
+            assert_eq!(
+                r.3.as_deref(),
+                Some("Quốc hội nước Cộng hòa xã hội chủ nghĩa Việt Nam")
+            );
+        }
+        // The header is of laws: a decree listed after it keeps its own (missing) issuer.
+        let rows = full("Căn cứ các Luật của Quốc hội: Luật Đất đai số 31/2024/QH15; Nghị định số 102/2024/NĐ-CP;");
+        assert_eq!(
+            (rows[0].3.as_deref(), rows[1].3.as_deref()),
+            (Some("Quốc hội"), None)
+        );
+        assert_eq!(
+            full("Ngày 12/5/2025, Ban Thường vụ Huyện ủy đã ban hành Kết luận số 41-KL/HU về công tác cán bộ."),
+            vec![(Some("ket_luan"), s("41-KL/HU"), s("2025-05-12"), s("Ban Thường vụ Huyện ủy"))]
+        );
+        assert_eq!(
+            full("Bảo hiểm xã hội tỉnh đã có Công văn số 118/BHXH-QLT ngày 04 tháng 3 năm 2024 yêu cầu"),
+            vec![(Some("cong_van"), s("118/BHXH-QLT"), s("2024-03-04"), s("Bảo hiểm xã hội tỉnh"))]
+        );
+        assert_eq!(
+            full("Ngày 09 tháng 6 năm 2025, Chủ tịch Ủy ban nhân dân tỉnh ban hành Công văn số 2210/UBND-KGVX về việc"),
+            vec![(Some("cong_van"), s("2210/UBND-KGVX"), s("2025-06-09"), s("Chủ tịch Ủy ban nhân dân tỉnh"))]
+        );
+        // Not a subject: the verb's subject is a clause, not a body; the date is another's.
+        assert_eq!(
+            full("Ngày 12/5/2025, căn cứ tình hình thực tế đã ban hành Kế hoạch số 5/KH-UBND."),
+            vec![(Some("ke_hoach"), s("5/KH-UBND"), None, None)]
+        );
+    }
+
+    #[test]
+    fn bodies_named_by_their_matter_and_joint_issuers() {
+        assert_eq!(
+            full("Kế hoạch số 02-KH/BCĐTW ngày 19/6/2025 của Ban Chỉ đạo Trung ương về phát triển khoa học, công nghệ, đổi mới sáng tạo và chuyển đổi số, bảo đảm chất lượng.")[0].3,
+            s("Ban Chỉ đạo Trung ương về phát triển khoa học, công nghệ, đổi mới sáng tạo và chuyển đổi số")
+        );
+        assert_eq!(
+            full("Quy định số 05-QĐ/BCĐTW, ngày 27/8/2025 của Ban Chỉ đạo Trung ương về phát triển khoa học, công nghệ, đổi mới sáng tạo và chuyển đổi số về Mô hình liên thông số;")[0].3,
+            s("Ban Chỉ đạo Trung ương về phát triển khoa học, công nghệ, đổi mới sáng tạo và chuyển đổi số")
+        );
+        assert_eq!(
+            full("thay thế Quyết định số 167/QĐ-BCĐNNDL ngày 29/7/2013 của Trưởng Ban Chỉ đạo Nhà nước về Du lịch ban hành Quy chế")[0].3,
+            s("Trưởng Ban Chỉ đạo Nhà nước về Du lịch")
+        );
+        // Without its national scope, `về` opens the matter of the document.
+        assert_eq!(
+            full(
+                "Công văn số 12/BCĐ ngày 02/3/2020 của Ban Chỉ đạo tỉnh về việc phòng, chống dịch"
+            )[0]
+            .3,
+            s("Ban Chỉ đạo tỉnh")
+        );
+        assert_eq!(
+            full("Báo cáo số 9/BC-BCĐ ngày 02/3/2020 của Trưởng Ban Chỉ đạo về kết quả thực hiện")
+                [0]
+            .3,
+            s("Trưởng Ban Chỉ đạo")
+        );
+        assert_eq!(
+            full("theo Kết luận số 187-KL/TW ngày 29/8/2025 của Bộ Chính trị, Ban Bí thư; Kết luận số 188-KL/TW ngày 29/8/2025 của Bộ Chính trị và các quy định")
+                .iter()
+                .map(|r| r.3.clone())
+                .collect::<Vec<_>>(),
+            vec![s("Bộ Chính trị, Ban Bí thư"), s("Bộ Chính trị")]
+        );
+        // The second body is a verb's subject: not a joint issuer.
+        assert_eq!(
+            full("Thực hiện Kết luận số 10-KL/TW ngày 02/3/2024 của Bộ Chính trị, Ban Bí thư yêu cầu")[0].3,
+            s("Bộ Chính trị")
+        );
+        assert_eq!(
+            full("Thông tư liên tịch số 01/2017/TTLT-BCA-BQP-BTC-BNN&PTNT-VKSNDTC ngày 29/12/2017 của Bộ trưởng Bộ Công an, Bộ trưởng Bộ Quốc phòng, Bộ trưởng Bộ Tài chính, Bộ trưởng Bộ Nông nghiệp và Phát triển nông thôn và Viện trưởng Viện Kiểm sát nhân dân tối cao quy định")[0].3,
+            s("Bộ trưởng Bộ Công an, Bộ trưởng Bộ Quốc phòng, Bộ trưởng Bộ Tài chính, Bộ trưởng Bộ Nông nghiệp và Phát triển nông thôn và Viện trưởng Viện Kiểm sát nhân dân tối cao")
+        );
+        // Not joint: a comma after the issuer ends the clause.
+        assert_eq!(
+            full("Thực hiện Chỉ thị số 15/CT-TTg ngày 27/3/2020 của Thủ tướng Chính phủ, Ủy ban nhân dân tỉnh yêu cầu")[0].3,
+            s("Thủ tướng Chính phủ")
+        );
+        // OCR lost a tone mark of a two-word stop.
+        assert_eq!(
+            full("Quyết định số 15/2021/QĐ-TTg ngày 30/3/2021 của Thủ tướng Chính phủ sửa đối, bổ sung")[0].3,
+            s("Thủ tướng Chính phủ")
+        );
+        // A run whose last member is cited by its date shares that member's issuer.
+        assert_eq!(
+            full("Công văn số 79-CV/TW ngày 30/01/2020, Điện ngày 07/3/2020 của Thường trực Ban Bí thư")
+                .iter()
+                .map(|r| r.3.clone())
+                .collect::<Vec<_>>(),
+            vec![s("Thường trực Ban Bí thư"), s("Thường trực Ban Bí thư")]
+        );
+    }
+
+    #[test]
+    fn nouns_inside_bodies_and_odd_symbols() {
+        // `Kế hoạch` in `Bộ Kế hoạch và Đầu tư` is the body's word; the noun is `văn bản`.
+        assert_eq!(
+            full("đề nghị của Bộ trưởng Bộ Kế hoạch và Đầu tư tại văn bản số 3301/BKHĐT-TH ngày 18 tháng 5 năm 2020,"),
+            vec![(Some("van_ban"), s("3301/BKHĐT-TH"), s("2020-05-18"), s("Bộ trưởng Bộ Kế hoạch và Đầu tư"))]
+        );
+        // `bãi bỏ` is no `Bộ`.
+        assert_eq!(
+            full("bãi bỏ Công văn số 1094/BHXH-CSXH ngày 23/3/2011")[0].0,
+            Some("cong_van")
+        );
+        // A year split by OCR, a blank number, a number with a suffix, a long joint symbol.
+        assert_eq!(
+            full("Căn cứ Nghị quyết số 03/202 1/UBTVQH15 ngày 24/9/2021")[0].1,
+            s("03/2021/UBTVQH15")
+        );
+        assert_eq!(
+            full("(Ban hành kèm theo Công văn số /SYT-NVY ngày /9/2020 của Sở Y tế)"),
+            vec![(Some("cong_van"), s("/SYT-NVY"), None, s("Sở Y tế"))]
+        );
+        assert_eq!(
+            full("Trả lời công văn số 1706-13/SSIT ngày 01/7/2013 của Công ty")[0].1,
+            s("1706-13/SSIT")
+        );
+        assert_eq!(
+            full("Thông tư liên tịch số 01⁄2017/TTLT-BCA-BQP-BTC-BNN&PTNT-VKSNDTC ngày 29/12/2017")
+                [0]
+            .1,
+            s("01⁄2017/TTLT-BCA-BQP-BTC-BNN&PTNT-VKSNDTC")
+        );
+        // OCR lost `ngày` before the date.
+        assert_eq!(
+            full("Nghị quyết số 01/2019/NQ-CP 01/01/2019 của Chính phủ")[0].2,
+            s("2019-01-01")
+        );
+    }
+
+    #[test]
     fn short_forms_anaphora_pinpoints() {
         let ms = mentions("theo điểm a khoản 2 Điều 5 Nghị định số 30/2020/NĐ-CP; Chỉ thị số 15 và Kết luận nêu trên; Chỉ thị này");
         assert_eq!(ms[0].pinpoint.as_deref(), Some("điểm a khoản 2 Điều 5"));
@@ -882,6 +1440,11 @@ mod tests {
             "Chỉ thị này có hiệu lực",
             "Luật Đầu tư",
             "năm học 2019-2020",
+            "thông qua nghiệp vụ IDA01/EDA01 mã A",
+            "theo mẫu số 29/DSCT/GSQL và 30/DSHH/GSQL Phụ lục V",
+            "số 12 /2020",
+            "Luật Việc làm đang tham gia bảo hiểm thất nghiệp trước ngày 01 tháng 10 năm 2021",
+            "nộp hồ sơ chậm nhất ngày 30/6/2026",
         ] {
             assert!(full(t).is_empty(), "{t}: {:?}", full(t));
         }

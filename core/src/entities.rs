@@ -116,7 +116,11 @@ pub fn annotate(doc: &mut Document, input: &str) {
                             c.issuer = m.issuer.clone();
                             c.issuer_source = Some("text".into());
                         }
-                        if c.kind.is_none() {
+                        // `văn bản` names no type: another mention's type names it better
+                        // (`văn bản số 92/TTr-UBND` ... `Tờ trình số 92/TTr-UBND`).
+                        if c.kind.is_none()
+                            || c.kind.as_deref() == Some("van_ban") && m.kind.is_some()
+                        {
                             c.kind = m.kind.map(str::to_string);
                         }
                         c.mentions.push(mention);

@@ -32,8 +32,12 @@ pub fn parse(symbol: &str) -> Option<SymbolParts> {
     let slash: Vec<&str> = s.split('/').collect();
     let mut p = SymbolParts::default();
     // Party: `15-CT/TU`, `07-KL/VPTW`.
+    // (`1706-13/SSIT`, digits after the hyphen: a number with a suffix, written by a company.)
     if let Some((num, ty)) = slash[0].split_once('-') {
-        if slash.len() >= 2 && num.chars().all(|c| c.is_ascii_digit()) {
+        if slash.len() >= 2
+            && num.chars().all(|c| c.is_ascii_digit())
+            && !ty.chars().all(|c| c.is_ascii_digit())
+        {
             p.number = num.to_string();
             p.type_code = Some(ty.to_string());
             p.issuer_codes = slash[1..]
@@ -122,5 +126,12 @@ mod tests {
         assert_eq!(kind_of_symbol("/QĐ-UBND").as_deref(), Some("quyet_dinh"));
         assert_eq!(kind_of_symbol("623/TB-VPCP").as_deref(), Some("thong_bao"));
         assert!(parse("2020").is_none());
+        let p = parse("1706-13/SSIT").unwrap();
+        assert_eq!(
+            (p.number.as_str(), p.type_code.clone(), p.family),
+            ("1706-13", None, Some(Family::State))
+        );
+        let p = parse("/BYT-DP").unwrap();
+        assert_eq!((p.number.as_str(), p.issuer_codes.len()), ("", 2));
     }
 }

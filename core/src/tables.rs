@@ -343,6 +343,68 @@ pub const LEVEL_WORDS: &[&str] = &[
     "tp ",
 ];
 
+/// Heads of bodies' names in which a document type's name is part of the body's name, not a cited
+/// document (`Bộ Kế hoạch và Đầu tư`, `Sở Tư pháp`, `Phòng Tài chính - Kế hoạch`), in lower
+/// case as written (folded, `bộ` would be `bỏ` too: `bãi bỏ Công văn số ...`). A type name right
+/// after one of these words is not a citation's noun. Observed.
+pub const ORGAN_HEADS: &[&str] = &[
+    "bộ",
+    "sở",
+    "phòng",
+    "ban",
+    "vụ",
+    "cục",
+    "viện",
+    "ủy ban",
+    "uỷ ban",
+    "trung tâm",
+    "-",
+];
+
+/// Bodies named by the matter they steer (`Ban Chỉ đạo Trung ương về phát triển khoa học, công
+/// nghệ, đổi mới sáng tạo và chuyển đổi số`, `Ban Chỉ đạo Nhà nước về Du lịch`, `Ủy ban Quốc gia
+/// về ...`): after one of these folded heads, `về` goes on into the name. A body without its
+/// national scope (`Ban Chỉ đạo về ...`) is not taken: there `về` more often opens the matter of
+/// the document. Observed in the names of steering committees set up by Party and State decisions.
+pub const NAMED_BY_TOPIC: &[&str] = &[
+    "ban chi dao trung uong",
+    "ban chi dao nha nuoc",
+    "ban chi dao quoc gia",
+    "hoi dong quoc gia",
+    "hoi dong trung uong",
+    "uy ban quoc gia",
+];
+
+/// Titles that may stand before a body named by its matter (`Trưởng Ban Chỉ đạo ...`), folded.
+pub const TOPIC_BODY_TITLES: &[&str] = &["truong ", "pho truong ", "thuong truc "];
+
+/// Bodies that issue documents jointly, named together with a comma (`Kết luận số 187-KL/TW ...
+/// của Bộ Chính trị, Ban Bí thư`), folded. HD36: the Politburo and the Secretariat sign joint
+/// conclusions and notices.
+pub const JOINT_ISSUERS: &[(&str, &str)] = &[("bo chinh tri", "ban bi thu")];
+
+/// Type codes of joint documents, issued by several bodies together (Luật Ban hành văn bản quy
+/// phạm pháp luật 2008, Art. 2: thông tư liên tịch, nghị quyết liên tịch).
+pub const JOINT_TYPE_CODES: &[&str] = &["TTLT", "NQLT"];
+
+/// Verbs that make the body before them the issuer of the document named after them (`Ngày
+/// 26/3/2020, Ban Thường vụ Tỉnh ủy đã ban hành Kết luận số ...`; `BHXH thành phố đã có Công văn số
+/// ...`), folded, longest first. Observed.
+pub const ISSUING_VERBS: &[&str] = &[
+    "da ky ban hanh",
+    "da ban hanh",
+    "ban hanh",
+    "da co",
+    "da ky",
+    "da gui",
+];
+
+/// Words before `ngày` that make the date a time limit or a moment, not the date of a document
+/// named before it (`Luật Việc làm ... trước ngày 01 tháng 10 năm 2021`), folded. Observed.
+pub const TIME_PREPOSITIONS: &[&str] = &[
+    "truoc", "sau", "tu", "den", "het", "vao", "trong", "toi", "nhat",
+];
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -257,3 +257,62 @@ fn party_committee_under_its_provincial_organisation() {
     assert_eq!(four.paragraphs.len(), 1);
     assert_eq!(four.children.len(), 2);
 }
+
+#[test]
+fn citations_whose_issuer_stands_elsewhere() {
+    let (text, doc) = load("quyet_dinh_can_cu.txt");
+    let row = |sym: &str| {
+        let c = doc
+            .citations
+            .iter()
+            .find(|c| c.symbol.as_deref() == Some(sym))
+            .unwrap_or_else(|| panic!("{sym} cited"));
+        (c.kind.as_deref(), c.date.as_deref(), c.issuer.as_deref())
+    };
+    // A list header (`các Luật của Quốc hội ...:`) names the issuer of the laws listed after it.
+    let qh = Some("Quốc hội nước Cộng hòa xã hội chủ nghĩa Việt Nam");
+    assert_eq!(row("72/2025/QH15"), (Some("luat"), Some("2025-06-16"), qh));
+    assert_eq!(row("20/2023/QH15").2, qh);
+    // A steering committee named by its matter; two bodies that issue jointly.
+    assert_eq!(
+        row("02-KH/BCĐTW").2,
+        Some("Ban Chỉ đạo Trung ương về phát triển khoa học, công nghệ, đổi mới sáng tạo và chuyển đổi số")
+    );
+    assert_eq!(row("187-KL/TW").2, Some("Bộ Chính trị, Ban Bí thư"));
+    assert_eq!(
+        row("03/2024/TTLT-BCA-BTP").2,
+        Some("Bộ trưởng Bộ Công an, Bộ trưởng Bộ Tư pháp")
+    );
+    // `Xét đề nghị của X tại A và B; của Y tại các văn bản số: C, D và E`.
+    let gd = Some("Giám đốc Sở Khoa học và Công nghệ");
+    assert_eq!(
+        row("215/TTr-SKHCN"),
+        (Some("to_trinh"), Some("2026-05-02"), gd)
+    );
+    assert_eq!(
+        row("98/BC-SKHCN"),
+        (Some("bao_cao"), Some("2026-05-05"), gd)
+    );
+    for (sym, date) in [
+        ("611/SNV-CCHC", "2026-05-06"),
+        ("640/SNV-CCHC", "2026-05-08"),
+        ("652/SNV-CCHC", "2026-05-11"),
+    ] {
+        assert_eq!(row(sym), (Some("van_ban"), Some(date), Some("Sở Nội vụ")));
+    }
+    // `Ngày ..., Ban Thường vụ Tỉnh ủy đã ban hành Kết luận số ...`: date and issuer before it.
+    assert_eq!(
+        row("418-KL/TU"),
+        (
+            Some("ket_luan"),
+            Some("2026-03-12"),
+            Some("Ban Thường vụ Tỉnh ủy")
+        )
+    );
+    // `bãi bỏ Công văn số ...`: `bỏ` is no `Bộ`, the noun is `Công văn`.
+    assert_eq!(row("377/UBND-KSTTHC").0, Some("cong_van"));
+    assert_eq!(doc.citations.len(), 13);
+    for c in &doc.citations {
+        assert!(text[c.span.start..c.span.end].contains(c.symbol.as_deref().unwrap()));
+    }
+}
