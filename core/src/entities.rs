@@ -1,5 +1,5 @@
 //! Stage 6: entities over the finished structure. Citations are found in the title, preamble,
-//! items and closing (not in attachments), listed once each, with later mentions resolved to
+//! items, closing and footnotes (not in attachments), listed once each, with later mentions resolved to
 //! them; the document's reference to itself is not a citation. Spans are mapped back to the
 //! input through [`crate::offsets::align`].
 
@@ -47,6 +47,12 @@ fn collect<'a>(doc: &'a Document) -> Vec<Source<'a>> {
         out.push(Source {
             text: &p.text,
             span: p.span,
+        });
+    }
+    for f in &doc.footnotes {
+        out.push(Source {
+            text: &f.text,
+            span: f.span,
         });
     }
     out

@@ -325,6 +325,18 @@ pub struct Attachment {
     pub span: Span,
 }
 
+/// A footnote after the signature (`[1] Công văn số 7415/BNV-CCVC ngày 31/8/2025 ...`), which the
+/// body refers to by its label (`... hướng dẫn của Bộ Nội vụ[1] ...`). Citations in it count.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+pub struct Footnote {
+    /// The label without its brackets (`1`).
+    pub label: String,
+    /// The footnote's text, without the label.
+    pub text: String,
+    /// The whole footnote, label included.
+    pub span: Span,
+}
+
 /// A header field value with the span it was read from.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 pub struct Field {
@@ -395,6 +407,7 @@ pub struct Document {
     pub archive_span: Option<Span>,
     pub signatures: Vec<Signature>,
     pub attachments: Vec<Attachment>,
+    pub footnotes: Vec<Footnote>,
     pub header: Header,
     pub noise: Vec<Noise>,
     pub diagnostics: Vec<Diagnostic>,
@@ -426,6 +439,7 @@ impl Document {
             archive_span: None,
             signatures: Vec::new(),
             attachments: Vec::new(),
+            footnotes: Vec::new(),
             header: Header::default(),
             noise: Vec::new(),
             diagnostics: Vec::new(),

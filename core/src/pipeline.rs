@@ -5,7 +5,7 @@ use crate::body::{self, Para};
 use crate::diagnostics::{Code, Sink};
 use crate::header;
 use crate::lines::{self, Line, LineKind};
-use crate::model::{Attachment, Document, Field, Noise, NoiseKind, Paragraph, Span};
+use crate::model::{Attachment, Document, Field, Footnote, Noise, NoiseKind, Paragraph, Span};
 use crate::normalize::{normalize, Normalized};
 use crate::tail;
 use crate::text::is_caps;
@@ -288,6 +288,7 @@ pub fn run(input: &str) -> Document {
 
     // After the tail: attachments, then site text.
     let mut attachments = Vec::new();
+    let mut footnotes = Vec::new();
     let mut i = tail_end;
     while i < n {
         let Some(k) = (i..n).find(|&j| !lines[j].is_void() || lines[j].kind == LineKind::Chrome)
@@ -295,6 +296,12 @@ pub fn run(input: &str) -> Document {
             break;
         };
         let l = &lines[k];
+        // Footnotes (`[1] Công văn số ...`), each over the lines up to the next label, a blank
+        // line or the end of a sentence.
+        if tail::footnote_label(l.text(text)).is_some() {
+            i = read_footnotes(&ctx, &lines, k, &mut footnotes);
+            continue;
+        }
         // Site text from here on, or text that site chrome follows closely (the site's, not an
         // attachment): trailing noise to the end.
         let chrome_here = l.kind == LineKind::Chrome || lines::is_weak_chrome(&l.folded);
@@ -489,6 +496,7 @@ pub fn run(input: &str) -> Document {
     doc.archive_span = tail.archive.as_ref().map(|a| a.1);
     doc.signatures = tail.signatures;
     doc.attachments = attachments;
+    doc.footnotes = footnotes;
     doc.header.family = h
         .family
         .or_else(|| doc.symbol.as_deref().map(crate::symbols::family_of_symbol));
@@ -507,4 +515,52 @@ pub fn run(input: &str) -> Document {
     crate::entities::annotate(&mut doc, input);
     doc.diagnostics = ctx.sink.items;
     doc
+}
+
+/// Reads the footnotes that start at line `k` (see [`tail::footnote_label`]); returns the line
+/// after them. A footnote goes on over the lines that follow it without a blank line, up to the
+/// next label, site text, or a line that ends a sentence.
+fn read_footnotes(ctx: &Ctx, lines: &[Line], mut k: usize, out: &mut Vec<Footnote>) -> usize {
+    let text = ctx.text;
+    let n = lines.len();
+    while k < n {
+        let Some((label, len)) = tail::footnote_label(lines[k].text(text)) else {
+            break;
+        };
+        let mut last = k;
+        while last + 1 < n {
+            let prev = lines[last].text(text).trim_end();
+            let next = &lines[last + 1];
+            if next.kind != LineKind::Text
+                || prev.ends_with(['.', '!', '?'])
+                || tail::footnote_label(next.text(text)).is_some()
+                || lines::is_weak_chrome(&next.folded)
+            {
+                break;
+            }
+            last += 1;
+        }
+        let body: Vec<&str> = (k..=last)
+            .map(|j| {
+                let t = lines[j].text(text);
+                if j == k {
+                    &t[len..]
+                } else {
+                    t
+                }
+            })
+            .collect();
+        out.push(Footnote {
+            label: label.to_string(),
+            text: crate::text::squash_spaces(&body.join(" ")),
+            span: ctx.span(lines[k].start, lines[last].end),
+        });
+        // The next footnote may follow after blank lines.
+        k = last + 1;
+        let next = (k..n).find(|&j| !lines[j].is_blank()).unwrap_or(n);
+        if next < n && tail::footnote_label(lines[next].text(text)).is_some() {
+            k = next;
+        }
+    }
+    k
 }

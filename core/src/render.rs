@@ -134,6 +134,9 @@ pub fn outline(doc: &Document) -> String {
     for a in &doc.attachments {
         let _ = writeln!(out, "attachment: {}", clip(&a.title, 90));
     }
+    for f in &doc.footnotes {
+        let _ = writeln!(out, "footnote:   [{}] {}", f.label, clip(&f.text, 90));
+    }
     if !doc.citations.is_empty() {
         let _ = writeln!(out, "citations:");
         for c in &doc.citations {
@@ -327,6 +330,12 @@ pub fn markdown(doc: &Document) -> String {
                 r.purpose
                     .map_or(String::new(), |p| format!(" ({})", purpose_name(p)))
             );
+        }
+    }
+    if !doc.footnotes.is_empty() {
+        let _ = writeln!(out, "\n## Footnotes\n");
+        for f in &doc.footnotes {
+            let _ = writeln!(out, "[^{}]: {}", f.label, md_escape(&f.text));
         }
     }
     if !doc.diagnostics.is_empty() {

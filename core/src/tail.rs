@@ -523,6 +523,26 @@ fn ends_tail(t: &str, f: &str, complete: bool) -> bool {
     attachment_start(t, f)
 }
 
+/// A footnote's label at the start of a line after the signature: `[1] Công văn số ...` (also
+/// markdown's `[^1]: ...`). Returns the label (`1`) and the length in bytes of the label with its
+/// brackets and the white space after it.
+pub fn footnote_label(t: &str) -> Option<(&str, usize)> {
+    let rest = t.strip_prefix('[')?;
+    let rest_n = rest.strip_prefix('^').unwrap_or(rest);
+    let digits = rest_n.bytes().take_while(u8::is_ascii_digit).count();
+    if digits == 0 || digits > 3 {
+        return None;
+    }
+    let after = rest_n[digits..].strip_prefix(']')?;
+    let after = after.strip_prefix(':').unwrap_or(after);
+    // A label with text after it (`[1]` alone is a page's stray mark).
+    let text = after.trim_start();
+    if text.len() == after.len() && !after.is_empty() || text.is_empty() {
+        return None;
+    }
+    Some((&rest_n[..digits], t.len() - text.len()))
+}
+
 /// A line that opens an attachment after the signature.
 pub fn attachment_start(t: &str, f: &str) -> bool {
     const CUES: &[&str] = &[
@@ -588,6 +608,23 @@ fn recipient(ctx: &Ctx, s: usize, e: usize) -> Option<Recipient> {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn footnote_labels() {
+        assert_eq!(footnote_label("[1] Công văn số 7/BNV"), Some(("1", 4)));
+        assert_eq!(footnote_label("[^12]: Xem Điều 3"), Some(("12", 7)));
+        for t in [
+            "[1]",
+            "[a] Ghi chú",
+            "[1]Công văn",
+            "1] Công văn",
+            "[1234] x",
+            "Nơi nhận:",
+        ] {
+            assert_eq!(footnote_label(t), None, "{t}");
+        }
+    }
+
     use super::*;
 
     #[test]

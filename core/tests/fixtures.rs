@@ -311,7 +311,28 @@ fn citations_whose_issuer_stands_elsewhere() {
     );
     // `bãi bỏ Công văn số ...`: `bỏ` is no `Bộ`, the noun is `Công văn`.
     assert_eq!(row("377/UBND-KSTTHC").0, Some("cong_van"));
-    assert_eq!(doc.citations.len(), 13);
+    // A footnote after the signature is the document's own text: its citations count.
+    assert_eq!(
+        doc.footnotes
+            .iter()
+            .map(|f| f.label.as_str())
+            .collect::<Vec<_>>(),
+        ["1", "2"]
+    );
+    let f = &doc.footnotes[0];
+    assert!(text[f.span.start..f.span.end].starts_with("[1] Theo hướng dẫn"));
+    assert!(f.text.ends_with("chuyển đổi số năm 2026."));
+    assert_eq!(
+        row("2150/BKHCN-CĐS"),
+        (
+            Some("cong_van"),
+            Some("2026-04-28"),
+            Some("Bộ Khoa học và Công nghệ")
+        )
+    );
+    assert!(doc.attachments.is_empty());
+    assert!(!codes(&doc).contains(&"text_after_signature"));
+    assert_eq!(doc.citations.len(), 14);
     for c in &doc.citations {
         assert!(text[c.span.start..c.span.end].contains(c.symbol.as_deref().unwrap()));
     }

@@ -46,6 +46,7 @@ const LIST_KIND = {
   noise: "noise",
   diagnostics: "diagnostic",
   attachments: "attachment",
+  footnotes: "footnote",
   assignments: "assignment",
   figures: "figure",
 };

@@ -27,6 +27,7 @@ __all__ = [
     "Family",
     "Field",
     "Figure",
+    "Footnote",
     "Header",
     "InnerMark",
     "Item",
@@ -151,6 +152,7 @@ class Document(DocumentMixin):
         dates: Date and time expressions of the title and body.
         diagnostics:
         figures: Thresholds and quantities of the body.
+        footnotes:
         header:
         input_len: Length of the input in code points (``len(text)``); every span lies
             within ``0..input_len``.
@@ -180,6 +182,7 @@ class Document(DocumentMixin):
         "dates",
         "diagnostics",
         "figures",
+        "footnotes",
         "header",
         "input_len",
         "issuer",
@@ -208,6 +211,7 @@ class Document(DocumentMixin):
     dates: List[DateExpr]
     diagnostics: List[Diagnostic]
     figures: List[Figure]
+    footnotes: List[Footnote]
     header: Header
     input_len: int
     issuer: Optional[str]
@@ -234,6 +238,7 @@ class Document(DocumentMixin):
         dates: List[DateExpr],
         diagnostics: List[Diagnostic],
         figures: List[Figure],
+        footnotes: List[Footnote],
         header: Header,
         input_len: int,
         items: List[Item],
@@ -264,6 +269,7 @@ class Document(DocumentMixin):
         self.dates = dates
         self.diagnostics = diagnostics
         self.figures = figures
+        self.footnotes = footnotes
         self.header = header
         self.input_len = input_len
         self.issuer = issuer
@@ -678,6 +684,40 @@ class Figure(Node):
         self.unit = unit
         self.value = value
 
+class Footnote(Node):
+    """A footnote after the signature (`[1] Công văn số 7415/BNV-CCVC ngày 31/8/2025 ...`), which
+    the body refers to by its label (`... hướng dẫn của Bộ Nội vụ[1] ...`). Citations in it
+    count.
+
+    Attributes:
+        label: The label without its brackets (`1`).
+        span: The whole footnote, label included. (code points)
+        text: The footnote's text, without the label.
+    """
+
+    __slots__ = (
+        "label",
+        "span",
+        "text",
+    )
+    _fields = __slots__
+
+    label: str
+    span: Span
+    text: str
+
+    def __init__(
+        self,
+        *,
+        label: str,
+        span: Span,
+        text: str,
+    ) -> None:
+        self._d = {}
+        self.label = label
+        self.span = span
+        self.text = text
+
 class Header(Node):
     """Header details beyond the scored fields.
 
@@ -1078,8 +1118,8 @@ def _bind(cls: type, specs: tuple, lists: tuple) -> None:
 
 _bind(
     Document,
-    (_Seq(Addressee), None, Span, _Seq(Attachment), _Seq(Paragraph), _Seq(Citation), _Seq(Paragraph), None, _Seq(DateExpr), _Seq(Diagnostic), _Seq(Figure), Header, None, None, _Seq(Item), None, _Seq(Motto), _Seq(Noise), None, _Seq(Paragraph), _Seq(Recipient), None, _Seq(Signature), None, None,),
-    ("addressees", "attachments", "basis", "citations", "closing", "dates", "diagnostics", "figures", "items", "mottos", "noise", "preamble", "recipients", "signatures",),
+    (_Seq(Addressee), None, Span, _Seq(Attachment), _Seq(Paragraph), _Seq(Citation), _Seq(Paragraph), None, _Seq(DateExpr), _Seq(Diagnostic), _Seq(Figure), _Seq(Footnote), Header, None, None, _Seq(Item), None, _Seq(Motto), _Seq(Noise), None, _Seq(Paragraph), _Seq(Recipient), None, _Seq(Signature), None, None,),
+    ("addressees", "attachments", "basis", "citations", "closing", "dates", "diagnostics", "figures", "footnotes", "items", "mottos", "noise", "preamble", "recipients", "signatures",),
 )
 _bind(
     Actor,
@@ -1129,6 +1169,11 @@ _bind(
 _bind(
     Figure,
     (None, Span, None, None, None,),
+    (),
+)
+_bind(
+    Footnote,
+    (None, Span, None,),
     (),
 )
 _bind(
