@@ -137,8 +137,22 @@ fn marker_opens(m: &Marker, prev: &str, gap: bool) -> bool {
                 && !ends_with_connector(prev)
         }
         MarkerKind::Article | MarkerKind::Chapter | MarkerKind::Part | MarkerKind::Section => true,
-        _ => !prev.trim_end().ends_with([',', '(']) && !ends_with_connector(prev),
+        // A level word (`... các tỉnh, thành phố` / `a) Tập trung ...`) runs on into a place's
+        // name, never into a marker.
+        _ => {
+            !prev.trim_end().ends_with([',', '('])
+                && (!ends_with_connector(prev) || ends_with_level_word(prev))
+        }
     }
+}
+
+/// A line ending in an administrative level word (`tỉnh`, `huyện`, `thành phố` ...).
+fn ends_with_level_word(t: &str) -> bool {
+    let last = t.split_whitespace().last().unwrap_or("");
+    matches!(
+        fold(last).as_str(),
+        "tinh" | "huyen" | "quan" | "phuong" | "pho" | "xa"
+    )
 }
 
 /// A line ending in a word that cannot end a sentence (`của`, `và`, `số`, `ngày`).
