@@ -206,6 +206,68 @@ pub fn sector_of(name: &str) -> Option<Sector> {
         .map(|(_, s)| *s)
 }
 
+/// Heads of one syllable whose folded form other words share (`bố trí`, `sổ`, `vũ`), with
+/// their spellings (lower case).
+const SHORT_HEADS: &[(&str, &str)] = &[("bo", "bộ"), ("so", "sở"), ("cuc", "cục"), ("vu", "vụ")];
+
+/// Whether the first word of `src`, where it folds to a [`SHORT_HEADS`] head, is spelled as one.
+fn head_spelled(src: &str) -> bool {
+    let word: String = src
+        .chars()
+        .take_while(|c| c.is_alphabetic())
+        .flat_map(char::to_lowercase)
+        .collect();
+    let folded = crate::text::fold(&word);
+    SHORT_HEADS
+        .iter()
+        .find(|(f, _)| *f == folded)
+        .is_none_or(|(_, spelled)| *spelled == word)
+}
+
+/// Whether a verb, longer than any head there, starts `src` (folded `f`): `Ban hành kèm theo
+/// ...` is no `Ban`, while `Tổ chức đảng các cấp ...` is a head longer than `tổ chức`.
+fn verb_outruns_head(src: &str, f: &str) -> bool {
+    let mut cs = src.chars();
+    let Some(first) = cs.next() else {
+        return false;
+    };
+    let lowered: String = first.to_lowercase().chain(cs.take(30)).collect();
+    let Some(verb) = VERBS.iter().find(|v| {
+        lowered.starts_with(*v)
+            && lowered[v.len()..]
+                .chars()
+                .next()
+                .is_none_or(|c| !c.is_alphanumeric())
+    }) else {
+        return false;
+    };
+    let verb_len = crate::text::fold(verb).len();
+    !HEADS
+        .iter()
+        .any(|(h, _)| h.trim_end().len() > verb_len && f.starts_with(h.trim_end()))
+}
+
+/// Whether an office (a person's title: `giám đốc`, `người đứng đầu` ...) starts `f`.
+fn office_head_at(f: &str) -> bool {
+    HEADS.iter().any(|(h, sector)| {
+        *sector == Sector::Office
+            && f.starts_with(h)
+            && f[h.len()..].bytes().next().is_none_or(|b| b == b' ')
+    })
+}
+
+/// A director's title without a body of its own (`Giám đốc`, `Giám đốc Sở`), folded: it shares
+/// the body named after the comma. (`Bộ trưởng, Thủ trưởng cơ quan ngang bộ` is the standard
+/// list of distinct offices of a Government decision.)
+fn bare_title(piece: &str) -> bool {
+    let piece = piece.trim();
+    ["giam doc", "pho giam doc"].iter().any(|h| {
+        piece
+            .strip_prefix(h)
+            .is_some_and(|rest| matches!(rest.trim(), "" | "so"))
+    })
+}
+
 fn head_at(f: &str) -> bool {
     let f2 = format!("{f} ");
     HEADS.iter().any(|(h, _)| f2.starts_with(h))
@@ -374,7 +436,47 @@ const NOUN_MARKERS: &[&str] = &[
     "Văn phòng",
 ];
 
+/// Verbs that open a predicate even when capitalised, where a lost colon or line break left
+/// them after the subject (`Chủ tịch Ủy ban nhân dân các tỉnh, thành phố` / `Khẩn trương rà
+/// soát ...`), in lower case: none of them is a word of a body's name (`Chỉ đạo` is: `Ban Chỉ
+/// đạo`). Observed.
+const CAPITALISED_VERBS: &[&str] = &[
+    "khẩn trương",
+    "chủ trì",
+    "phối hợp",
+    "tập trung",
+    "tiếp tục",
+    "rà soát",
+    "chủ động",
+    "quán triệt",
+    "đẩy mạnh",
+    "tăng cường",
+];
+
+/// Whether a capitalised verb of [`CAPITALISED_VERBS`] starts at byte `k`.
+fn capitalised_verb_at(text: &str, k: usize) -> bool {
+    let rest = &text[k..];
+    let mut cs = rest.chars();
+    let Some(first) = cs.next().filter(|c| c.is_uppercase()) else {
+        return false;
+    };
+    let tail = cs.as_str();
+    CAPITALISED_VERBS.iter().any(|v| {
+        let mut vs = v.chars();
+        vs.next()
+            .is_some_and(|c| first.to_lowercase().eq(std::iter::once(c)))
+            && tail.starts_with(vs.as_str())
+            && tail[vs.as_str().len()..]
+                .chars()
+                .next()
+                .is_none_or(|c| !c.is_alphanumeric())
+    })
+}
+
 fn verb_at(text: &str, k: usize) -> bool {
+    if capitalised_verb_at(text, k) {
+        return true;
+    }
     let rest = &text[k..];
     let hit = VERBS.iter().any(|v| {
         rest.starts_with(v)
@@ -387,13 +489,38 @@ fn verb_at(text: &str, k: usize) -> bool {
         return false;
     }
     let before = text[..k].trim_end().trim_end_matches(',').trim_end();
-    !NOUN_MARKERS.iter().any(|m| {
-        before.ends_with(m)
-            && before[..before.len() - m.len()]
-                .chars()
-                .last()
-                .is_none_or(|c| !c.is_alphanumeric())
-    })
+    // (A marker capitalised at the start of a sentence counts too: `Cơ quan phối hợp có ...`.)
+    let mut cut = before.len().saturating_sub(24);
+    while !before.is_char_boundary(cut) {
+        cut += 1;
+    }
+    let tail = &before[cut..];
+    let noun = NOUN_MARKERS.iter().any(|m| {
+        let mut cs = m.chars();
+        let capitalised: String = cs
+            .next()
+            .map(|c| c.to_uppercase().chain(cs).collect())
+            .unwrap_or_default();
+        [m.to_string(), capitalised].iter().any(|m| {
+            tail.ends_with(m.as_str())
+                && tail[..tail.len() - m.len()]
+                    .chars()
+                    .last()
+                    .is_none_or(|c| !c.is_alphanumeric())
+        })
+    });
+    !noun && !in_fixed_term(text, k)
+}
+
+/// Terms whose words would read as a verb (`trung tâm giáo dục thường xuyên`), as written.
+const FIXED_TERMS: &[(&str, &str)] = &[("giáo dục", "thường xuyên")];
+
+/// Whether the verb at byte `k` is the second half of a [`FIXED_TERMS`] term.
+fn in_fixed_term(text: &str, k: usize) -> bool {
+    let before = text[..k].trim_end();
+    FIXED_TERMS
+        .iter()
+        .any(|(a, b)| before.ends_with(a) && text[k..].starts_with(b))
 }
 
 /// The role a verb phrase gives its subject.
@@ -487,8 +614,13 @@ fn subjects_at(text: &str, from: usize, need_verb: bool) -> Vec<FoundActor> {
     {
         return Vec::new();
     }
-    // `Về ...`, `Tăng cường ...`: no subject at the start.
-    if !head_at(&f[s..]) || !(first_char.is_some_and(char::is_uppercase) || s > 0 || from > 0) {
+    // `Về ...`, `Tăng cường ...`: no subject at the start; nor `Bố trí ...`, whose folded word is
+    // that of `Bộ`.
+    if !head_at(&f[s..])
+        || !(first_char.is_some_and(char::is_uppercase) || s > 0 || from > 0)
+        || !head_spelled(&sub[fv.src(s)..])
+        || verb_outruns_head(&sub[fv.src(s)..], &f[s..])
+    {
         return Vec::new();
     }
     // The subject ends at the first verb, or at `:`, `(`, `.`, ` - `.
@@ -571,10 +703,17 @@ fn subjects_at(text: &str, from: usize, need_verb: bool) -> Vec<FoundActor> {
                 .next()
                 .is_some_and(char::is_uppercase);
             let within_colon_list = f[piece_start..k].contains(':');
+            // After a comma, an office in lower case starts a name too (`Chủ tịch UBND các
+            // huyện, người đứng đầu các cơ quan`); a bare title before the comma shares the body
+            // named after it (`Giám đốc, Thủ trưởng các sở, ban, ngành`).
+            let comma = sep_len == 2 && f[k..].starts_with(", ");
+            let office = comma && office_head_at(&f[next..e]);
+            let shares_body = comma && bare_title(&f[piece_start..k]);
             if next < e
                 && head_at(&f[next..e])
-                && (cap || sep_len == 4 || f[k..].starts_with("; "))
+                && (cap || sep_len == 4 || f[k..].starts_with("; ") || office)
                 && !within_colon_list
+                && !shares_body
             {
                 push(&mut out, sub, &fv, piece_start, k, role, from);
                 piece_start = next;
@@ -712,6 +851,57 @@ mod tests {
 
     fn names(t: &str) -> Vec<String> {
         subjects(t).into_iter().map(|a| a.name).collect()
+    }
+
+    #[test]
+    fn offices_and_capitalised_verbs() {
+        // An office in lower case after a comma starts a name of its own.
+        assert_eq!(
+            names("Ủy viên Ban Thường vụ Huyện ủy, thành viên Ban Chỉ đạo cấp huyện chịu trách nhiệm theo dõi."),
+            ["Ủy viên Ban Thường vụ Huyện ủy", "thành viên Ban Chỉ đạo cấp huyện"]
+        );
+        assert_eq!(
+            names("Hiệu trưởng các trường trung học cơ sở, giám đốc các trung tâm giáo dục thường xuyên có trách nhiệm rà soát."),
+            ["Hiệu trưởng các trường trung học cơ sở", "giám đốc các trung tâm giáo dục thường xuyên"]
+        );
+        // A director's bare title shares the bodies named after it.
+        assert_eq!(
+            names("Giám đốc, Thủ trưởng các sở, ban, ngành tỉnh chịu trách nhiệm thi hành Quyết định này."),
+            ["Giám đốc, Thủ trưởng các sở, ban, ngành tỉnh"]
+        );
+        assert_eq!(
+            names("Các Bộ trưởng, Thủ trưởng cơ quan ngang bộ chịu trách nhiệm thi hành."),
+            ["Các Bộ trưởng", "Thủ trưởng cơ quan ngang bộ"]
+        );
+        // A capitalised verb after a subject whose colon was lost; `Ban Chỉ đạo` keeps its word.
+        assert_eq!(
+            names("Chủ tịch Ủy ban nhân dân các xã, phường Khẩn trương rà soát các quy định."),
+            ["Chủ tịch Ủy ban nhân dân các xã, phường"]
+        );
+        assert_eq!(
+            names("Ban Chỉ đạo tỉnh chủ trì tổng kết."),
+            ["Ban Chỉ đạo tỉnh"]
+        );
+        // `Cơ quan phối hợp`: a noun at the start of a sentence, not a verb.
+        assert_eq!(
+            names("Cơ quan phối hợp có trách nhiệm trả lời bằng văn bản."),
+            ["Cơ quan phối hợp"]
+        );
+        assert_eq!(
+            names("Các văn phòng tiếp tục rà soát hồ sơ."),
+            ["Các văn phòng"]
+        );
+        assert!(names("Bố trí đủ cán bộ hướng dẫn tại bộ phận một cửa.").is_empty());
+        assert!(names("Ban hành kèm theo Quyết định này Quy chế làm việc.").is_empty());
+        assert_eq!(
+            names("Tổ chức đảng các cấp chủ trì, phối hợp với chính quyền."),
+            ["Tổ chức đảng các cấp"]
+        );
+        assert_eq!(
+            names("Giám đốc các sở, Thủ trưởng các ban, ngành chịu trách nhiệm thi hành."),
+            ["Giám đốc các sở", "Thủ trưởng các ban, ngành"]
+        );
+        assert_eq!(names("Bộ Y tế chủ trì."), ["Bộ Y tế"]);
     }
 
     #[test]

@@ -337,3 +337,41 @@ fn citations_whose_issuer_stands_elsewhere() {
         assert!(text[c.span.start..c.span.end].contains(c.symbol.as_deref().unwrap()));
     }
 }
+
+#[test]
+fn wrapped_directive_offices_and_markers_after_level_words() {
+    let (_, doc) = load("chi_thi_wrapped_offices.txt");
+    let actors =
+        |i: usize| -> Vec<String> { doc.items[i].actors.iter().map(|a| a.name.clone()).collect() };
+    assert_eq!(labels(&doc.items), ["1.", "2.", "3.", "4.", "5.", "6."]);
+    // A capitalised verb ends a subject whose colon was lost.
+    assert_eq!(
+        actors(0),
+        [
+            "Bộ trưởng các Bộ",
+            "Thủ trưởng cơ quan ngang bộ",
+            "Chủ tịch Ủy ban nhân dân các tỉnh, thành phố"
+        ]
+    );
+    // `... các tỉnh, thành phố` / `a) Tập trung ...`: the marker opens an item.
+    assert_eq!(labels(&doc.items[1].children), ["a)", "b)"]);
+    assert_eq!(actors(1), ["Chủ tịch Ủy ban nhân dân các tỉnh, thành phố"]);
+    assert!(
+        doc.items[1].children[1].actors.is_empty(),
+        "`Bố trí` is no `Bộ`"
+    );
+    assert_eq!(
+        actors(2),
+        ["Ủy viên Ban cán sự đảng", "thành viên Ban Chỉ đạo cấp tỉnh"]
+    );
+    assert_eq!(
+        actors(3),
+        [
+            "Hiệu trưởng các trường đại học",
+            "giám đốc các trung tâm giáo dục thường xuyên"
+        ]
+    );
+    assert_eq!(actors(4), ["Cơ quan phối hợp"]);
+    assert_eq!(doc.items[4].actors[0].role, Some(vanban::Role::Responsible));
+    assert_eq!(actors(5), ["Giám đốc, Thủ trưởng các sở, ban, ngành"]);
+}
