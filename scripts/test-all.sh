@@ -23,7 +23,7 @@ FLOORS=(
   --min place=0.96 --min items=0.96 --min paragraphs=0.91 --min addressees=0.96
   --min recipients=0.96 --min recipient_purpose=1.0 --min signatures=0.98 --min archive=0.94
   --min intact=0.96 --min absent=1.0 --min citations=0.985 --min citation_fields=0.995
-  --min actors=0.81 --min score=0.975
+  --min actors=0.87 --min score=0.975
 )
 if [ -f ../shared/tools/score.py ]; then
   python3 ../shared/tools/score.py --cmd 'target/release/vanban parse --json {}' "${FLOORS[@]}"
