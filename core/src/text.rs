@@ -96,23 +96,97 @@ impl Folded {
     }
 }
 
-/// Whether a char is a Vietnamese/Latin letter.
-pub fn is_letter(c: char) -> bool {
-    c.is_alphabetic()
+/// Letter class bit: `char::is_alphabetic`.
+const LETTER: u8 = 1;
+/// Letter class bit: `char::is_uppercase`.
+const UPPER: u8 = 2;
+/// Letter class bit: `char::is_lowercase`.
+const LOWER: u8 = 4;
+
+/// First char after the low table (ASCII, Latin-1, Latin Extended-A and -B).
+const LOW_END: u32 = 0x250;
+/// The Latin Extended Additional block (Vietnamese letters with tone marks).
+const VI_START: u32 = 0x1E00;
+const VI_END: u32 = 0x1F00;
+
+/// The letter class of a char (`LETTER`, `UPPER`, `LOWER` bits), as the standard library's
+/// predicates say. The blocks Vietnamese text uses are looked up in a table built once (a
+/// non-ASCII `char::is_alphabetic` is a binary search); other chars ask the predicates.
+fn char_class(c: char) -> u8 {
+    let u = c as u32;
+    let (low, vi) = class_tables();
+    if u < LOW_END {
+        low[u as usize]
+    } else if (VI_START..VI_END).contains(&u) {
+        vi[(u - VI_START) as usize]
+    } else {
+        class_slow(c)
+    }
 }
 
-/// Share of letters that are upper case (0.0 when there are no letters).
-pub fn upper_ratio(s: &str) -> f32 {
+fn class_slow(c: char) -> u8 {
+    let mut class = 0;
+    if c.is_alphabetic() {
+        class |= LETTER;
+    }
+    if c.is_uppercase() {
+        class |= UPPER;
+    }
+    if c.is_lowercase() {
+        class |= LOWER;
+    }
+    class
+}
+
+type ClassTables = ([u8; LOW_END as usize], [u8; (VI_END - VI_START) as usize]);
+
+fn class_tables() -> &'static ClassTables {
+    static TABLES: std::sync::OnceLock<ClassTables> = std::sync::OnceLock::new();
+    TABLES.get_or_init(|| {
+        let mut low = [0u8; LOW_END as usize];
+        for (u, class) in (0..LOW_END).zip(low.iter_mut()) {
+            *class = char::from_u32(u).map_or(0, class_slow);
+        }
+        let mut vi = [0u8; (VI_END - VI_START) as usize];
+        for (u, class) in (VI_START..VI_END).zip(vi.iter_mut()) {
+            *class = char::from_u32(u).map_or(0, class_slow);
+        }
+        (low, vi)
+    })
+}
+
+/// Whether a char is a Vietnamese/Latin letter (`char::is_alphabetic`, from a table).
+pub fn is_letter(c: char) -> bool {
+    char_class(c) & LETTER != 0
+}
+
+/// `char::is_uppercase`, from a table.
+pub fn is_upper(c: char) -> bool {
+    char_class(c) & UPPER != 0
+}
+
+/// `char::is_lowercase`, from a table.
+pub fn is_lower(c: char) -> bool {
+    char_class(c) & LOWER != 0
+}
+
+/// Numbers of letters and of upper-case letters in `s`.
+fn letter_counts(s: &str) -> (u32, u32) {
     let mut letters = 0u32;
     let mut upper = 0u32;
     for c in s.chars() {
-        if c.is_alphabetic() {
+        let class = char_class(c);
+        if class & LETTER != 0 {
             letters += 1;
-            if c.is_uppercase() {
+            if class & UPPER != 0 {
                 upper += 1;
             }
         }
     }
+    (letters, upper)
+}
+
+fn ratio(letters: u32, upper: u32) -> f32 {
     if letters == 0 {
         0.0
     } else {
@@ -120,14 +194,39 @@ pub fn upper_ratio(s: &str) -> f32 {
     }
 }
 
-/// Number of letters.
-pub fn letter_count(s: &str) -> usize {
-    s.chars().filter(|c| c.is_alphabetic()).count()
+/// Share of letters that are upper case (0.0 when there are no letters).
+pub fn upper_ratio(s: &str) -> f32 {
+    let (letters, upper) = letter_counts(s);
+    ratio(letters, upper)
 }
 
-/// A line written in capitals (at least 3 letters, ≥ 85 % upper case).
+/// Number of letters.
+pub fn letter_count(s: &str) -> usize {
+    s.chars().filter(|&c| is_letter(c)).count()
+}
+
+/// A line written in capitals (at least 2 letters, ≥ 85 % upper case). One pass, which stops
+/// as soon as the line could not reach 84 % even if every byte left were a capital.
 pub fn is_caps(s: &str) -> bool {
-    letter_count(s) >= 2 && upper_ratio(s) >= 0.85
+    let mut letters = 0u32;
+    let mut upper = 0u32;
+    for (i, c) in s.char_indices() {
+        let class = char_class(c);
+        if class & LETTER == 0 {
+            continue;
+        }
+        letters += 1;
+        if class & UPPER != 0 {
+            upper += 1;
+        } else {
+            // The best case: every remaining byte an upper-case letter.
+            let rest = (s.len() - i - c.len_utf8()) as u64;
+            if (u64::from(upper) + rest) * 100 < (u64::from(letters) + rest) * 84 {
+                return false;
+            }
+        }
+    }
+    letters >= 2 && ratio(letters, upper) >= 0.85
 }
 
 /// Joins words with single spaces.
@@ -271,6 +370,81 @@ mod tests {
         assert_eq!(f.text, "so 15");
         assert_eq!(f.src(2), "Số".len());
         assert_eq!(f.src(5), "Số 15".len());
+    }
+
+    #[test]
+    fn letter_classes_agree_with_the_standard_library() {
+        // Every char, in the tables' blocks and outside them.
+        for c in (0..=0x10FFFFu32).filter_map(char::from_u32) {
+            assert_eq!(is_letter(c), c.is_alphabetic(), "{c:?}");
+            assert_eq!(is_upper(c), c.is_uppercase(), "{c:?}");
+            assert_eq!(is_lower(c), c.is_lowercase(), "{c:?}");
+        }
+        assert!(is_letter('ệ') && is_lower('ệ') && !is_upper('ệ'));
+        assert!(is_letter('Ự') && is_upper('Ự') && !is_lower('Ự'));
+        assert!(is_letter('đ') && is_letter('Đ') && is_letter('漢'));
+        assert!(!is_letter('1') && !is_letter('–') && !is_letter('“') && !is_letter(' '));
+        assert!(!is_upper('1') && !is_lower('.'));
+    }
+
+    /// `is_caps` as first written: two passes, to their ends.
+    fn is_caps_reference(s: &str) -> bool {
+        let letters = s.chars().filter(|c| c.is_alphabetic()).count();
+        let upper = s
+            .chars()
+            .filter(|c| c.is_alphabetic() && c.is_uppercase())
+            .count();
+        letters >= 2 && upper as f32 / letters as f32 >= 0.85
+    }
+
+    #[test]
+    fn caps_lines() {
+        for s in [
+            "ỦY BAN NHÂN DÂN TỈNH ĐẮK LẮK",
+            "CHỈ THỊ",
+            "PHÓ CHỦ TỊCH",
+            "KT. BỘ TRƯỞNG",
+            "SỐ 15/CT-TTg",
+            "ĐẢNG CỘNG SẢN VIỆT NAMx",
+        ] {
+            assert!(is_caps(s), "{s}");
+            assert!(is_caps_reference(s), "{s}");
+        }
+        for s in [
+            "",
+            "A",
+            "1. 2. 3.",
+            "Về việc tăng cường",
+            "Sở Y tế chủ trì",
+            "CHỈ THỊ của",
+            "aBCDE",
+            "ĐẢNG CỘNG SẢN VIỆT nam",
+        ] {
+            assert!(!is_caps(s), "{s}");
+            assert!(!is_caps_reference(s), "{s}");
+        }
+        // The early stop never changes the answer: every split of caps and lower case.
+        for upper in 0..30 {
+            for lower in 0..8 {
+                for lower_first in [false, true] {
+                    let (a, b) = ("Ầ".repeat(upper), "ầ".repeat(lower));
+                    let s = if lower_first {
+                        b + " " + &a
+                    } else {
+                        a + " " + &b
+                    };
+                    assert_eq!(is_caps(&s), is_caps_reference(&s), "{s}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn letter_counts_and_ratios() {
+        assert_eq!(letter_count("Số 15/CT-TTg"), 7);
+        assert_eq!(letter_count("1.2 – 3"), 0);
+        assert_eq!(upper_ratio("ĐẮK lắk"), 0.5);
+        assert_eq!(upper_ratio("123"), 0.0);
     }
 
     #[test]
