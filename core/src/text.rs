@@ -55,13 +55,34 @@ fn fold_slow(c: char) -> u8 {
     }
 }
 
+/// Folds every char of `s`: `emit(folded byte, byte offset of the char in s)`. ASCII bytes are
+/// lower-cased where they stand; only other chars are decoded.
+fn fold_each(s: &str, mut emit: impl FnMut(u8, usize)) {
+    let bytes = s.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b.is_ascii() {
+            emit(b.to_ascii_lowercase(), i);
+            i += 1;
+        } else {
+            let c = s[i..].chars().next().unwrap_or(char::REPLACEMENT_CHARACTER);
+            emit(fold_char(c), i);
+            i += c.len_utf8();
+        }
+    }
+}
+
+/// The folded bytes as a `String` (they are ASCII).
+fn ascii_string(bytes: Vec<u8>) -> String {
+    String::from_utf8(bytes).unwrap_or_default()
+}
+
 /// Folds a string (one ASCII byte per char).
 pub fn fold(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        out.push(fold_char(c) as char);
-    }
-    out
+    let mut out = Vec::with_capacity(s.len());
+    fold_each(s, |b, _| out.push(b));
+    ascii_string(out)
 }
 
 /// A folded view of a string, with the byte offset of every char in the source.
@@ -74,14 +95,17 @@ pub struct Folded {
 
 impl Folded {
     pub fn new(s: &str) -> Self {
-        let mut text = String::with_capacity(s.len());
+        let mut text = Vec::with_capacity(s.len());
         let mut offsets = Vec::with_capacity(s.len() + 1);
-        for (i, c) in s.char_indices() {
-            text.push(fold_char(c) as char);
+        fold_each(s, |b, i| {
+            text.push(b);
             offsets.push(i);
-        }
+        });
         offsets.push(s.len());
-        Folded { text, offsets }
+        Folded {
+            text: ascii_string(text),
+            offsets,
+        }
     }
     /// Folded length of the source's first `bytes` bytes (a char boundary).
     pub fn src_len(&self, bytes: usize) -> usize {
@@ -362,6 +386,20 @@ mod tests {
         assert_eq!(fold("ĐẢNG CỘNG SẢN"), "dang cong san");
         assert_eq!(fold("Tỉnh uỷ – “x”"), "tinh uy - \"x\"");
         assert_eq!(fold("Số").len(), 2);
+    }
+
+    #[test]
+    fn folding_byte_by_byte_agrees_with_fold_char() {
+        let s = "Ủy ban, TỈNH ủy; Số 15/CT-TTg “x” – 😀 漢 \u{0301}é\tđ\u{a0}!";
+        let expect: String = s.chars().map(|c| fold_char(c) as char).collect();
+        assert_eq!(fold(s), expect);
+        let f = Folded::new(s);
+        assert_eq!(f.text, expect);
+        let offsets: Vec<usize> = s.char_indices().map(|(i, _)| i).collect();
+        assert_eq!(f.offsets[..offsets.len()], offsets[..]);
+        assert_eq!(f.offsets.last(), Some(&s.len()));
+        assert_eq!(fold(""), "");
+        assert_eq!(Folded::new("").offsets, [0]);
     }
 
     #[test]
