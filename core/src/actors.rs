@@ -207,8 +207,14 @@ pub fn sector_of(name: &str) -> Option<Sector> {
 }
 
 fn head_at(f: &str) -> bool {
-    let f2 = format!("{f} ");
-    HEADS.iter().any(|(h, _)| f2.starts_with(h))
+    HEADS.iter().any(|(h, _)| starts_with_spaced(f, h))
+}
+
+/// Whether `f` followed by a space starts with `p` (without building that string).
+fn starts_with_spaced(f: &str, p: &str) -> bool {
+    let first = f.as_bytes().first().copied().unwrap_or(b' ');
+    p.as_bytes().first().is_none_or(|&b| b == first)
+        && (f.starts_with(p) || p.strip_suffix(' ') == Some(f))
 }
 
 /// Words that end a subject and start its predicate, as written in running text (lower case,
@@ -376,8 +382,10 @@ const NOUN_MARKERS: &[&str] = &[
 
 fn verb_at(text: &str, k: usize) -> bool {
     let rest = &text[k..];
+    let first = rest.as_bytes().first();
     let hit = VERBS.iter().any(|v| {
-        rest.starts_with(v)
+        v.as_bytes().first() == first
+            && rest.starts_with(v)
             && rest[v.len()..]
                 .chars()
                 .next()
@@ -434,7 +442,8 @@ pub fn subjects(text: &str) -> Vec<FoundActor> {
     if !first.is_empty() {
         return first;
     }
-    let f = fold(text);
+    let fv = Folded::new(text);
+    let f = fv.text.as_str();
     let mut starts: Vec<usize> = Vec::new();
     for pat in [". ", "; ", ": "] {
         let mut from = 0;
@@ -443,7 +452,6 @@ pub fn subjects(text: &str) -> Vec<FoundActor> {
             from += k + pat.len();
         }
     }
-    let fv = Folded::new(text);
     for pat in [" giao ", " yeu cau ", " de nghi "] {
         let mut from = 0;
         while let Some(k) = f[from..].find(pat) {
@@ -756,6 +764,32 @@ mod tests {
         assert!(names("Tăng cường công tác tuyên truyền").is_empty());
         assert!(names("Về kiến nghị đầu tư xây dựng tuyến cao tốc").is_empty());
         assert!(names("Trách nhiệm chung").is_empty());
+    }
+
+    #[test]
+    fn spaced_prefixes() {
+        assert!(starts_with_spaced("bo y te", "bo "));
+        assert!(starts_with_spaced("bo", "bo "));
+        assert!(starts_with_spaced("so tai chinh", "so"));
+        assert!(starts_with_spaced("", ""));
+        assert!(starts_with_spaced("", " "));
+        assert!(!starts_with_spaced("bon", "bo "));
+        assert!(!starts_with_spaced("b", "bo "));
+        assert!(!starts_with_spaced("", "bo "));
+        assert!(!starts_with_spaced("ubnd", "bo "));
+        assert!(head_at("uy ban nhan dan tinh"));
+        assert!(head_at("bo"));
+        assert!(!head_at("bon"));
+        assert!(!head_at(""));
+    }
+
+    #[test]
+    fn verbs() {
+        assert!(verb_at("Sở Y tế chủ trì, phối hợp", "Sở Y tế ".len()));
+        assert!(verb_at("đã", 0));
+        assert!(!verb_at("chủ trìx", 0));
+        assert!(!verb_at("các tổ chức", "các ".len()));
+        assert!(!verb_at("", 0));
     }
 
     #[test]
