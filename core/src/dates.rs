@@ -151,7 +151,11 @@ fn dmy(fs: &str, i: usize, year: Option<i32>) -> Option<(String, usize, bool)> {
 
 /// Finds date and time expressions. `year` is the document's year, used for partial dates.
 pub fn expressions(text: &str, year: Option<i32>) -> Vec<DateFound> {
-    let fv = crate::text::Folded::new(text);
+    expressions_in(&crate::text::Folded::new(text), year)
+}
+
+/// [`expressions`] over a text already folded (byte ranges are the text's, through `fv`).
+pub fn expressions_in(fv: &crate::text::Folded, year: Option<i32>) -> Vec<DateFound> {
     let f = fv.text.as_bytes();
     let mut out: Vec<DateFound> = Vec::new();
     let mut i = 0;

@@ -10,6 +10,7 @@ use crate::model::{
 };
 use crate::offsets::Alignment;
 use crate::tables;
+use std::cell::OnceCell;
 
 /// A text of the document and its input span.
 struct Source<'a> {
@@ -76,17 +77,62 @@ fn issuer_from_code(parts: &crate::symbols::SymbolParts) -> Option<&'static str>
         })
 }
 
+/// What the finders read of one text, kept for the assignments: its dates, and its alignment
+/// with the input (built once, when a first entity needs it).
+#[derive(Default)]
+struct Facts {
+    dates: Vec<crate::dates::DateFound>,
+    align: OnceCell<Alignment>,
+}
+
+impl Facts {
+    fn align(&self, input: &str, span: Span, text: &str) -> &Alignment {
+        self.align.get_or_init(|| Alignment::new(input, span, text))
+    }
+}
+
 /// Finds and resolves the document's citations.
 pub fn annotate(doc: &mut Document, input: &str) {
     let own = doc.symbol.as_deref().map(crate::text::fold);
+    let year = doc
+        .date
+        .as_deref()
+        .and_then(|d| d.get(..4))
+        .and_then(|y| y.parse().ok());
+    let sources = collect(doc);
+    let mut facts: Vec<Facts> = sources.iter().map(|_| Facts::default()).collect();
+    let cites = citations_of(&sources, &facts, input, own.as_deref());
+    let (dates, figures, mottos) = others(&sources, &mut facts, input, year);
+    // The item paragraphs, in the order `collect` walked them.
+    let items_from = usize::from(doc.header.title.is_some()) + doc.preamble.len();
+    drop(sources);
+    doc.citations = cites;
+    doc.dates = dates;
+    doc.figures = figures;
+    doc.mottos = mottos;
+    let mut items = std::mem::take(&mut doc.items);
+    let mut item_facts = &facts[items_from.min(facts.len())..];
+    for it in &mut items {
+        actors(it, input, &mut item_facts, None);
+    }
+    doc.items = items;
+}
+
+/// The citations of the texts, listed once each, later mentions resolved to them.
+fn citations_of(
+    sources: &[Source],
+    facts: &[Facts],
+    input: &str,
+    own: Option<&str>,
+) -> Vec<Citation> {
     let mut cites: Vec<Citation> = Vec::new();
     let mut keys: Vec<String> = Vec::new();
-    for src in collect(doc) {
+    for (src, fact) in sources.iter().zip(facts) {
         let found = citations::mentions(src.text);
         if found.is_empty() {
             continue;
         }
-        let al = Alignment::new(input, src.span, src.text);
+        let al = fact.align(input, src.span, src.text);
         for m in found {
             let sp = al.span(m.start, m.end);
             let text = src.text[m.start..m.end].to_string();
@@ -103,7 +149,8 @@ pub fn annotate(doc: &mut Document, input: &str) {
             };
             match m.how {
                 MentionKind::Full => {
-                    if own.is_some() && m.symbol.as_deref().map(crate::text::fold) == own {
+                    if own.is_some() && m.symbol.as_deref().map(crate::text::fold).as_deref() == own
+                    {
                         continue; // the document's own number: a self-reference
                     }
                     let k = key(&m.symbol, m.kind, &m.date);
@@ -163,42 +210,32 @@ pub fn annotate(doc: &mut Document, input: &str) {
             }
         }
     }
-    doc.citations = cites;
-    others(doc, input);
-    let year = doc
-        .date
-        .as_deref()
-        .and_then(|d| d.get(..4))
-        .and_then(|y| y.parse().ok());
-    let mut items = std::mem::take(&mut doc.items);
-    for it in &mut items {
-        actors(it, input, year, None);
-    }
-    doc.items = items;
+    cites
 }
 
-/// Dates, figures and mottos over the title and body.
-fn others(doc: &mut Document, input: &str) {
-    let year = doc
-        .date
-        .as_deref()
-        .and_then(|d| d.get(..4))
-        .and_then(|y| y.parse().ok());
+/// Dates, figures and mottos over the title and body; each text's dates are kept in `facts`.
+fn others(
+    sources: &[Source],
+    facts: &mut [Facts],
+    input: &str,
+    year: Option<i32>,
+) -> (Vec<DateExpr>, Vec<Figure>, Vec<Motto>) {
     let mut dates = Vec::new();
     let mut figures = Vec::new();
     let mut mottos = Vec::new();
-    for src in collect(doc) {
-        let ds = crate::dates::expressions(src.text, year);
-        let fs = crate::figures::figures(src.text);
+    for (src, fact) in sources.iter().zip(facts.iter_mut()) {
+        let fv = crate::text::Folded::new(src.text);
+        fact.dates = crate::dates::expressions_in(&fv, year);
+        let fs = crate::figures::figures_in(&fv);
         let ms = crate::figures::mottos(src.text);
-        if ds.is_empty() && fs.is_empty() && ms.is_empty() {
+        if fact.dates.is_empty() && fs.is_empty() && ms.is_empty() {
             continue;
         }
-        let al = Alignment::new(input, src.span, src.text);
-        for d in ds {
+        let al = fact.align(input, src.span, src.text);
+        for d in &fact.dates {
             dates.push(DateExpr {
                 kind: d.kind.as_str().to_string(),
-                value: d.value,
+                value: d.value.clone(),
                 text: src.text[d.start..d.end].to_string(),
                 span: al.span(d.start, d.end),
             });
@@ -219,27 +256,41 @@ fn others(doc: &mut Document, input: &str) {
             });
         }
     }
-    doc.dates = dates;
-    doc.figures = figures;
-    doc.mottos = mottos;
+    (dates, figures, mottos)
 }
 
 /// Subject actors of an item and the assignment it makes; a child without a subject of its
-/// own carries out its parent's assignment.
-fn actors(it: &mut Item, input: &str, year: Option<i32>, inherited: Option<&[Actor]>) {
+/// own carries out its parent's assignment. `facts` holds the facts of this item's paragraphs
+/// and of the ones after it, in document order; the item takes its own off the front.
+fn actors(it: &mut Item, input: &str, facts: &mut &[Facts], inherited: Option<&[Actor]>) {
+    let (mine, rest) = facts.split_at(it.paragraphs.len().min(facts.len()));
+    *facts = rest;
     let mut own: Vec<Actor> = Vec::new();
     // The first paragraph, or the second after a heading (`Về kiến nghị ...:` / `Giao Bộ ...`).
-    let mut para = it.paragraphs.first();
-    if let (Some(p0), Some(p1)) = (it.paragraphs.first(), it.paragraphs.get(1)) {
-        if crate::actors::subjects(&p0.text).is_empty()
+    let mut para = 0;
+    let mut first_subjects = None;
+    if let (Some(p0), Some(_)) = (it.paragraphs.first(), it.paragraphs.get(1)) {
+        let found = crate::actors::subjects(&p0.text);
+        if found.is_empty()
             && (p0.text.ends_with(':') || crate::text::fold(&p0.text).starts_with("ve "))
         {
-            para = Some(p1);
+            para = 1;
         }
+        first_subjects = Some(found);
     }
-    if let Some(p) = para {
-        let al = Alignment::new(input, p.span, &p.text);
-        let found = crate::actors::subjects(&p.text);
+    if let Some(p) = it.paragraphs.get(para) {
+        let fresh;
+        let al = match mine.get(para) {
+            Some(fact) => fact.align(input, p.span, &p.text),
+            None => {
+                fresh = Alignment::new(input, p.span, &p.text);
+                &fresh
+            }
+        };
+        let found = match first_subjects {
+            Some(found) if para == 0 => found,
+            _ => crate::actors::subjects(&p.text),
+        };
         let subject_end = found.last().map_or(0, |a| a.end);
         for a in found {
             own.push(Actor {
@@ -275,11 +326,8 @@ fn actors(it: &mut Item, input: &str, year: Option<i32>, inherited: Option<&[Act
             let deadline = it
                 .paragraphs
                 .iter()
-                .flat_map(|p| {
-                    crate::dates::expressions(&p.text, year)
-                        .into_iter()
-                        .map(move |d| (p, d))
-                })
+                .zip(mine)
+                .flat_map(|(p, fact)| fact.dates.iter().map(move |d| (p, d)))
                 .find(|(_, d)| d.kind == crate::dates::DateKind::Deadline);
             let span = it.paragraphs.iter().fold(p.span, |a, q| a.cover(q.span));
             it.assignments.push(Assignment {
@@ -309,7 +357,7 @@ fn actors(it: &mut Item, input: &str, year: Option<i32>, inherited: Option<&[Act
         actors(
             c,
             input,
-            year,
+            facts,
             if pass.is_empty() { None } else { Some(&pass) },
         );
     }

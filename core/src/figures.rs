@@ -55,7 +55,11 @@ fn starts_figure(b: u8) -> bool {
 
 /// Finds quantities with a unit or a comparator.
 pub fn figures(text: &str) -> Vec<FigureFound> {
-    let fv = Folded::new(text);
+    figures_in(&Folded::new(text))
+}
+
+/// [`figures`] over a text already folded (byte ranges are the text's, through `fv`).
+pub fn figures_in(fv: &Folded) -> Vec<FigureFound> {
     let f = fv.text.as_bytes();
     let mut out = Vec::new();
     let mut i = 0;
