@@ -2,7 +2,8 @@
 //! (blank, decoration, page break, stamp, chrome, text) and keeps its folded form for matching.
 
 use crate::tables;
-use crate::text::{fold, Folded};
+use crate::text::{fold, AnyOf, Folded};
+use std::sync::OnceLock;
 
 /// What a line is, before any structure is known.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -72,8 +73,8 @@ fn is_page_break(f: &str) -> bool {
         return true;
     }
     // A printed file's page header: `30.LTW77 DỌC. 2`, `KL.TW77.DOC 4` (file name, page).
-    let filename = f.contains(".doc") || f.contains(" doc.") || f.contains("doc. ");
-    if f.len() <= 32 && filename && f.trim_end().ends_with(|c: char| c.is_ascii_digit()) {
+    let filename = || f.contains(".doc") || f.contains(" doc.") || f.contains("doc. ");
+    if f.len() <= 32 && filename() && f.trim_end().ends_with(|c: char| c.is_ascii_digit()) {
         return true;
     }
     if let Some(rest) = core
@@ -126,27 +127,35 @@ fn is_byline(t: &str) -> bool {
 
 /// Watermarks and page footers that sites print on every page of a PDF (folded).
 fn is_watermark(f: &str) -> bool {
-    const MARKS: &[&str] = &[
-        "anh minh hoa",
-        "lawsoft",
-        "awsoft",
-        "3930 3279",
-        "www.thuvienphapluat",
-        "thnvienphapluat",
-        "vienphapluat.vn",
-    ];
-    MARKS.iter().any(|m| f.contains(m)) && f.len() < 90
+    static MARKS: OnceLock<AnyOf> = OnceLock::new();
+    f.len() < 90 && MARKS.get_or_init(|| AnyOf::new(&[WATERMARKS])).found_in(f)
 }
+
+/// Watermarks (folded).
+const WATERMARKS: &[&str] = &[
+    "anh minh hoa",
+    "lawsoft",
+    "awsoft",
+    "3930 3279",
+    "www.thuvienphapluat",
+    "thnvienphapluat",
+    "vienphapluat.vn",
+];
 
 /// Strong chrome: a site's name or furniture that never occurs in a directive's own text.
 pub fn is_strong_chrome(f: &str) -> bool {
-    tables::STRONG_CHROME.iter().any(|p| f.contains(p))
+    static STRONG: OnceLock<AnyOf> = OnceLock::new();
+    STRONG
+        .get_or_init(|| AnyOf::new(&[tables::STRONG_CHROME]))
+        .found_in(f)
 }
 
 /// Weak chrome: phrases of site furniture that may occur in running text too; only trusted
 /// outside the document's own extent.
 pub fn is_weak_chrome(f: &str) -> bool {
-    is_strong_chrome(f) || tables::CHROME_PHRASES.iter().any(|p| f.contains(p))
+    static WEAK: OnceLock<AnyOf> = OnceLock::new();
+    WEAK.get_or_init(|| AnyOf::new(&[tables::STRONG_CHROME, tables::CHROME_PHRASES]))
+        .found_in(f)
 }
 
 /// Cuts `norm` into classified lines.

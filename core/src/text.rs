@@ -253,6 +253,90 @@ pub fn is_caps(s: &str) -> bool {
     letters >= 2 && ratio(letters, upper) >= 0.85
 }
 
+/// A set of ASCII needles looked for at once: [`AnyOf::found_in`] is one pass over the
+/// haystack (instead of one substring search per needle) that looks at every `m - 3`th
+/// position only, `m` the shortest needle's length: any occurrence of a needle covers one of
+/// them, and there the hash of the next four bytes must be in a bit set of the hashes of the
+/// needles' four-byte pieces that lie within their first `m` bytes. Only on a hit are needles
+/// compared, at the few starts that can reach that position.
+#[derive(Debug, Clone)]
+pub struct AnyOf {
+    /// The needles of four bytes or more, sorted by first byte.
+    needles: Vec<&'static str>,
+    /// `needles[starts[b]..starts[b + 1]]` start with byte `b`.
+    starts: [u16; 129],
+    /// Bit set of the hashes of the needles' pieces.
+    quads: [u64; 64],
+    /// The shortest of `needles`' lengths.
+    min_len: usize,
+    /// Needles shorter than four bytes, searched for one by one.
+    short: Vec<&'static str>,
+}
+
+fn quad_hash(quad: &[u8]) -> usize {
+    let q = u32::from_le_bytes([quad[0], quad[1], quad[2], quad[3]]);
+    (q.wrapping_mul(0x9E37_79B1) >> 20) as usize
+}
+
+impl AnyOf {
+    /// The set of `lists`' needles (each must be ASCII).
+    pub fn new(lists: &[&[&'static str]]) -> Self {
+        let all = lists.iter().flat_map(|l| l.iter().copied());
+        assert!(all.clone().all(|n| n.is_ascii()), "ASCII needles only");
+        let (mut needles, short): (Vec<&'static str>, Vec<&'static str>) =
+            all.partition(|n| n.len() >= 4);
+        needles.sort_by_key(|n| n.as_bytes()[0]);
+        let mut starts = [0u16; 129];
+        for (b, start) in starts.iter_mut().enumerate() {
+            *start = needles.partition_point(|n| usize::from(n.as_bytes()[0]) < b) as u16;
+        }
+        let min_len = needles.iter().map(|n| n.len()).min().unwrap_or(4);
+        let mut quads = [0u64; 64];
+        for n in &needles {
+            for piece in n.as_bytes()[..min_len].windows(4) {
+                let k = quad_hash(piece);
+                quads[k >> 6] |= 1 << (k & 63);
+            }
+        }
+        AnyOf {
+            needles,
+            starts,
+            quads,
+            min_len,
+            short,
+        }
+    }
+
+    /// Whether some needle occurs in `hay` (as `needles.iter().any(|n| hay.contains(n))`).
+    pub fn found_in(&self, hay: &str) -> bool {
+        if self.short.iter().any(|n| hay.contains(n)) {
+            return true;
+        }
+        let h = hay.as_bytes();
+        let reach = self.min_len - 4;
+        let mut j = 0;
+        while j + 4 <= h.len() {
+            let k = quad_hash(&h[j..j + 4]);
+            if self.quads[k >> 6] >> (k & 63) & 1 != 0 && self.starts_near(h, j - j.min(reach), j) {
+                return true;
+            }
+            j += reach + 1;
+        }
+        false
+    }
+
+    /// Whether a needle starts at one of `h[from..=to]`.
+    fn starts_near(&self, h: &[u8], from: usize, to: usize) -> bool {
+        (from..=to).any(|i| {
+            let b = usize::from(h[i]);
+            b < 128
+                && self.needles[usize::from(self.starts[b])..usize::from(self.starts[b + 1])]
+                    .iter()
+                    .any(|n| h[i..].starts_with(n.as_bytes()))
+        })
+    }
+}
+
 /// Joins words with single spaces.
 pub fn squash_spaces(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
@@ -483,6 +567,66 @@ mod tests {
         assert_eq!(letter_count("1.2 – 3"), 0);
         assert_eq!(upper_ratio("ĐẮK lắk"), 0.5);
         assert_eq!(upper_ratio("123"), 0.0);
+    }
+
+    #[test]
+    fn any_of_needles() {
+        const A: &[&str] = &["thu vien phap luat", "click vao", "copyright", "c", "xyzw"];
+        const B: &[&str] = &["dang nhap", "email:"];
+        let set = AnyOf::new(&[A, B]);
+        for hay in [
+            "thu vien phap luat",
+            "xem tai thu vien phap luat online",
+            "vui long dang nhap",
+            "email: a@b",
+            "c",
+            "abc",
+            "..xyzw",
+            "xyzw",
+        ] {
+            assert!(set.found_in(hay), "{hay}");
+            assert!(A.iter().chain(B).any(|n| hay.contains(n)), "{hay}");
+        }
+        for hay in [
+            "",
+            "thu vien phap lua",
+            "dang nha",
+            "email",
+            "ab~d",
+            "Ủy ban",
+        ] {
+            assert!(!set.found_in(hay), "{hay}");
+            assert!(!A.iter().chain(B).any(|n| hay.contains(n)), "{hay}");
+        }
+        assert!(AnyOf::new(&[&["x", ""]]).found_in(""));
+        assert!(!AnyOf::new(&[]).found_in("abc"));
+    }
+
+    #[test]
+    fn any_of_agrees_with_contains_at_every_offset() {
+        const SETS: &[&[&str]] = &[
+            &["template settings", "click vao", "luatvietnam"],
+            &["chu tich", "truong", "bi thu", "ky thay"],
+            &["abcd", "bcde", "aaaaab"],
+        ];
+        for needles in SETS {
+            let set = AnyOf::new(&[needles]);
+            for n in needles.iter() {
+                for cut in [0, 1] {
+                    let piece = &n[..n.len() - cut];
+                    for pad in 0..14 {
+                        for hay in [
+                            format!("{}{piece}", "x".repeat(pad)),
+                            format!("{}{piece}{}", "a".repeat(pad), "a".repeat(pad % 5)),
+                            format!("{piece}{}", " ".repeat(pad)),
+                        ] {
+                            let naive = needles.iter().any(|m| hay.contains(m));
+                            assert_eq!(set.found_in(&hay), naive, "{hay:?}");
+                        }
+                    }
+                }
+            }
+        }
     }
 
     #[test]
