@@ -111,18 +111,33 @@ fn is_stamp(f: &str) -> bool {
 
 /// OCR debris: six tokens or more, none longer than two chars (`À A aA x ˆ . kK`).
 fn is_junk(t: &str) -> bool {
-    let toks: Vec<&str> = t.split_whitespace().collect();
-    toks.len() >= 6 && toks.iter().all(|w| w.chars().count() <= 2)
+    // Stops at the first long token (the first word of most lines).
+    let mut toks = 0;
+    for w in t.split_whitespace() {
+        if w.chars().nth(2).is_some() {
+            return false;
+        }
+        toks += 1;
+    }
+    toks >= 6
 }
 
 /// A news byline closing a web copy: `Theo Bùi Mai` (two to five capitalised words).
 fn is_byline(t: &str) -> bool {
-    let words: Vec<&str> = t.split_whitespace().collect();
-    words.first() == Some(&"Theo")
-        && (3..=6).contains(&words.len())
-        && words[1..].iter().all(|w| {
-            w.chars().next().is_some_and(char::is_uppercase) && w.chars().all(char::is_alphabetic)
-        })
+    let mut words = t.split_whitespace();
+    if words.next() != Some("Theo") {
+        return false;
+    }
+    let mut names = 0;
+    for w in words {
+        names += 1;
+        let capitalised = w.chars().next().is_some_and(crate::text::is_upper)
+            && w.chars().all(crate::text::is_letter);
+        if names > 5 || !capitalised {
+            return false;
+        }
+    }
+    names >= 2
 }
 
 /// Watermarks and page footers that sites print on every page of a PDF (folded).
@@ -218,6 +233,25 @@ mod tests {
         );
         // Bullets and the closing mark are text.
         assert_eq!(kinds("-\n./.\n+"), vec![Text, Text, Text]);
+    }
+
+    #[test]
+    fn junk_and_bylines() {
+        assert!(is_junk("À A aA x ˆ . kK"));
+        assert!(is_junk("a b c d e f"));
+        assert!(!is_junk("a b c d e"));
+        assert!(!is_junk("a b c d e fgh"));
+        assert!(!is_junk("Sở Y tế chủ trì"));
+        assert!(!is_junk(""));
+        assert!(is_byline("Theo Bùi Mai"));
+        assert!(is_byline("Theo  Nguyễn Văn An Bình Minh"));
+        assert!(!is_byline("Theo Bùi"));
+        assert!(!is_byline("Theo Nguyễn Văn An Bình Minh Hà"));
+        assert!(!is_byline("Theo quy định"));
+        assert!(!is_byline("Theo Bùi Mai."));
+        assert!(!is_byline("Theodore Bùi Mai"));
+        assert!(!is_byline(" Bùi Mai"));
+        assert!(is_byline(" Theo Bùi Mai"));
     }
 
     #[test]
