@@ -438,11 +438,15 @@ pub struct FoundActor {
 /// `Đề nghị`, `Yêu cầu`), or else at the start of a later sentence or after `giao`/`yêu cầu`
 /// when a role verb follows (`Quyết định này có hiệu lực ... Các Bộ trưởng ... chịu trách nhiệm`).
 pub fn subjects(text: &str) -> Vec<FoundActor> {
-    let first = subjects_at(text, 0, false);
+    subjects_in(text, &Folded::new(text))
+}
+
+/// [`subjects`] with the text already folded (`fv`).
+pub fn subjects_in(text: &str, fv: &Folded) -> Vec<FoundActor> {
+    let first = subjects_at(text, fv, 0, false);
     if !first.is_empty() {
         return first;
     }
-    let fv = Folded::new(text);
     let f = fv.text.as_str();
     let mut starts: Vec<usize> = Vec::new();
     for pat in [". ", "; ", ": "] {
@@ -465,7 +469,7 @@ pub fn subjects(text: &str) -> Vec<FoundActor> {
     starts.retain(|&s| s < 2000);
     starts.sort_unstable();
     for s in starts {
-        let found = subjects_at(text, s, true);
+        let found = subjects_at(text, fv, s, true);
         if !found.is_empty() {
             return found;
         }
@@ -473,14 +477,14 @@ pub fn subjects(text: &str) -> Vec<FoundActor> {
     Vec::new()
 }
 
-fn subjects_at(text: &str, from: usize, need_verb: bool) -> Vec<FoundActor> {
+fn subjects_at(text: &str, whole: &Folded, from: usize, need_verb: bool) -> Vec<FoundActor> {
     // A subject is a few hundred chars at most: look at a window (linear in long paragraphs).
     let mut to = (from + 600).min(text.len());
     while !text.is_char_boundary(to) {
         to -= 1;
     }
     let sub = &text[from..to];
-    let fv = Folded::new(sub);
+    let fv = whole.slice(from, to);
     let f = fv.text.as_str();
     let mut s = 0usize;
     for intro in INTRO {
@@ -624,7 +628,11 @@ fn push(
 
 /// Bodies named after `phối hợp với` in a text: (start, end, name).
 pub fn coordinators(text: &str) -> Vec<(usize, usize, String)> {
-    let fv = Folded::new(text);
+    coordinators_in(text, &Folded::new(text))
+}
+
+/// [`coordinators`] with the text already folded (`fv`).
+pub fn coordinators_in(text: &str, fv: &Folded) -> Vec<(usize, usize, String)> {
     let f = fv.text.as_str();
     let mut out = Vec::new();
     let mut from = 0;
@@ -675,7 +683,11 @@ pub const PERIODS: &[(&str, &str)] = &[
 
 /// A periodicity in a text: (folded phrase found, normalised value).
 pub fn periodicity(text: &str) -> Option<(String, &'static str)> {
-    let f = fold(text);
+    periodicity_folded(&fold(text))
+}
+
+/// [`periodicity`] of a folded text.
+pub fn periodicity_folded(f: &str) -> Option<(String, &'static str)> {
     PERIODS
         .iter()
         .find(|(k, _)| f.contains(k))
@@ -684,7 +696,11 @@ pub fn periodicity(text: &str) -> Option<(String, &'static str)> {
 
 /// `báo cáo ... về <body>` / `báo cáo <body>`: the body reported to.
 pub fn report_to(text: &str) -> Option<String> {
-    let fv = Folded::new(text);
+    report_to_in(text, &Folded::new(text))
+}
+
+/// [`report_to`] with the text already folded (`fv`).
+pub fn report_to_in(text: &str, fv: &Folded) -> Option<String> {
     let f = fv.text.as_str();
     let k = f.find("bao cao")?;
     let mut s = k + "bao cao".len();

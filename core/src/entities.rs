@@ -10,6 +10,7 @@ use crate::model::{
 };
 use crate::offsets::Alignment;
 use crate::tables;
+use crate::text::Folded;
 use std::cell::OnceCell;
 
 /// A text of the document and its input span.
@@ -100,16 +101,25 @@ pub fn annotate(doc: &mut Document, input: &str) {
         .and_then(|d| d.get(..4))
         .and_then(|y| y.parse().ok());
     let sources = collect(doc);
-    let mut facts: Vec<Facts> = sources.iter().map(|_| Facts::default()).collect();
-    let cites = citations_of(&sources, &facts, input, own.as_deref());
-    let (dates, figures, mottos) = others(&sources, &mut facts, input, year);
+    let mut found = Found::default();
+    let mut facts: Vec<Facts> = Vec::with_capacity(sources.len());
+    // One fold of each text, for every finder.
+    for src in &sources {
+        let mut fact = Facts::default();
+        let fv = Folded::new(src.text);
+        let mentions = citations::mentions_in(src.text, &fv);
+        found.citations(mentions, src, &fact, input, own.as_deref());
+        fact.dates = crate::dates::expressions_in(&fv, year);
+        found.others(&fv, src, &fact, input);
+        facts.push(fact);
+    }
     // The item paragraphs, in the order `collect` walked them.
     let items_from = usize::from(doc.header.title.is_some()) + doc.preamble.len();
     drop(sources);
-    doc.citations = cites;
-    doc.dates = dates;
-    doc.figures = figures;
-    doc.mottos = mottos;
+    doc.citations = found.cites;
+    doc.dates = found.dates;
+    doc.figures = found.figures;
+    doc.mottos = found.mottos;
     let mut items = std::mem::take(&mut doc.items);
     let mut item_facts = &facts[items_from.min(facts.len())..];
     for it in &mut items {
@@ -118,19 +128,31 @@ pub fn annotate(doc: &mut Document, input: &str) {
     doc.items = items;
 }
 
-/// The citations of the texts, listed once each, later mentions resolved to them.
-fn citations_of(
-    sources: &[Source],
-    facts: &[Facts],
-    input: &str,
-    own: Option<&str>,
-) -> Vec<Citation> {
-    let mut cites: Vec<Citation> = Vec::new();
-    let mut keys: Vec<String> = Vec::new();
-    for (src, fact) in sources.iter().zip(facts) {
-        let found = citations::mentions(src.text);
+/// The entities found so far, text after text.
+#[derive(Default)]
+struct Found {
+    cites: Vec<Citation>,
+    /// The key of every citation in `cites`.
+    keys: Vec<String>,
+    dates: Vec<DateExpr>,
+    figures: Vec<Figure>,
+    mottos: Vec<Motto>,
+}
+
+impl Found {
+    /// Adds a text's mentions of documents: each document listed once, later mentions resolved
+    /// to it.
+    fn citations(
+        &mut self,
+        found: Vec<citations::Mention>,
+        src: &Source,
+        fact: &Facts,
+        input: &str,
+        own: Option<&str>,
+    ) {
+        let Found { cites, keys, .. } = self;
         if found.is_empty() {
-            continue;
+            return;
         }
         let al = fact.align(input, src.span, src.text);
         for m in found {
@@ -210,26 +232,19 @@ fn citations_of(
             }
         }
     }
-    cites
-}
 
-/// Dates, figures and mottos over the title and body; each text's dates are kept in `facts`.
-fn others(
-    sources: &[Source],
-    facts: &mut [Facts],
-    input: &str,
-    year: Option<i32>,
-) -> (Vec<DateExpr>, Vec<Figure>, Vec<Motto>) {
-    let mut dates = Vec::new();
-    let mut figures = Vec::new();
-    let mut mottos = Vec::new();
-    for (src, fact) in sources.iter().zip(facts.iter_mut()) {
-        let fv = crate::text::Folded::new(src.text);
-        fact.dates = crate::dates::expressions_in(&fv, year);
-        let fs = crate::figures::figures_in(&fv);
+    /// Adds a text's dates (found already, in `fact`), figures and mottos.
+    fn others(&mut self, fv: &Folded, src: &Source, fact: &Facts, input: &str) {
+        let Found {
+            dates,
+            figures,
+            mottos,
+            ..
+        } = self;
+        let fs = crate::figures::figures_in(fv);
         let ms = crate::figures::mottos(src.text);
         if fact.dates.is_empty() && fs.is_empty() && ms.is_empty() {
-            continue;
+            return;
         }
         let al = fact.align(input, src.span, src.text);
         for d in &fact.dates {
@@ -256,7 +271,6 @@ fn others(
             });
         }
     }
-    (dates, figures, mottos)
 }
 
 /// Subject actors of an item and the assignment it makes; a child without a subject of its
@@ -268,15 +282,15 @@ fn actors(it: &mut Item, input: &str, facts: &mut &[Facts], inherited: Option<&[
     let mut own: Vec<Actor> = Vec::new();
     // The first paragraph, or the second after a heading (`Về kiến nghị ...:` / `Giao Bộ ...`).
     let mut para = 0;
-    let mut first_subjects = None;
+    // The first paragraph's fold and subjects, when they were read to choose.
+    let mut first = None;
     if let (Some(p0), Some(_)) = (it.paragraphs.first(), it.paragraphs.get(1)) {
-        let found = crate::actors::subjects(&p0.text);
-        if found.is_empty()
-            && (p0.text.ends_with(':') || crate::text::fold(&p0.text).starts_with("ve "))
-        {
+        let fv = Folded::new(&p0.text);
+        let found = crate::actors::subjects_in(&p0.text, &fv);
+        if found.is_empty() && (p0.text.ends_with(':') || fv.text.starts_with("ve ")) {
             para = 1;
         }
-        first_subjects = Some(found);
+        first = Some((fv, found));
     }
     if let Some(p) = it.paragraphs.get(para) {
         let fresh;
@@ -287,9 +301,13 @@ fn actors(it: &mut Item, input: &str, facts: &mut &[Facts], inherited: Option<&[
                 &fresh
             }
         };
-        let found = match first_subjects {
-            Some(found) if para == 0 => found,
-            _ => crate::actors::subjects(&p.text),
+        let (fv, found) = match first {
+            Some(first) if para == 0 => first,
+            _ => {
+                let fv = Folded::new(&p.text);
+                let found = crate::actors::subjects_in(&p.text, &fv);
+                (fv, found)
+            }
         };
         let subject_end = found.last().map_or(0, |a| a.end);
         for a in found {
@@ -306,7 +324,7 @@ fn actors(it: &mut Item, input: &str, facts: &mut &[Facts], inherited: Option<&[
         };
         if !assigned.is_empty() {
             let mut actors = assigned;
-            for (s, e, name) in crate::actors::coordinators(&p.text) {
+            for (s, e, name) in crate::actors::coordinators_in(&p.text, &fv) {
                 actors.push(Actor {
                     name,
                     role: Some(Role::Coordinate),
@@ -319,6 +337,7 @@ fn actors(it: &mut Item, input: &str, facts: &mut &[Facts], inherited: Option<&[
                 .map(|p| p.text.as_str())
                 .collect::<Vec<_>>()
                 .join(" ");
+            let text_fv = Folded::new(&text);
             let action = p.text[subject_end..]
                 .trim_start_matches([' ', ',', ':'])
                 .trim()
@@ -341,8 +360,9 @@ fn actors(it: &mut Item, input: &str, facts: &mut &[Facts], inherited: Option<&[
                 deadline_text: deadline
                     .as_ref()
                     .map(|(p, d)| p.text[d.start..d.end].to_string()),
-                periodicity: crate::actors::periodicity(&text).map(|(_, v)| v.to_string()),
-                report_to: crate::actors::report_to(&text),
+                periodicity: crate::actors::periodicity_folded(&text_fv.text)
+                    .map(|(_, v)| v.to_string()),
+                report_to: crate::actors::report_to_in(&text, &text_fv),
                 span,
             });
         }

@@ -8,10 +8,15 @@ use unicode_normalization::UnicodeNormalization;
 
 /// Folds one char to one ASCII byte (non-letters outside ASCII become `~`, spaces ` `).
 /// Latin-1, Latin Extended and the Vietnamese block are looked up in a table built once.
+#[inline]
 pub fn fold_char(c: char) -> u8 {
     if c.is_ascii() {
         return c.to_ascii_lowercase() as u8;
     }
+    fold_non_ascii(c)
+}
+
+fn fold_non_ascii(c: char) -> u8 {
     let u = c as u32;
     let (lo, vi) = fold_tables();
     match u {
@@ -112,6 +117,19 @@ impl Folded {
         self.offsets
             .partition_point(|&o| o < bytes)
             .min(self.text.len())
+    }
+
+    /// The folded view of `s[from..to]` (char boundaries of `s`), cut from this view of `s`
+    /// (the same as `Folded::new(&s[from..to])`, without folding again).
+    pub fn slice(&self, from: usize, to: usize) -> Folded {
+        let (a, b) = (self.src_len(from), self.src_len(to));
+        let mut offsets = Vec::with_capacity(b - a + 1);
+        offsets.extend(self.offsets[a..b].iter().map(|o| o - from));
+        offsets.push(to - from);
+        Folded {
+            text: self.text[a..b].to_string(),
+            offsets,
+        }
     }
 
     /// Source byte offset of folded offset `i`.
@@ -625,6 +643,25 @@ mod tests {
                         }
                     }
                 }
+            }
+        }
+    }
+
+    #[test]
+    fn folded_slices() {
+        let s = "Giao Sở Y tế chủ trì; 😀 Đắk Lắk.";
+        let f = Folded::new(s);
+        let bounds: Vec<usize> = s
+            .char_indices()
+            .map(|(i, _)| i)
+            .chain(std::iter::once(s.len()))
+            .collect();
+        for &from in &bounds {
+            for &to in bounds.iter().filter(|&&t| t >= from) {
+                let cut = f.slice(from, to);
+                let fresh = Folded::new(&s[from..to]);
+                assert_eq!(cut.text, fresh.text, "{from}..{to}");
+                assert_eq!(cut.offsets, fresh.offsets, "{from}..{to}");
             }
         }
     }
