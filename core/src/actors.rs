@@ -269,8 +269,14 @@ fn bare_title(piece: &str) -> bool {
 }
 
 fn head_at(f: &str) -> bool {
-    let f2 = format!("{f} ");
-    HEADS.iter().any(|(h, _)| f2.starts_with(h))
+    HEADS.iter().any(|(h, _)| starts_with_spaced(f, h))
+}
+
+/// Whether `f` followed by a space starts with `p` (without building that string).
+fn starts_with_spaced(f: &str, p: &str) -> bool {
+    let first = f.as_bytes().first().copied().unwrap_or(b' ');
+    p.as_bytes().first().is_none_or(|&b| b == first)
+        && (f.starts_with(p) || p.strip_suffix(' ') == Some(f))
 }
 
 /// Words that end a subject and start its predicate, as written in running text (lower case,
@@ -478,8 +484,10 @@ fn verb_at(text: &str, k: usize) -> bool {
         return true;
     }
     let rest = &text[k..];
+    let first = rest.as_bytes().first();
     let hit = VERBS.iter().any(|v| {
-        rest.starts_with(v)
+        v.as_bytes().first() == first
+            && rest.starts_with(v)
             && rest[v.len()..]
                 .chars()
                 .next()
@@ -557,11 +565,16 @@ pub struct FoundActor {
 /// `Đề nghị`, `Yêu cầu`), or else at the start of a later sentence or after `giao`/`yêu cầu`
 /// when a role verb follows (`Quyết định này có hiệu lực ... Các Bộ trưởng ... chịu trách nhiệm`).
 pub fn subjects(text: &str) -> Vec<FoundActor> {
-    let first = subjects_at(text, 0, false);
+    subjects_in(text, &Folded::new(text))
+}
+
+/// [`subjects`] with the text already folded (`fv`).
+pub fn subjects_in(text: &str, fv: &Folded) -> Vec<FoundActor> {
+    let first = subjects_at(text, fv, 0, false);
     if !first.is_empty() {
         return first;
     }
-    let f = fold(text);
+    let f = fv.text.as_str();
     let mut starts: Vec<usize> = Vec::new();
     for pat in [". ", "; ", ": "] {
         let mut from = 0;
@@ -570,7 +583,6 @@ pub fn subjects(text: &str) -> Vec<FoundActor> {
             from += k + pat.len();
         }
     }
-    let fv = Folded::new(text);
     for pat in [" giao ", " yeu cau ", " de nghi "] {
         let mut from = 0;
         while let Some(k) = f[from..].find(pat) {
@@ -584,7 +596,7 @@ pub fn subjects(text: &str) -> Vec<FoundActor> {
     starts.retain(|&s| s < 2000);
     starts.sort_unstable();
     for s in starts {
-        let found = subjects_at(text, s, true);
+        let found = subjects_at(text, fv, s, true);
         if !found.is_empty() {
             return found;
         }
@@ -592,14 +604,14 @@ pub fn subjects(text: &str) -> Vec<FoundActor> {
     Vec::new()
 }
 
-fn subjects_at(text: &str, from: usize, need_verb: bool) -> Vec<FoundActor> {
+fn subjects_at(text: &str, whole: &Folded, from: usize, need_verb: bool) -> Vec<FoundActor> {
     // A subject is a few hundred chars at most: look at a window (linear in long paragraphs).
     let mut to = (from + 600).min(text.len());
     while !text.is_char_boundary(to) {
         to -= 1;
     }
     let sub = &text[from..to];
-    let fv = Folded::new(sub);
+    let fv = whole.slice(from, to);
     let f = fv.text.as_str();
     let mut s = 0usize;
     for intro in INTRO {
@@ -755,7 +767,11 @@ fn push(
 
 /// Bodies named after `phối hợp với` in a text: (start, end, name).
 pub fn coordinators(text: &str) -> Vec<(usize, usize, String)> {
-    let fv = Folded::new(text);
+    coordinators_in(text, &Folded::new(text))
+}
+
+/// [`coordinators`] with the text already folded (`fv`).
+pub fn coordinators_in(text: &str, fv: &Folded) -> Vec<(usize, usize, String)> {
     let f = fv.text.as_str();
     let mut out = Vec::new();
     let mut from = 0;
@@ -806,7 +822,11 @@ pub const PERIODS: &[(&str, &str)] = &[
 
 /// A periodicity in a text: (folded phrase found, normalised value).
 pub fn periodicity(text: &str) -> Option<(String, &'static str)> {
-    let f = fold(text);
+    periodicity_folded(&fold(text))
+}
+
+/// [`periodicity`] of a folded text.
+pub fn periodicity_folded(f: &str) -> Option<(String, &'static str)> {
     PERIODS
         .iter()
         .find(|(k, _)| f.contains(k))
@@ -815,7 +835,11 @@ pub fn periodicity(text: &str) -> Option<(String, &'static str)> {
 
 /// `báo cáo ... về <body>` / `báo cáo <body>`: the body reported to.
 pub fn report_to(text: &str) -> Option<String> {
-    let fv = Folded::new(text);
+    report_to_in(text, &Folded::new(text))
+}
+
+/// [`report_to`] with the text already folded (`fv`).
+pub fn report_to_in(text: &str, fv: &Folded) -> Option<String> {
     let f = fv.text.as_str();
     let k = f.find("bao cao")?;
     let mut s = k + "bao cao".len();
@@ -946,6 +970,32 @@ mod tests {
         assert!(names("Tăng cường công tác tuyên truyền").is_empty());
         assert!(names("Về kiến nghị đầu tư xây dựng tuyến cao tốc").is_empty());
         assert!(names("Trách nhiệm chung").is_empty());
+    }
+
+    #[test]
+    fn spaced_prefixes() {
+        assert!(starts_with_spaced("bo y te", "bo "));
+        assert!(starts_with_spaced("bo", "bo "));
+        assert!(starts_with_spaced("so tai chinh", "so"));
+        assert!(starts_with_spaced("", ""));
+        assert!(starts_with_spaced("", " "));
+        assert!(!starts_with_spaced("bon", "bo "));
+        assert!(!starts_with_spaced("b", "bo "));
+        assert!(!starts_with_spaced("", "bo "));
+        assert!(!starts_with_spaced("ubnd", "bo "));
+        assert!(head_at("uy ban nhan dan tinh"));
+        assert!(head_at("bo"));
+        assert!(!head_at("bon"));
+        assert!(!head_at(""));
+    }
+
+    #[test]
+    fn verbs() {
+        assert!(verb_at("Sở Y tế chủ trì, phối hợp", "Sở Y tế ".len()));
+        assert!(verb_at("đã", 0));
+        assert!(!verb_at("chủ trìx", 0));
+        assert!(!verb_at("các tổ chức", "các ".len()));
+        assert!(!verb_at("", 0));
     }
 
     #[test]

@@ -732,12 +732,16 @@ fn issued_before(cx: &Cx, at: usize) -> (Option<String>, Option<String>) {
 
 /// Finds the mentions of documents in one text.
 pub fn mentions(text: &str) -> Vec<Mention> {
-    let fv = Folded::new(text);
+    mentions_in(text, &Folded::new(text))
+}
+
+/// [`mentions`] with the text already folded (`fv`).
+pub fn mentions_in(text: &str, fv: &Folded) -> Vec<Mention> {
     let cx = Cx {
         text,
         fs: fv.text.as_str(),
         f: fv.text.as_bytes(),
-        fv: &fv,
+        fv,
         chars: text.chars().collect(),
     };
     let mut out: Vec<Mention> = Vec::new();

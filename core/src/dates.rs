@@ -107,7 +107,9 @@ fn boundary(f: &[u8], i: usize) -> bool {
 }
 
 fn word_at(f: &[u8], i: usize, w: &str) -> bool {
-    f.len() >= i + w.len()
+    // The first byte first: most positions fail there, without a slice comparison.
+    f.get(i) == w.as_bytes().first()
+        && f.len() >= i + w.len()
         && &f[i..i + w.len()] == w.as_bytes()
         && (i + w.len() == f.len() || !f[i + w.len()].is_ascii_alphanumeric())
         && boundary(f, i)
@@ -120,9 +122,18 @@ fn skip_sp(f: &[u8], mut i: usize) -> usize {
     i
 }
 
+/// Whether an expression may start with byte `b` of the folded text.
+fn starts_expression(b: u8) -> bool {
+    matches!(b, b'0'..=b'9' | b't' | b'c' | b'h' | b'n')
+}
+
 /// A day-month(-year) at `i`: full date, or partial with `year` inferred. (value, end, partial)
 fn dmy(fs: &str, i: usize, year: Option<i32>) -> Option<(String, usize, bool)> {
     let f = fs.as_bytes();
+    // Both forms start with a digit.
+    if !f.get(i).is_some_and(u8::is_ascii_digit) {
+        return None;
+    }
     if let Some((iso, e)) = crate::citations::date_at(fs, i) {
         return Some((iso, e, false));
     }
@@ -140,7 +151,11 @@ fn dmy(fs: &str, i: usize, year: Option<i32>) -> Option<(String, usize, bool)> {
 
 /// Finds date and time expressions. `year` is the document's year, used for partial dates.
 pub fn expressions(text: &str, year: Option<i32>) -> Vec<DateFound> {
-    let fv = crate::text::Folded::new(text);
+    expressions_in(&crate::text::Folded::new(text), year)
+}
+
+/// [`expressions`] over a text already folded (byte ranges are the text's, through `fv`).
+pub fn expressions_in(fv: &crate::text::Folded, year: Option<i32>) -> Vec<DateFound> {
     let f = fv.text.as_bytes();
     let mut out: Vec<DateFound> = Vec::new();
     let mut i = 0;
@@ -153,7 +168,9 @@ pub fn expressions(text: &str, year: Option<i32>) -> Vec<DateFound> {
         });
     };
     while i < f.len() {
-        if !boundary(f, i) {
+        // Every expression starts at a word boundary, with a digit or the first letter of one
+        // of the words below (`trước`, `chậm`, `hạn`, `từ`, `năm`, `tháng`, `ngày`).
+        if !boundary(f, i) || !starts_expression(f[i]) {
             i += 1;
             continue;
         }
@@ -434,6 +451,22 @@ mod expression_tests {
             kinds("ngày 05 tháng 01 năm 2020", None),
             [("date", "2020-01-05".to_string())]
         );
+    }
+
+    #[test]
+    fn expression_starts() {
+        for b in *b"0123456789tchn" {
+            assert!(starts_expression(b), "{}", b as char);
+        }
+        for b in *b"abdegz -/.,(\"" {
+            assert!(!starts_expression(b), "{}", b as char);
+        }
+        assert!(word_at(b"truoc ngay", 0, "truoc"));
+        assert!(word_at(b"x ngay 1", 2, "ngay"));
+        assert!(!word_at(b"ngayx", 0, "ngay"));
+        assert!(!word_at(b"angay", 1, "ngay"));
+        assert!(!word_at(b"nga", 0, "ngay"));
+        assert!(!word_at(b"", 0, "ngay"));
     }
 
     #[test]

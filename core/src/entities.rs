@@ -10,6 +10,8 @@ use crate::model::{
 };
 use crate::offsets::Alignment;
 use crate::tables;
+use crate::text::Folded;
+use std::cell::OnceCell;
 
 /// A text of the document and its input span.
 struct Source<'a> {
@@ -82,17 +84,83 @@ fn issuer_from_code(parts: &crate::symbols::SymbolParts) -> Option<&'static str>
         })
 }
 
+/// What the finders read of one text, kept for the assignments: its dates, and its alignment
+/// with the input (built once, when a first entity needs it).
+#[derive(Default)]
+struct Facts {
+    dates: Vec<crate::dates::DateFound>,
+    align: OnceCell<Alignment>,
+}
+
+impl Facts {
+    fn align(&self, input: &str, span: Span, text: &str) -> &Alignment {
+        self.align.get_or_init(|| Alignment::new(input, span, text))
+    }
+}
+
 /// Finds and resolves the document's citations.
 pub fn annotate(doc: &mut Document, input: &str) {
     let own = doc.symbol.as_deref().map(crate::text::fold);
-    let mut cites: Vec<Citation> = Vec::new();
-    let mut keys: Vec<String> = Vec::new();
-    for src in collect(doc) {
-        let found = citations::mentions(src.text);
+    let year = doc
+        .date
+        .as_deref()
+        .and_then(|d| d.get(..4))
+        .and_then(|y| y.parse().ok());
+    let sources = collect(doc);
+    let mut found = Found::default();
+    let mut facts: Vec<Facts> = Vec::with_capacity(sources.len());
+    // One fold of each text, for every finder.
+    for src in &sources {
+        let mut fact = Facts::default();
+        let fv = Folded::new(src.text);
+        let mentions = citations::mentions_in(src.text, &fv);
+        found.citations(mentions, src, &fact, input, own.as_deref());
+        fact.dates = crate::dates::expressions_in(&fv, year);
+        found.others(&fv, src, &fact, input);
+        facts.push(fact);
+    }
+    // The item paragraphs, in the order `collect` walked them.
+    let items_from = usize::from(doc.header.title.is_some()) + doc.preamble.len();
+    drop(sources);
+    doc.citations = found.cites;
+    doc.dates = found.dates;
+    doc.figures = found.figures;
+    doc.mottos = found.mottos;
+    let mut items = std::mem::take(&mut doc.items);
+    let mut item_facts = &facts[items_from.min(facts.len())..];
+    for it in &mut items {
+        actors(it, input, &mut item_facts, None);
+    }
+    doc.items = items;
+}
+
+/// The entities found so far, text after text.
+#[derive(Default)]
+struct Found {
+    cites: Vec<Citation>,
+    /// The key of every citation in `cites`.
+    keys: Vec<String>,
+    dates: Vec<DateExpr>,
+    figures: Vec<Figure>,
+    mottos: Vec<Motto>,
+}
+
+impl Found {
+    /// Adds a text's mentions of documents: each document listed once, later mentions resolved
+    /// to it.
+    fn citations(
+        &mut self,
+        found: Vec<citations::Mention>,
+        src: &Source,
+        fact: &Facts,
+        input: &str,
+        own: Option<&str>,
+    ) {
+        let Found { cites, keys, .. } = self;
         if found.is_empty() {
-            continue;
+            return;
         }
-        let al = Alignment::new(input, src.span, src.text);
+        let al = fact.align(input, src.span, src.text);
         for m in found {
             let sp = al.span(m.start, m.end);
             let text = src.text[m.start..m.end].to_string();
@@ -109,7 +177,8 @@ pub fn annotate(doc: &mut Document, input: &str) {
             };
             match m.how {
                 MentionKind::Full => {
-                    if own.is_some() && m.symbol.as_deref().map(crate::text::fold) == own {
+                    if own.is_some() && m.symbol.as_deref().map(crate::text::fold).as_deref() == own
+                    {
                         continue; // the document's own number: a self-reference
                     }
                     let k = key(&m.symbol, m.kind, &m.date);
@@ -173,42 +242,25 @@ pub fn annotate(doc: &mut Document, input: &str) {
             }
         }
     }
-    doc.citations = cites;
-    others(doc, input);
-    let year = doc
-        .date
-        .as_deref()
-        .and_then(|d| d.get(..4))
-        .and_then(|y| y.parse().ok());
-    let mut items = std::mem::take(&mut doc.items);
-    for it in &mut items {
-        actors(it, input, year, None);
-    }
-    doc.items = items;
-}
 
-/// Dates, figures and mottos over the title and body.
-fn others(doc: &mut Document, input: &str) {
-    let year = doc
-        .date
-        .as_deref()
-        .and_then(|d| d.get(..4))
-        .and_then(|y| y.parse().ok());
-    let mut dates = Vec::new();
-    let mut figures = Vec::new();
-    let mut mottos = Vec::new();
-    for src in collect(doc) {
-        let ds = crate::dates::expressions(src.text, year);
-        let fs = crate::figures::figures(src.text);
+    /// Adds a text's dates (found already, in `fact`), figures and mottos.
+    fn others(&mut self, fv: &Folded, src: &Source, fact: &Facts, input: &str) {
+        let Found {
+            dates,
+            figures,
+            mottos,
+            ..
+        } = self;
+        let fs = crate::figures::figures_in(fv);
         let ms = crate::figures::mottos(src.text);
-        if ds.is_empty() && fs.is_empty() && ms.is_empty() {
-            continue;
+        if fact.dates.is_empty() && fs.is_empty() && ms.is_empty() {
+            return;
         }
-        let al = Alignment::new(input, src.span, src.text);
-        for d in ds {
+        let al = fact.align(input, src.span, src.text);
+        for d in &fact.dates {
             dates.push(DateExpr {
                 kind: d.kind.as_str().to_string(),
-                value: d.value,
+                value: d.value.clone(),
                 text: src.text[d.start..d.end].to_string(),
                 span: al.span(d.start, d.end),
             });
@@ -229,27 +281,44 @@ fn others(doc: &mut Document, input: &str) {
             });
         }
     }
-    doc.dates = dates;
-    doc.figures = figures;
-    doc.mottos = mottos;
 }
 
 /// Subject actors of an item and the assignment it makes; a child without a subject of its
-/// own carries out its parent's assignment.
-fn actors(it: &mut Item, input: &str, year: Option<i32>, inherited: Option<&[Actor]>) {
+/// own carries out its parent's assignment. `facts` holds the facts of this item's paragraphs
+/// and of the ones after it, in document order; the item takes its own off the front.
+fn actors(it: &mut Item, input: &str, facts: &mut &[Facts], inherited: Option<&[Actor]>) {
+    let (mine, rest) = facts.split_at(it.paragraphs.len().min(facts.len()));
+    *facts = rest;
     let mut own: Vec<Actor> = Vec::new();
     // The first paragraph, or the second after a heading (`Về kiến nghị ...:` / `Giao Bộ ...`).
-    let mut para = it.paragraphs.first();
-    if let (Some(p0), Some(p1)) = (it.paragraphs.first(), it.paragraphs.get(1)) {
-        if crate::actors::subjects(&p0.text).is_empty()
-            && (p0.text.ends_with(':') || crate::text::fold(&p0.text).starts_with("ve "))
-        {
-            para = Some(p1);
+    let mut para = 0;
+    // The first paragraph's fold and subjects, when they were read to choose.
+    let mut first = None;
+    if let (Some(p0), Some(_)) = (it.paragraphs.first(), it.paragraphs.get(1)) {
+        let fv = Folded::new(&p0.text);
+        let found = crate::actors::subjects_in(&p0.text, &fv);
+        if found.is_empty() && (p0.text.ends_with(':') || fv.text.starts_with("ve ")) {
+            para = 1;
         }
+        first = Some((fv, found));
     }
-    if let Some(p) = para {
-        let al = Alignment::new(input, p.span, &p.text);
-        let found = crate::actors::subjects(&p.text);
+    if let Some(p) = it.paragraphs.get(para) {
+        let fresh;
+        let al = match mine.get(para) {
+            Some(fact) => fact.align(input, p.span, &p.text),
+            None => {
+                fresh = Alignment::new(input, p.span, &p.text);
+                &fresh
+            }
+        };
+        let (fv, found) = match first {
+            Some(first) if para == 0 => first,
+            _ => {
+                let fv = Folded::new(&p.text);
+                let found = crate::actors::subjects_in(&p.text, &fv);
+                (fv, found)
+            }
+        };
         let subject_end = found.last().map_or(0, |a| a.end);
         for a in found {
             own.push(Actor {
@@ -265,7 +334,7 @@ fn actors(it: &mut Item, input: &str, year: Option<i32>, inherited: Option<&[Act
         };
         if !assigned.is_empty() {
             let mut actors = assigned;
-            for (s, e, name) in crate::actors::coordinators(&p.text) {
+            for (s, e, name) in crate::actors::coordinators_in(&p.text, &fv) {
                 actors.push(Actor {
                     name,
                     role: Some(Role::Coordinate),
@@ -278,6 +347,7 @@ fn actors(it: &mut Item, input: &str, year: Option<i32>, inherited: Option<&[Act
                 .map(|p| p.text.as_str())
                 .collect::<Vec<_>>()
                 .join(" ");
+            let text_fv = Folded::new(&text);
             let action = p.text[subject_end..]
                 .trim_start_matches([' ', ',', ':'])
                 .trim()
@@ -285,11 +355,8 @@ fn actors(it: &mut Item, input: &str, year: Option<i32>, inherited: Option<&[Act
             let deadline = it
                 .paragraphs
                 .iter()
-                .flat_map(|p| {
-                    crate::dates::expressions(&p.text, year)
-                        .into_iter()
-                        .map(move |d| (p, d))
-                })
+                .zip(mine)
+                .flat_map(|(p, fact)| fact.dates.iter().map(move |d| (p, d)))
                 .find(|(_, d)| d.kind == crate::dates::DateKind::Deadline);
             let span = it.paragraphs.iter().fold(p.span, |a, q| a.cover(q.span));
             it.assignments.push(Assignment {
@@ -303,8 +370,9 @@ fn actors(it: &mut Item, input: &str, year: Option<i32>, inherited: Option<&[Act
                 deadline_text: deadline
                     .as_ref()
                     .map(|(p, d)| p.text[d.start..d.end].to_string()),
-                periodicity: crate::actors::periodicity(&text).map(|(_, v)| v.to_string()),
-                report_to: crate::actors::report_to(&text),
+                periodicity: crate::actors::periodicity_folded(&text_fv.text)
+                    .map(|(_, v)| v.to_string()),
+                report_to: crate::actors::report_to_in(&text, &text_fv),
                 span,
             });
         }
@@ -319,7 +387,7 @@ fn actors(it: &mut Item, input: &str, year: Option<i32>, inherited: Option<&[Act
         actors(
             c,
             input,
-            year,
+            facts,
             if pass.is_empty() { None } else { Some(&pass) },
         );
     }

@@ -47,15 +47,25 @@ pub struct FigureFound {
     pub unit: Option<&'static str>,
 }
 
+/// Whether a figure may start with byte `b` of the folded text: a digit or a comparator's
+/// first letter.
+fn starts_figure(b: u8) -> bool {
+    b.is_ascii_digit() || COMPARATORS.iter().any(|(c, _)| c.as_bytes()[0] == b)
+}
+
 /// Finds quantities with a unit or a comparator.
 pub fn figures(text: &str) -> Vec<FigureFound> {
-    let fv = Folded::new(text);
+    figures_in(&Folded::new(text))
+}
+
+/// [`figures`] over a text already folded (byte ranges are the text's, through `fv`).
+pub fn figures_in(fv: &Folded) -> Vec<FigureFound> {
     let f = fv.text.as_bytes();
     let mut out = Vec::new();
     let mut i = 0;
     while i < f.len() {
         let at_word = i == 0 || !f[i - 1].is_ascii_alphanumeric();
-        if !at_word {
+        if !at_word || !starts_figure(f[i]) {
             i += 1;
             continue;
         }
@@ -162,6 +172,16 @@ mod tests {
             ]
         );
         assert!(figures("Chỉ thị số 15/CT-TTg ngày 27/3/2020").is_empty());
+    }
+
+    #[test]
+    fn figure_starts() {
+        for b in *b"0123456789kti" {
+            assert!(starts_figure(b), "{}", b as char);
+        }
+        for b in *b"abcz -/.,%" {
+            assert!(!starts_figure(b), "{}", b as char);
+        }
     }
 
     #[test]

@@ -2,7 +2,8 @@
 //! (blank, decoration, page break, stamp, chrome, text) and keeps its folded form for matching.
 
 use crate::tables;
-use crate::text::{fold, Folded};
+use crate::text::{fold, AnyOf, Folded};
+use std::sync::OnceLock;
 
 /// What a line is, before any structure is known.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -72,8 +73,8 @@ fn is_page_break(f: &str) -> bool {
         return true;
     }
     // A printed file's page header: `30.LTW77 DỌC. 2`, `KL.TW77.DOC 4` (file name, page).
-    let filename = f.contains(".doc") || f.contains(" doc.") || f.contains("doc. ");
-    if f.len() <= 32 && filename && f.trim_end().ends_with(|c: char| c.is_ascii_digit()) {
+    let filename = || f.contains(".doc") || f.contains(" doc.") || f.contains("doc. ");
+    if f.len() <= 32 && filename() && f.trim_end().ends_with(|c: char| c.is_ascii_digit()) {
         return true;
     }
     if let Some(rest) = core
@@ -110,43 +111,66 @@ fn is_stamp(f: &str) -> bool {
 
 /// OCR debris: six tokens or more, none longer than two chars (`À A aA x ˆ . kK`).
 fn is_junk(t: &str) -> bool {
-    let toks: Vec<&str> = t.split_whitespace().collect();
-    toks.len() >= 6 && toks.iter().all(|w| w.chars().count() <= 2)
+    // Stops at the first long token (the first word of most lines).
+    let mut toks = 0;
+    for w in t.split_whitespace() {
+        if w.chars().nth(2).is_some() {
+            return false;
+        }
+        toks += 1;
+    }
+    toks >= 6
 }
 
 /// A news byline closing a web copy: `Theo Bùi Mai` (two to five capitalised words).
 fn is_byline(t: &str) -> bool {
-    let words: Vec<&str> = t.split_whitespace().collect();
-    words.first() == Some(&"Theo")
-        && (3..=6).contains(&words.len())
-        && words[1..].iter().all(|w| {
-            w.chars().next().is_some_and(char::is_uppercase) && w.chars().all(char::is_alphabetic)
-        })
+    let mut words = t.split_whitespace();
+    if words.next() != Some("Theo") {
+        return false;
+    }
+    let mut names = 0;
+    for w in words {
+        names += 1;
+        let capitalised = w.chars().next().is_some_and(crate::text::is_upper)
+            && w.chars().all(crate::text::is_letter);
+        if names > 5 || !capitalised {
+            return false;
+        }
+    }
+    names >= 2
 }
 
 /// Watermarks and page footers that sites print on every page of a PDF (folded).
 fn is_watermark(f: &str) -> bool {
-    const MARKS: &[&str] = &[
-        "anh minh hoa",
-        "lawsoft",
-        "awsoft",
-        "3930 3279",
-        "www.thuvienphapluat",
-        "thnvienphapluat",
-        "vienphapluat.vn",
-    ];
-    MARKS.iter().any(|m| f.contains(m)) && f.len() < 90
+    static MARKS: OnceLock<AnyOf> = OnceLock::new();
+    f.len() < 90 && MARKS.get_or_init(|| AnyOf::new(&[WATERMARKS])).found_in(f)
 }
+
+/// Watermarks (folded).
+const WATERMARKS: &[&str] = &[
+    "anh minh hoa",
+    "lawsoft",
+    "awsoft",
+    "3930 3279",
+    "www.thuvienphapluat",
+    "thnvienphapluat",
+    "vienphapluat.vn",
+];
 
 /// Strong chrome: a site's name or furniture that never occurs in a directive's own text.
 pub fn is_strong_chrome(f: &str) -> bool {
-    tables::STRONG_CHROME.iter().any(|p| f.contains(p))
+    static STRONG: OnceLock<AnyOf> = OnceLock::new();
+    STRONG
+        .get_or_init(|| AnyOf::new(&[tables::STRONG_CHROME]))
+        .found_in(f)
 }
 
 /// Weak chrome: phrases of site furniture that may occur in running text too; only trusted
 /// outside the document's own extent.
 pub fn is_weak_chrome(f: &str) -> bool {
-    is_strong_chrome(f) || tables::CHROME_PHRASES.iter().any(|p| f.contains(p))
+    static WEAK: OnceLock<AnyOf> = OnceLock::new();
+    WEAK.get_or_init(|| AnyOf::new(&[tables::STRONG_CHROME, tables::CHROME_PHRASES]))
+        .found_in(f)
 }
 
 /// Cuts `norm` into classified lines.
@@ -209,6 +233,25 @@ mod tests {
         );
         // Bullets and the closing mark are text.
         assert_eq!(kinds("-\n./.\n+"), vec![Text, Text, Text]);
+    }
+
+    #[test]
+    fn junk_and_bylines() {
+        assert!(is_junk("À A aA x ˆ . kK"));
+        assert!(is_junk("a b c d e f"));
+        assert!(!is_junk("a b c d e"));
+        assert!(!is_junk("a b c d e fgh"));
+        assert!(!is_junk("Sở Y tế chủ trì"));
+        assert!(!is_junk(""));
+        assert!(is_byline("Theo Bùi Mai"));
+        assert!(is_byline("Theo  Nguyễn Văn An Bình Minh"));
+        assert!(!is_byline("Theo Bùi"));
+        assert!(!is_byline("Theo Nguyễn Văn An Bình Minh Hà"));
+        assert!(!is_byline("Theo quy định"));
+        assert!(!is_byline("Theo Bùi Mai."));
+        assert!(!is_byline("Theodore Bùi Mai"));
+        assert!(!is_byline(" Bùi Mai"));
+        assert!(is_byline(" Theo Bùi Mai"));
     }
 
     #[test]

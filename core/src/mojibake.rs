@@ -6,7 +6,7 @@ pub fn looks_legacy(text: &str) -> bool {
     let mut odd = 0usize;
     let mut letters = 0usize;
     for c in text.chars().take(20_000) {
-        if c.is_alphabetic() {
+        if crate::text::is_letter(c) {
             letters += 1;
         }
         if matches!(

@@ -5,7 +5,7 @@
 //! Nothing is lost: deleted markup stays inside the spans of whatever surrounds it, and the map
 //! lets every span be given in the original input's bytes.
 
-use unicode_normalization::char::is_combining_mark;
+use unicode_normalization::char::{canonical_combining_class, is_combining_mark};
 use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
 
 /// One run of the map. In a `linear` run normalised and original bytes correspond one to one;
@@ -162,6 +162,93 @@ fn is_upper_letter(c: char) -> bool {
     c.is_uppercase()
 }
 
+/// A char the main loop passes through unchanged whatever surrounds it: not a line end, white
+/// space, odd space, zero-width or control char, U+FFFD (counted), nor markdown syntax
+/// (`\\ # [ ! ] | * _`). Runs of them are copied at once.
+fn is_plain(c: char) -> bool {
+    if c.is_ascii() {
+        return c.is_ascii_graphic()
+            && !matches!(c, '\\' | '#' | '[' | '!' | ']' | '|' | '*' | '_');
+    }
+    !(c.is_control()
+        || is_odd_space(c)
+        || is_zero_width(c)
+        || matches!(c, '\u{2028}' | '\u{2029}' | '\u{FFFD}'))
+}
+
+/// NFC facts of a char: the quick check says `Yes` for it alone.
+const NFC_YES: u8 = 1;
+/// NFC facts of a char: a starter (canonical combining class 0).
+const STARTER: u8 = 2;
+
+/// First char after the low table (ASCII, Latin-1, Latin Extended, IPA, modifiers and the
+/// combining diacritics NFD Vietnamese is written with).
+const NFC_LOW_END: u32 = 0x370;
+/// The Latin Extended Additional block (precomposed Vietnamese letters).
+const NFC_VI: std::ops::Range<u32> = 0x1E00..0x1F00;
+
+fn nfc_facts_slow(c: char) -> u8 {
+    let mut facts = 0;
+    if is_nfc_quick(std::iter::once(c)) == IsNormalized::Yes {
+        facts |= NFC_YES;
+    }
+    if canonical_combining_class(c) == 0 {
+        facts |= STARTER;
+    }
+    facts
+}
+
+type NfcTables = ([u8; NFC_LOW_END as usize], [u8; 0x100]);
+
+/// The NFC facts of a char, from tables built once for the blocks Vietnamese text uses (the
+/// quick check's own lookup is a long chain of comparisons).
+fn nfc_facts(c: char) -> u8 {
+    static TABLES: std::sync::OnceLock<NfcTables> = std::sync::OnceLock::new();
+    let u = c as u32;
+    if u < 0x80 {
+        return NFC_YES | STARTER;
+    }
+    let (low, vi) = TABLES.get_or_init(|| {
+        let mut low = [0u8; NFC_LOW_END as usize];
+        for (u, f) in (0..NFC_LOW_END).zip(low.iter_mut()) {
+            *f = char::from_u32(u).map_or(0, nfc_facts_slow);
+        }
+        let mut vi = [0u8; 0x100];
+        for (u, f) in NFC_VI.zip(vi.iter_mut()) {
+            *f = char::from_u32(u).map_or(0, nfc_facts_slow);
+        }
+        (low, vi)
+    });
+    if u < NFC_LOW_END {
+        low[u as usize]
+    } else if NFC_VI.contains(&u) {
+        vi[(u - NFC_VI.start) as usize]
+    } else {
+        nfc_facts_slow(c)
+    }
+}
+
+/// `is_nfc_quick(s) != Yes`, answered without the quick check when every char is a starter
+/// the quick check passes alone (then it says `Yes`).
+fn needs_nfc(s: &str) -> bool {
+    let all_stable = s
+        .chars()
+        .all(|c| nfc_facts(c) & (NFC_YES | STARTER) == NFC_YES | STARTER);
+    !all_stable && is_nfc_quick(s.chars()) != IsNormalized::Yes
+}
+
+/// Whether char `j` of a line of plain text passes through unchanged: a plain char (in NFC
+/// when the input needs NFC, and not followed by a combining mark), or a single space.
+fn passes_through(chars: &[(usize, char)], j: usize, needs_nfc: bool) -> bool {
+    let c = chars[j].1;
+    let next = chars.get(j + 1).map(|x| x.1);
+    if c == ' ' {
+        return !matches!(next, Some(' ' | '\t'));
+    }
+    is_plain(c)
+        && (!needs_nfc || nfc_facts(c) & NFC_YES != 0 && next.is_none_or(|n| !is_combining_mark(n)))
+}
+
 /// A markdown link starting with `[` at char `open`: the char index of its `]` and the index
 /// just after its closing `)`, all on one line, within 400 chars.
 fn link_extent(chars: &[(usize, char)], open: usize) -> Option<(usize, usize)> {
@@ -195,7 +282,7 @@ fn link_extent(chars: &[(usize, char)], open: usize) -> Option<(usize, usize)> {
 /// Normalises `input`. Linear in the input's length.
 pub fn normalize(input: &str) -> Normalized {
     let mut stats = Stats::default();
-    let needs_nfc = is_nfc_quick(input.chars()) != IsNormalized::Yes;
+    let needs_nfc = needs_nfc(input);
     let mut b = Builder {
         out: String::with_capacity(input.len()),
         segs: Vec::new(),
@@ -211,7 +298,6 @@ pub fn normalize(input: &str) -> Normalized {
     let mut link_tail: Option<(usize, usize)> = None;
     while i < n {
         let (off, c) = chars[i];
-        let next_off = chars.get(i + 1).map_or(input.len(), |x| x.0);
         match c {
             '\r' => {
                 if bytes.get(off + 1) == Some(&b'\n') {
@@ -383,7 +469,8 @@ pub fn normalize(input: &str) -> Normalized {
             }
             let end_off = chars.get(j).map_or(input.len(), |x| x.0);
             let cluster = &input[off..end_off];
-            if j > i + 1 || is_nfc_quick(cluster.chars()) != IsNormalized::Yes {
+            // One char alone: the quick check says `Yes` exactly when its own property does.
+            if j > i + 1 || nfc_facts(c) & NFC_YES == 0 {
                 nfc_buf.clear();
                 nfc_buf.extend(cluster.nfc());
                 if nfc_buf != cluster {
@@ -396,8 +483,14 @@ pub fn normalize(input: &str) -> Normalized {
                 continue;
             }
         }
-        b.push_linear(off, &input[off..next_off]);
-        i += 1;
+        // This char and the plain text after it go through unchanged, at once.
+        let mut j = i + 1;
+        while j < n && passes_through(&chars, j, needs_nfc) {
+            j += 1;
+        }
+        let end_off = chars.get(j).map_or(input.len(), |x| x.0);
+        b.push_linear(off, &input[off..end_off]);
+        i = j;
     }
     Normalized {
         text: b.out,
@@ -496,6 +589,70 @@ mod tests {
     fn markdown_links_keep_their_text() {
         let n = check_roundtrip("theo **[mẫu số 05](# \"mẫu 05\")** ban hành; ![ảnh](a.png) [x] y");
         assert_eq!(n.text, "theo mẫu số 05 ban hành; ảnh [x] y");
+    }
+
+    #[test]
+    fn plain_chars() {
+        for c in [
+            'a', 'Z', '0', '.', ',', '/', '(', '-', 'Ệ', 'đ', '“', '–', '漢',
+        ] {
+            assert!(is_plain(c), "{c:?}");
+        }
+        for c in [
+            ' ', '\t', '\n', '\r', '*', '_', '|', '[', ']', '!', '#', '\\', '\u{0}', '\u{7f}',
+            '\u{85}', '\u{a0}', '\u{ad}', '\u{200b}', '\u{202f}', '\u{2028}', '\u{2029}',
+            '\u{feff}', '\u{fffd}', '\u{3000}',
+        ] {
+            assert!(!is_plain(c), "{c:?}");
+        }
+    }
+
+    #[test]
+    fn nfc_facts_agree_with_the_quick_check() {
+        for c in (0..0x2_0000u32).filter_map(char::from_u32) {
+            let yes = is_nfc_quick(std::iter::once(c)) == IsNormalized::Yes;
+            assert_eq!(nfc_facts(c) & NFC_YES != 0, yes, "{c:?}");
+            let starter = canonical_combining_class(c) == 0;
+            assert_eq!(nfc_facts(c) & STARTER != 0, starter, "{c:?}");
+        }
+        for s in [
+            "",
+            "plain ASCII",
+            "Ủy ban nhân dân tỉnh Đắk Lắk",
+            "Tỉnh u\u{309}y",
+            "a\u{323}\u{302}",
+            "a\u{302}\u{323}",
+            "\u{301}leading mark",
+            "Ω \u{2126} ohm",
+            "한국어 \u{1100}\u{1161}",
+            "\u{1E9B}\u{323}",
+        ] {
+            let quick = is_nfc_quick(s.chars()) != IsNormalized::Yes;
+            assert_eq!(needs_nfc(s), quick, "{s:?}");
+        }
+    }
+
+    #[test]
+    fn plain_runs_keep_clusters_whole() {
+        // NFD marks after plain ASCII letters, single and double spaces, markup inside runs.
+        let nfd = "Tie\u{302}\u{301}n ha\u{300}nh  nga\u{300}y *x* [a](b) cu\u{309}a";
+        let n = check_roundtrip(nfd);
+        assert_eq!(n.text, "Tiến hành  ngày x a của");
+        assert!(n.stats.not_nfc);
+        let k = n.text.find("hành").unwrap();
+        let sp = n.span(k, k + "hành".len());
+        assert_eq!(&nfd[sp.start..sp.end], "ha\u{300}nh");
+        let nfc = "Số 15/CT-TTg ngày 27/3/2020\u{a0}của Thủ tướng\tChính phủ\u{fffd}.";
+        let n = check_roundtrip(nfc);
+        assert_eq!(
+            n.text,
+            "Số 15/CT-TTg ngày 27/3/2020 của Thủ tướng\nChính phủ\u{fffd}."
+        );
+        assert_eq!(n.stats.replacement_chars, 1);
+        assert_eq!(
+            n.span(0, n.text.len()),
+            crate::model::Span::new(0, nfc.len())
+        );
     }
 
     #[test]

@@ -146,7 +146,7 @@ impl Alignment {
             let Some((ii, ic)) = found else { break };
             let mut e = ii + ic.len_utf8();
             while let Some(&(ni, nc)) = it.peek() {
-                if unicode_normalization::char::is_combining_mark(nc) {
+                if !nc.is_ascii() && unicode_normalization::char::is_combining_mark(nc) {
                     e = ni + nc.len_utf8();
                     it.next();
                 } else {

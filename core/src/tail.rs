@@ -26,11 +26,16 @@ pub fn is_noi_nhan(f: &str) -> bool {
         || f.starts_with("noi nh") && f[6..f.len().min(10)].contains(':')
 }
 
+fn position_words() -> &'static crate::text::AnyOf {
+    static WORDS: std::sync::OnceLock<crate::text::AnyOf> = std::sync::OnceLock::new();
+    WORDS.get_or_init(|| crate::text::AnyOf::new(&[tables::POSITION_WORDS]))
+}
+
 /// Whether a caps line is a signer's position (`PHÓ CHỦ TỊCH`, `BỘ TRƯỞNG`).
 pub fn is_position(t: &str, f: &str) -> bool {
     is_caps(t)
         && t.chars().count() <= 70
-        && tables::POSITION_WORDS.iter().any(|w| f.contains(w))
+        && position_words().found_in(f)
         && !f.starts_with("noi nhan")
         && crate::patterns::marker(t).is_none()
 }

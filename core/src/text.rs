@@ -8,10 +8,15 @@ use unicode_normalization::UnicodeNormalization;
 
 /// Folds one char to one ASCII byte (non-letters outside ASCII become `~`, spaces ` `).
 /// Latin-1, Latin Extended and the Vietnamese block are looked up in a table built once.
+#[inline]
 pub fn fold_char(c: char) -> u8 {
     if c.is_ascii() {
         return c.to_ascii_lowercase() as u8;
     }
+    fold_non_ascii(c)
+}
+
+fn fold_non_ascii(c: char) -> u8 {
     let u = c as u32;
     let (lo, vi) = fold_tables();
     match u {
@@ -55,13 +60,34 @@ fn fold_slow(c: char) -> u8 {
     }
 }
 
+/// Folds every char of `s`: `emit(folded byte, byte offset of the char in s)`. ASCII bytes are
+/// lower-cased where they stand; only other chars are decoded.
+fn fold_each(s: &str, mut emit: impl FnMut(u8, usize)) {
+    let bytes = s.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b.is_ascii() {
+            emit(b.to_ascii_lowercase(), i);
+            i += 1;
+        } else {
+            let c = s[i..].chars().next().unwrap_or(char::REPLACEMENT_CHARACTER);
+            emit(fold_char(c), i);
+            i += c.len_utf8();
+        }
+    }
+}
+
+/// The folded bytes as a `String` (they are ASCII).
+fn ascii_string(bytes: Vec<u8>) -> String {
+    String::from_utf8(bytes).unwrap_or_default()
+}
+
 /// Folds a string (one ASCII byte per char).
 pub fn fold(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        out.push(fold_char(c) as char);
-    }
-    out
+    let mut out = Vec::with_capacity(s.len());
+    fold_each(s, |b, _| out.push(b));
+    ascii_string(out)
 }
 
 /// A folded view of a string, with the byte offset of every char in the source.
@@ -74,14 +100,17 @@ pub struct Folded {
 
 impl Folded {
     pub fn new(s: &str) -> Self {
-        let mut text = String::with_capacity(s.len());
+        let mut text = Vec::with_capacity(s.len());
         let mut offsets = Vec::with_capacity(s.len() + 1);
-        for (i, c) in s.char_indices() {
-            text.push(fold_char(c) as char);
+        fold_each(s, |b, i| {
+            text.push(b);
             offsets.push(i);
-        }
+        });
         offsets.push(s.len());
-        Folded { text, offsets }
+        Folded {
+            text: ascii_string(text),
+            offsets,
+        }
     }
     /// Folded length of the source's first `bytes` bytes (a char boundary).
     pub fn src_len(&self, bytes: usize) -> usize {
@@ -90,29 +119,116 @@ impl Folded {
             .min(self.text.len())
     }
 
+    /// The folded view of `s[from..to]` (char boundaries of `s`), cut from this view of `s`
+    /// (the same as `Folded::new(&s[from..to])`, without folding again).
+    pub fn slice(&self, from: usize, to: usize) -> Folded {
+        let (a, b) = (self.src_len(from), self.src_len(to));
+        let mut offsets = Vec::with_capacity(b - a + 1);
+        offsets.extend(self.offsets[a..b].iter().map(|o| o - from));
+        offsets.push(to - from);
+        Folded {
+            text: self.text[a..b].to_string(),
+            offsets,
+        }
+    }
+
     /// Source byte offset of folded offset `i`.
     pub fn src(&self, i: usize) -> usize {
         self.offsets[i.min(self.offsets.len() - 1)]
     }
 }
 
-/// Whether a char is a Vietnamese/Latin letter.
-pub fn is_letter(c: char) -> bool {
-    c.is_alphabetic()
+/// Letter class bit: `char::is_alphabetic`.
+const LETTER: u8 = 1;
+/// Letter class bit: `char::is_uppercase`.
+const UPPER: u8 = 2;
+/// Letter class bit: `char::is_lowercase`.
+const LOWER: u8 = 4;
+
+/// First char after the low table (ASCII, Latin-1, Latin Extended-A and -B).
+const LOW_END: u32 = 0x250;
+/// The Latin Extended Additional block (Vietnamese letters with tone marks).
+const VI_START: u32 = 0x1E00;
+const VI_END: u32 = 0x1F00;
+
+/// The letter class of a char (`LETTER`, `UPPER`, `LOWER` bits), as the standard library's
+/// predicates say. The blocks Vietnamese text uses are looked up in a table built once (a
+/// non-ASCII `char::is_alphabetic` is a binary search); other chars ask the predicates.
+fn char_class(c: char) -> u8 {
+    let u = c as u32;
+    let (low, vi) = class_tables();
+    if u < LOW_END {
+        low[u as usize]
+    } else if (VI_START..VI_END).contains(&u) {
+        vi[(u - VI_START) as usize]
+    } else {
+        class_slow(c)
+    }
 }
 
-/// Share of letters that are upper case (0.0 when there are no letters).
-pub fn upper_ratio(s: &str) -> f32 {
+fn class_slow(c: char) -> u8 {
+    let mut class = 0;
+    if c.is_alphabetic() {
+        class |= LETTER;
+    }
+    if c.is_uppercase() {
+        class |= UPPER;
+    }
+    if c.is_lowercase() {
+        class |= LOWER;
+    }
+    class
+}
+
+type ClassTables = ([u8; LOW_END as usize], [u8; (VI_END - VI_START) as usize]);
+
+fn class_tables() -> &'static ClassTables {
+    static TABLES: std::sync::OnceLock<ClassTables> = std::sync::OnceLock::new();
+    TABLES.get_or_init(|| {
+        let mut low = [0u8; LOW_END as usize];
+        for (u, class) in (0..LOW_END).zip(low.iter_mut()) {
+            *class = char::from_u32(u).map_or(0, class_slow);
+        }
+        let mut vi = [0u8; (VI_END - VI_START) as usize];
+        for (u, class) in (VI_START..VI_END).zip(vi.iter_mut()) {
+            *class = char::from_u32(u).map_or(0, class_slow);
+        }
+        (low, vi)
+    })
+}
+
+/// Whether a char is a Vietnamese/Latin letter (`char::is_alphabetic`, from a table).
+pub fn is_letter(c: char) -> bool {
+    char_class(c) & LETTER != 0
+}
+
+/// `char::is_uppercase`, from a table.
+pub fn is_upper(c: char) -> bool {
+    char_class(c) & UPPER != 0
+}
+
+/// `char::is_lowercase`, from a table.
+pub fn is_lower(c: char) -> bool {
+    char_class(c) & LOWER != 0
+}
+
+/// Numbers of letters and of upper-case letters in `s`.
+fn letter_counts(s: &str) -> (u32, u32) {
     let mut letters = 0u32;
     let mut upper = 0u32;
     for c in s.chars() {
-        if c.is_alphabetic() {
+        let class = char_class(c);
+        if class & LETTER != 0 {
             letters += 1;
-            if c.is_uppercase() {
+            if class & UPPER != 0 {
                 upper += 1;
             }
         }
     }
+    (letters, upper)
+}
+
+fn ratio(letters: u32, upper: u32) -> f32 {
     if letters == 0 {
         0.0
     } else {
@@ -120,14 +236,123 @@ pub fn upper_ratio(s: &str) -> f32 {
     }
 }
 
-/// Number of letters.
-pub fn letter_count(s: &str) -> usize {
-    s.chars().filter(|c| c.is_alphabetic()).count()
+/// Share of letters that are upper case (0.0 when there are no letters).
+pub fn upper_ratio(s: &str) -> f32 {
+    let (letters, upper) = letter_counts(s);
+    ratio(letters, upper)
 }
 
-/// A line written in capitals (at least 3 letters, ≥ 85 % upper case).
+/// Number of letters.
+pub fn letter_count(s: &str) -> usize {
+    s.chars().filter(|&c| is_letter(c)).count()
+}
+
+/// A line written in capitals (at least 2 letters, ≥ 85 % upper case). One pass, which stops
+/// as soon as the line could not reach 84 % even if every byte left were a capital.
 pub fn is_caps(s: &str) -> bool {
-    letter_count(s) >= 2 && upper_ratio(s) >= 0.85
+    let mut letters = 0u32;
+    let mut upper = 0u32;
+    for (i, c) in s.char_indices() {
+        let class = char_class(c);
+        if class & LETTER == 0 {
+            continue;
+        }
+        letters += 1;
+        if class & UPPER != 0 {
+            upper += 1;
+        } else {
+            // The best case: every remaining byte an upper-case letter.
+            let rest = (s.len() - i - c.len_utf8()) as u64;
+            if (u64::from(upper) + rest) * 100 < (u64::from(letters) + rest) * 84 {
+                return false;
+            }
+        }
+    }
+    letters >= 2 && ratio(letters, upper) >= 0.85
+}
+
+/// A set of ASCII needles looked for at once: [`AnyOf::found_in`] is one pass over the
+/// haystack (instead of one substring search per needle) that looks at every `m - 3`th
+/// position only, `m` the shortest needle's length: any occurrence of a needle covers one of
+/// them, and there the hash of the next four bytes must be in a bit set of the hashes of the
+/// needles' four-byte pieces that lie within their first `m` bytes. Only on a hit are needles
+/// compared, at the few starts that can reach that position.
+#[derive(Debug, Clone)]
+pub struct AnyOf {
+    /// The needles of four bytes or more, sorted by first byte.
+    needles: Vec<&'static str>,
+    /// `needles[starts[b]..starts[b + 1]]` start with byte `b`.
+    starts: [u16; 129],
+    /// Bit set of the hashes of the needles' pieces.
+    quads: [u64; 64],
+    /// The shortest of `needles`' lengths.
+    min_len: usize,
+    /// Needles shorter than four bytes, searched for one by one.
+    short: Vec<&'static str>,
+}
+
+fn quad_hash(quad: &[u8]) -> usize {
+    let q = u32::from_le_bytes([quad[0], quad[1], quad[2], quad[3]]);
+    (q.wrapping_mul(0x9E37_79B1) >> 20) as usize
+}
+
+impl AnyOf {
+    /// The set of `lists`' needles (each must be ASCII).
+    pub fn new(lists: &[&[&'static str]]) -> Self {
+        let all = lists.iter().flat_map(|l| l.iter().copied());
+        assert!(all.clone().all(|n| n.is_ascii()), "ASCII needles only");
+        let (mut needles, short): (Vec<&'static str>, Vec<&'static str>) =
+            all.partition(|n| n.len() >= 4);
+        needles.sort_by_key(|n| n.as_bytes()[0]);
+        let mut starts = [0u16; 129];
+        for (b, start) in starts.iter_mut().enumerate() {
+            *start = needles.partition_point(|n| usize::from(n.as_bytes()[0]) < b) as u16;
+        }
+        let min_len = needles.iter().map(|n| n.len()).min().unwrap_or(4);
+        let mut quads = [0u64; 64];
+        for n in &needles {
+            for piece in n.as_bytes()[..min_len].windows(4) {
+                let k = quad_hash(piece);
+                quads[k >> 6] |= 1 << (k & 63);
+            }
+        }
+        AnyOf {
+            needles,
+            starts,
+            quads,
+            min_len,
+            short,
+        }
+    }
+
+    /// Whether some needle occurs in `hay` (as `needles.iter().any(|n| hay.contains(n))`).
+    pub fn found_in(&self, hay: &str) -> bool {
+        if self.short.iter().any(|n| hay.contains(n)) {
+            return true;
+        }
+        let h = hay.as_bytes();
+        let reach = self.min_len - 4;
+        let mut j = 0;
+        while j + 4 <= h.len() {
+            let k = quad_hash(&h[j..j + 4]);
+            if self.quads[k >> 6] >> (k & 63) & 1 != 0 && self.starts_near(h, j - j.min(reach), j) {
+                return true;
+            }
+            j += reach + 1;
+        }
+        false
+    }
+
+    /// Whether a needle starts at one of `h[from..=to]`.
+    fn starts_near(&self, h: &[u8], from: usize, to: usize) -> bool {
+        (from..=to).any(|i| {
+            let b = usize::from(h[i]);
+            b < 128
+                && self.needles[usize::from(self.starts[b])..usize::from(self.starts[b + 1])]
+                    .iter()
+                    .any(|n| h[i..].starts_with(n.as_bytes()))
+        })
+    }
 }
 
 /// Joins words with single spaces.
@@ -266,11 +491,179 @@ mod tests {
     }
 
     #[test]
+    fn folding_byte_by_byte_agrees_with_fold_char() {
+        let s = "Ủy ban, TỈNH ủy; Số 15/CT-TTg “x” – 😀 漢 \u{0301}é\tđ\u{a0}!";
+        let expect: String = s.chars().map(|c| fold_char(c) as char).collect();
+        assert_eq!(fold(s), expect);
+        let f = Folded::new(s);
+        assert_eq!(f.text, expect);
+        let offsets: Vec<usize> = s.char_indices().map(|(i, _)| i).collect();
+        assert_eq!(f.offsets[..offsets.len()], offsets[..]);
+        assert_eq!(f.offsets.last(), Some(&s.len()));
+        assert_eq!(fold(""), "");
+        assert_eq!(Folded::new("").offsets, [0]);
+    }
+
+    #[test]
     fn folded_offsets() {
         let f = Folded::new("Số 15");
         assert_eq!(f.text, "so 15");
         assert_eq!(f.src(2), "Số".len());
         assert_eq!(f.src(5), "Số 15".len());
+    }
+
+    #[test]
+    fn letter_classes_agree_with_the_standard_library() {
+        // Every char, in the tables' blocks and outside them.
+        for c in (0..=0x10FFFFu32).filter_map(char::from_u32) {
+            assert_eq!(is_letter(c), c.is_alphabetic(), "{c:?}");
+            assert_eq!(is_upper(c), c.is_uppercase(), "{c:?}");
+            assert_eq!(is_lower(c), c.is_lowercase(), "{c:?}");
+        }
+        assert!(is_letter('ệ') && is_lower('ệ') && !is_upper('ệ'));
+        assert!(is_letter('Ự') && is_upper('Ự') && !is_lower('Ự'));
+        assert!(is_letter('đ') && is_letter('Đ') && is_letter('漢'));
+        assert!(!is_letter('1') && !is_letter('–') && !is_letter('“') && !is_letter(' '));
+        assert!(!is_upper('1') && !is_lower('.'));
+    }
+
+    /// `is_caps` as first written: two passes, to their ends.
+    fn is_caps_reference(s: &str) -> bool {
+        let letters = s.chars().filter(|c| c.is_alphabetic()).count();
+        let upper = s
+            .chars()
+            .filter(|c| c.is_alphabetic() && c.is_uppercase())
+            .count();
+        letters >= 2 && upper as f32 / letters as f32 >= 0.85
+    }
+
+    #[test]
+    fn caps_lines() {
+        for s in [
+            "ỦY BAN NHÂN DÂN TỈNH ĐẮK LẮK",
+            "CHỈ THỊ",
+            "PHÓ CHỦ TỊCH",
+            "KT. BỘ TRƯỞNG",
+            "SỐ 15/CT-TTg",
+            "ĐẢNG CỘNG SẢN VIỆT NAMx",
+        ] {
+            assert!(is_caps(s), "{s}");
+            assert!(is_caps_reference(s), "{s}");
+        }
+        for s in [
+            "",
+            "A",
+            "1. 2. 3.",
+            "Về việc tăng cường",
+            "Sở Y tế chủ trì",
+            "CHỈ THỊ của",
+            "aBCDE",
+            "ĐẢNG CỘNG SẢN VIỆT nam",
+        ] {
+            assert!(!is_caps(s), "{s}");
+            assert!(!is_caps_reference(s), "{s}");
+        }
+        // The early stop never changes the answer: every split of caps and lower case.
+        for upper in 0..30 {
+            for lower in 0..8 {
+                for lower_first in [false, true] {
+                    let (a, b) = ("Ầ".repeat(upper), "ầ".repeat(lower));
+                    let s = if lower_first {
+                        b + " " + &a
+                    } else {
+                        a + " " + &b
+                    };
+                    assert_eq!(is_caps(&s), is_caps_reference(&s), "{s}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn letter_counts_and_ratios() {
+        assert_eq!(letter_count("Số 15/CT-TTg"), 7);
+        assert_eq!(letter_count("1.2 – 3"), 0);
+        assert_eq!(upper_ratio("ĐẮK lắk"), 0.5);
+        assert_eq!(upper_ratio("123"), 0.0);
+    }
+
+    #[test]
+    fn any_of_needles() {
+        const A: &[&str] = &["thu vien phap luat", "click vao", "copyright", "c", "xyzw"];
+        const B: &[&str] = &["dang nhap", "email:"];
+        let set = AnyOf::new(&[A, B]);
+        for hay in [
+            "thu vien phap luat",
+            "xem tai thu vien phap luat online",
+            "vui long dang nhap",
+            "email: a@b",
+            "c",
+            "abc",
+            "..xyzw",
+            "xyzw",
+        ] {
+            assert!(set.found_in(hay), "{hay}");
+            assert!(A.iter().chain(B).any(|n| hay.contains(n)), "{hay}");
+        }
+        for hay in [
+            "",
+            "thu vien phap lua",
+            "dang nha",
+            "email",
+            "ab~d",
+            "Ủy ban",
+        ] {
+            assert!(!set.found_in(hay), "{hay}");
+            assert!(!A.iter().chain(B).any(|n| hay.contains(n)), "{hay}");
+        }
+        assert!(AnyOf::new(&[&["x", ""]]).found_in(""));
+        assert!(!AnyOf::new(&[]).found_in("abc"));
+    }
+
+    #[test]
+    fn any_of_agrees_with_contains_at_every_offset() {
+        const SETS: &[&[&str]] = &[
+            &["template settings", "click vao", "luatvietnam"],
+            &["chu tich", "truong", "bi thu", "ky thay"],
+            &["abcd", "bcde", "aaaaab"],
+        ];
+        for needles in SETS {
+            let set = AnyOf::new(&[needles]);
+            for n in needles.iter() {
+                for cut in [0, 1] {
+                    let piece = &n[..n.len() - cut];
+                    for pad in 0..14 {
+                        for hay in [
+                            format!("{}{piece}", "x".repeat(pad)),
+                            format!("{}{piece}{}", "a".repeat(pad), "a".repeat(pad % 5)),
+                            format!("{piece}{}", " ".repeat(pad)),
+                        ] {
+                            let naive = needles.iter().any(|m| hay.contains(m));
+                            assert_eq!(set.found_in(&hay), naive, "{hay:?}");
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn folded_slices() {
+        let s = "Giao Sở Y tế chủ trì; 😀 Đắk Lắk.";
+        let f = Folded::new(s);
+        let bounds: Vec<usize> = s
+            .char_indices()
+            .map(|(i, _)| i)
+            .chain(std::iter::once(s.len()))
+            .collect();
+        for &from in &bounds {
+            for &to in bounds.iter().filter(|&&t| t >= from) {
+                let cut = f.slice(from, to);
+                let fresh = Folded::new(&s[from..to]);
+                assert_eq!(cut.text, fresh.text, "{from}..{to}");
+                assert_eq!(cut.offsets, fresh.offsets, "{from}..{to}");
+            }
+        }
     }
 
     #[test]
