@@ -772,9 +772,8 @@ pub fn mentions_in(text: &str, fv: &Folded) -> Vec<Mention> {
         }
         let floor = consumed_to;
         let noun = noun_before(&cx, head, floor, 14);
-        let code_kind = symbols::parse(tok)
-            .and_then(|p| p.type_code)
-            .and_then(|c| tables::kind_of_type_code(&c));
+        let type_code = symbols::parse(tok).and_then(|p| p.type_code);
+        let code_kind = type_code.as_deref().and_then(tables::kind_of_type_code);
         // A list continuation: `..., số 02-KL/BCĐ` right after the previous mention (or
         // `..., 8008/BNNMT-ĐCKS ngày ...` without its `số`).
         let gap = &cx.fs[floor.min(head)..head];
@@ -813,9 +812,9 @@ pub fn mentions_in(text: &str, fv: &Folded) -> Vec<Mention> {
         // (`đề nghị của X tại Tờ trình số ... và Báo cáo số ...`).
         let in_run = !out.is_empty() && joins_run(&cx.fs[floor.min(start)..start]);
         let joined_now = continues_list || in_run;
-        let joint = symbols::parse(tok)
-            .and_then(|p| p.type_code)
-            .is_some_and(|c| tables::JOINT_TYPE_CODES.contains(&c.as_str()));
+        let joint = type_code
+            .as_deref()
+            .is_some_and(|c| tables::JOINT_TYPE_CODES.contains(&c));
         let after = issuer_after(&cx, end, joint).map(|(s, e)| {
             end = e;
             s

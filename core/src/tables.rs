@@ -83,22 +83,35 @@ pub const EXTRA_TYPE_CODES: &[(&str, &str, Source)] = &[
 
 /// Kind code for a symbol's type code (`CT` → `chi_thi`), folded comparison.
 pub fn kind_of_type_code(code: &str) -> Option<&'static str> {
-    let key = crate::text::fold(code);
-    for t in DOC_TYPES {
-        if !t.code.is_empty() && crate::text::fold(t.code) == key {
-            return Some(t.kind);
-        }
+    // The codes of DOC_TYPES, then EXTRA_TYPE_CODES, folded once.
+    static FOLDED: std::sync::OnceLock<Vec<(String, &'static str)>> = std::sync::OnceLock::new();
+    let table = FOLDED.get_or_init(|| {
+        DOC_TYPES
+            .iter()
+            .filter(|t| !t.code.is_empty())
+            .map(|t| (crate::text::fold(t.code), t.kind))
+            .chain(
+                EXTRA_TYPE_CODES
+                    .iter()
+                    .map(|(c, k, _)| (crate::text::fold(c), *k)),
+            )
+            .collect()
+    });
+    if code.len() > 16 {
+        return None;
     }
-    EXTRA_TYPE_CODES
-        .iter()
-        .find(|(c, _, _)| crate::text::fold(c) == key)
-        .map(|(_, k, _)| *k)
+    let key = crate::text::fold(code);
+    table.iter().find(|(c, _)| *c == key).map(|(_, k)| *k)
 }
 
 /// Kind code for a folded type name at the start of `folded` (`chi thi ...` → `chi_thi`),
 /// with the length of the name matched.
 pub fn kind_of_name_prefix(folded: &str) -> Option<(&'static DocType, usize)> {
+    let first = *folded.as_bytes().first()?;
     for t in DOC_TYPES {
+        if t.name.as_bytes()[0] != first {
+            continue;
+        }
         if let Some(rest) = folded.strip_prefix(t.name) {
             if rest.is_empty() || !rest.as_bytes()[0].is_ascii_alphanumeric() {
                 return Some((t, t.name.len()));
@@ -185,11 +198,15 @@ pub const ISSUER_CODES: &[(&str, &str, Source)] = &[
 
 /// Body named by an issuer code (`TTg` → `Thủ tướng Chính phủ`), folded comparison.
 pub fn issuer_of_code(code: &str) -> Option<&'static str> {
+    static FOLDED: std::sync::OnceLock<Vec<(String, &'static str)>> = std::sync::OnceLock::new();
+    let table = FOLDED.get_or_init(|| {
+        ISSUER_CODES
+            .iter()
+            .map(|(c, n, _)| (crate::text::fold(c), *n))
+            .collect()
+    });
     let key = crate::text::fold(code);
-    ISSUER_CODES
-        .iter()
-        .find(|(c, _, _)| crate::text::fold(c) == key)
-        .map(|(_, n, _)| *n)
+    table.iter().find(|(c, _)| *c == key).map(|(_, n)| *n)
 }
 
 /// Signing marks (NĐ30 Art. 8 / HD36): folded key without punctuation, canonical form, meaning.
