@@ -19,9 +19,35 @@ impl docgen::Choose for Bytes<'_, '_> {
     }
 }
 
-/// Parses `input` and checks the invariants (and that a second parse gives the same document).
+/// The CPU time one parse may take, in milliseconds: more is a slow input (a failure).
+pub const SLOW_PARSE_MS: u64 = 2000;
+
+/// CPU time of the calling thread in nanoseconds (Linux: `/proc/thread-self/schedstat`);
+/// `None` where the kernel does not say.
+fn thread_cpu_ns() -> Option<u64> {
+    std::fs::read_to_string("/proc/thread-self/schedstat")
+        .ok()?
+        .split_whitespace()
+        .next()?
+        .parse()
+        .ok()
+}
+
+/// Parses `input` and checks the invariants. A parse that takes more than [`SLOW_PARSE_MS`] of
+/// CPU time fails like a crash: measured here, in CPU time, so that a loaded machine does not
+/// make a fast input look slow (libFuzzer's own `-timeout` counts wall time and is only the
+/// backstop for hangs).
 pub fn parse_and_check(input: &str) -> vanban::Document {
+    let t0 = thread_cpu_ns();
     let doc = vanban::parse(input);
+    if let (Some(a), Some(b)) = (t0, thread_cpu_ns()) {
+        let ms = b.saturating_sub(a) / 1_000_000;
+        assert!(
+            ms <= SLOW_PARSE_MS,
+            "slow input: one parse of {} bytes took {ms} ms of CPU time",
+            input.len()
+        );
+    }
     invariants::check(input, &doc);
     doc
 }
