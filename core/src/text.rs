@@ -357,6 +357,9 @@ impl AnyOf {
 
 /// Joins words with single spaces.
 pub fn squash_spaces(s: &str) -> String {
+    if is_squashed(s) {
+        return s.to_string();
+    }
     let mut out = String::with_capacity(s.len());
     for w in s.split_whitespace() {
         if !out.is_empty() {
@@ -365,6 +368,29 @@ pub fn squash_spaces(s: &str) -> String {
         out.push_str(w);
     }
     out
+}
+
+/// Whether `s` is its words joined with single spaces already: no white space but single
+/// spaces between words. One pass over the bytes; only the lead bytes of non-ASCII white space
+/// (U+0085, U+00A0, U+1680, U+2000–U+3000) are decoded.
+fn is_squashed(s: &str) -> bool {
+    let b = s.as_bytes();
+    if b.first() == Some(&b' ') || b.last() == Some(&b' ') {
+        return false;
+    }
+    let mut i = 0;
+    while i < b.len() {
+        match b[i] {
+            b' ' if b.get(i + 1) == Some(&b' ') => return false,
+            b'\t' | b'\n' | b'\x0B' | b'\x0C' | b'\r' => return false,
+            0xC2 | 0xE1 | 0xE2 | 0xE3 if s[i..].chars().next().is_some_and(char::is_whitespace) => {
+                return false
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    true
 }
 
 /// Trims white space and the given trailing punctuation.
@@ -663,6 +689,47 @@ mod tests {
                 assert_eq!(cut.text, fresh.text, "{from}..{to}");
                 assert_eq!(cut.offsets, fresh.offsets, "{from}..{to}");
             }
+        }
+    }
+
+    #[test]
+    fn squashed_text() {
+        for s in [
+            "",
+            "a",
+            "Sở Y tế chủ trì",
+            "Số 15/CT-TTg – “x”",
+            "Đắk Lắk; Hà Nội",
+        ] {
+            assert!(is_squashed(s), "{s:?}");
+            assert_eq!(squash_spaces(s), s);
+        }
+        for s in [
+            " a",
+            "a ",
+            "a  b",
+            "a\tb",
+            "a\nb",
+            "a\rb",
+            "a\u{a0}b",
+            "a\u{85}b",
+            "a\u{2009}b",
+            "a\u{3000}b",
+            "a\u{1680}b",
+            "a\u{202f}b",
+            "a\u{205f}b",
+            "a\u{2028}b",
+            " ",
+        ] {
+            assert!(!is_squashed(s), "{s:?}");
+            let joined = s.split_whitespace().collect::<Vec<_>>().join(" ");
+            assert_eq!(squash_spaces(s), joined, "{s:?}");
+        }
+        // Every char: squashed exactly when joining its words changes nothing.
+        for c in (0..0x3100u32).filter_map(char::from_u32) {
+            let s = format!("a{c}b");
+            let joined = s.split_whitespace().collect::<Vec<_>>().join(" ");
+            assert_eq!(is_squashed(&s), joined == s, "{c:?}");
         }
     }
 
