@@ -129,7 +129,9 @@ impl Alignment {
         use crate::text::fold_char;
         let lo = span.start.min(input.len());
         let src = &input[lo..span.end.min(input.len()).max(lo)];
-        let mut it = src.char_indices().peekable();
+        let sb = src.as_bytes();
+        // The next input byte to read; ASCII bytes are folded where they stand.
+        let mut j = 0;
         let mut chars = Vec::with_capacity(text.len());
         for (ti, tc) in text.char_indices() {
             if tc.is_whitespace() {
@@ -137,21 +139,38 @@ impl Alignment {
             }
             let want = fold_char(tc);
             let mut found = None;
-            for (ii, ic) in it.by_ref() {
-                if fold_char(ic) == want {
-                    found = Some((ii, ic));
+            while j < sb.len() {
+                let at = j;
+                let b = sb[j];
+                let folded = if b.is_ascii() {
+                    j += 1;
+                    b.to_ascii_lowercase()
+                } else {
+                    let ic = src[j..]
+                        .chars()
+                        .next()
+                        .unwrap_or(char::REPLACEMENT_CHARACTER);
+                    j += ic.len_utf8();
+                    fold_char(ic)
+                };
+                if folded == want {
+                    found = Some(at);
                     break;
                 }
             }
-            let Some((ii, ic)) = found else { break };
-            let mut e = ii + ic.len_utf8();
-            while let Some(&(ni, nc)) = it.peek() {
-                if !nc.is_ascii() && unicode_normalization::char::is_combining_mark(nc) {
-                    e = ni + nc.len_utf8();
-                    it.next();
-                } else {
+            let Some(ii) = found else { break };
+            // The combining marks that follow (never ASCII) belong to the char.
+            let mut e = j;
+            while let Some(nc) = sb
+                .get(j)
+                .filter(|b| !b.is_ascii())
+                .and_then(|_| src[j..].chars().next())
+            {
+                if !unicode_normalization::char::is_combining_mark(nc) {
                     break;
                 }
+                j += nc.len_utf8();
+                e = j;
             }
             chars.push((ti, lo + ii, lo + e));
         }
