@@ -155,8 +155,13 @@ const VI_END: u32 = 0x1F00;
 /// predicates say. The blocks Vietnamese text uses are looked up in a table built once (a
 /// non-ASCII `char::is_alphabetic` is a binary search); other chars ask the predicates.
 fn char_class(c: char) -> u8 {
+    class_in(class_tables(), c)
+}
+
+/// [`char_class`] with the tables at hand (loops fetch them once).
+#[inline]
+fn class_in((low, vi): &ClassTables, c: char) -> u8 {
     let u = c as u32;
-    let (low, vi) = class_tables();
     if u < LOW_END {
         low[u as usize]
     } else if (VI_START..VI_END).contains(&u) {
@@ -214,10 +219,11 @@ pub fn is_lower(c: char) -> bool {
 
 /// Numbers of letters and of upper-case letters in `s`.
 fn letter_counts(s: &str) -> (u32, u32) {
+    let tables = class_tables();
     let mut letters = 0u32;
     let mut upper = 0u32;
     for c in s.chars() {
-        let class = char_class(c);
+        let class = class_in(tables, c);
         if class & LETTER != 0 {
             letters += 1;
             if class & UPPER != 0 {
@@ -244,16 +250,20 @@ pub fn upper_ratio(s: &str) -> f32 {
 
 /// Number of letters.
 pub fn letter_count(s: &str) -> usize {
-    s.chars().filter(|&c| is_letter(c)).count()
+    let tables = class_tables();
+    s.chars()
+        .filter(|&c| class_in(tables, c) & LETTER != 0)
+        .count()
 }
 
 /// A line written in capitals (at least 2 letters, ≥ 85 % upper case). One pass, which stops
 /// as soon as the line could not reach 84 % even if every byte left were a capital.
 pub fn is_caps(s: &str) -> bool {
+    let tables = class_tables();
     let mut letters = 0u32;
     let mut upper = 0u32;
     for (i, c) in s.char_indices() {
-        let class = char_class(c);
+        let class = class_in(tables, c);
         if class & LETTER == 0 {
             continue;
         }
