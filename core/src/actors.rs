@@ -4,7 +4,8 @@
 //! item makes: actors, action, deadline, periodicity, report-to.
 
 use crate::model::Role;
-use crate::text::{fold, Folded};
+use crate::text::{fold, ByFirstByte, Folded};
+use std::sync::OnceLock;
 
 /// Which part of the system a body belongs to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -207,7 +208,14 @@ pub fn sector_of(name: &str) -> Option<Sector> {
 }
 
 fn head_at(f: &str) -> bool {
-    HEADS.iter().any(|(h, _)| starts_with_spaced(f, h))
+    static BY_FIRST: OnceLock<ByFirstByte> = OnceLock::new();
+    let heads = BY_FIRST.get_or_init(|| ByFirstByte::new(HEADS.iter().map(|(h, _)| *h)));
+    // `f` and a space: its first byte is a space when `f` is empty.
+    let first = f.as_bytes().first().copied().unwrap_or(b' ');
+    heads
+        .starting_with(first)
+        .iter()
+        .any(|h| starts_with_spaced(f, h))
 }
 
 /// Whether `f` followed by a space starts with `p` (without building that string).
@@ -381,11 +389,14 @@ const NOUN_MARKERS: &[&str] = &[
 ];
 
 fn verb_at(text: &str, k: usize) -> bool {
+    static BY_FIRST: OnceLock<ByFirstByte> = OnceLock::new();
+    let verbs = BY_FIRST.get_or_init(|| ByFirstByte::new(VERBS.iter().copied()));
     let rest = &text[k..];
-    let first = rest.as_bytes().first();
-    let hit = VERBS.iter().any(|v| {
-        v.as_bytes().first() == first
-            && rest.starts_with(v)
+    let Some(&first) = rest.as_bytes().first() else {
+        return false;
+    };
+    let hit = verbs.starting_with(first).iter().any(|v| {
+        rest.starts_with(v)
             && rest[v.len()..]
                 .chars()
                 .next()

@@ -365,6 +365,35 @@ impl AnyOf {
     }
 }
 
+/// Words grouped by their first byte, so that a text is tested only against the words that
+/// can start it.
+#[derive(Debug, Clone)]
+pub struct ByFirstByte {
+    /// The words, sorted by first byte (stable: same-byte words keep their order).
+    words: Vec<&'static str>,
+    /// `words[starts[b]..starts[b + 1]]` start with byte `b`.
+    starts: Vec<usize>,
+}
+
+impl ByFirstByte {
+    /// The words (none empty).
+    pub fn new(words: impl IntoIterator<Item = &'static str>) -> Self {
+        let mut words: Vec<&'static str> = words.into_iter().collect();
+        assert!(words.iter().all(|w| !w.is_empty()), "no empty words");
+        words.sort_by_key(|w| w.as_bytes()[0]);
+        let starts = (0..=256)
+            .map(|b| words.partition_point(|w| usize::from(w.as_bytes()[0]) < b))
+            .collect();
+        ByFirstByte { words, starts }
+    }
+
+    /// The words that start with byte `b`.
+    pub fn starting_with(&self, b: u8) -> &[&'static str] {
+        let b = usize::from(b);
+        &self.words[self.starts[b]..self.starts[b + 1]]
+    }
+}
+
 /// Joins words with single spaces.
 pub fn squash_spaces(s: &str) -> String {
     if is_squashed(s) {
@@ -741,6 +770,17 @@ mod tests {
             let joined = s.split_whitespace().collect::<Vec<_>>().join(" ");
             assert_eq!(is_squashed(&s), joined == s, "{c:?}");
         }
+    }
+
+    #[test]
+    fn words_by_first_byte() {
+        let set = ByFirstByte::new(["chủ trì", "cần", "đã", "báo cáo", "có", "z"]);
+        assert_eq!(set.starting_with(b'c'), ["chủ trì", "cần", "có"]);
+        assert_eq!(set.starting_with("đ".as_bytes()[0]), ["đã"]);
+        assert_eq!(set.starting_with(b'z'), ["z"]);
+        assert!(set.starting_with(b'a').is_empty());
+        assert!(set.starting_with(0xFF).is_empty());
+        assert!(ByFirstByte::new([]).starting_with(b'a').is_empty());
     }
 
     #[test]
