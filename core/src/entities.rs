@@ -65,8 +65,9 @@ struct Facts {
 }
 
 impl Facts {
-    fn align(&self, input: &str, span: Span, text: &str) -> &Alignment {
-        self.align.get_or_init(|| Alignment::new(input, span, text))
+    fn align(&self, input: &str, span: Span) -> &Alignment {
+        self.align
+            .get_or_init(|| Alignment::of_folded(input, span, &self.folded))
     }
 }
 
@@ -172,7 +173,7 @@ impl Found<'_> {
         if found.is_empty() {
             return;
         }
-        let al = fact.align(input, src.span, src.text);
+        let al = fact.align(input, src.span);
         for m in found {
             let sp = al.span(m.start, m.end);
             let text = src.text[m.start..m.end].to_string();
@@ -266,7 +267,7 @@ impl Found<'_> {
         if fact.dates.is_empty() && fs.is_empty() && ms.is_empty() {
             return;
         }
-        let al = fact.align(input, src.span, src.text);
+        let al = fact.align(input, src.span);
         for d in &fact.dates {
             dates.push(DateExpr {
                 kind: d.kind.as_str().to_string(),
@@ -313,7 +314,7 @@ fn actors(it: &mut Item, input: &str, mine: &[Facts], inherited: Option<&[Actor]
         first = Some(found);
     }
     if let (Some(p), Some(fact)) = (it.paragraphs.get(para), mine.get(para)) {
-        let al = fact.align(input, p.span, &p.text);
+        let al = fact.align(input, p.span);
         let fv = &fact.folded;
         let found = match first {
             Some(found) if para == 0 => found,
