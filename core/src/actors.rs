@@ -4,7 +4,8 @@
 //! item makes: actors, action, deadline, periodicity, report-to.
 
 use crate::model::Role;
-use crate::text::{fold, Folded};
+use crate::text::{fold, ByFirstByte, Folded};
+use std::sync::OnceLock;
 
 /// Which part of the system a body belongs to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -269,7 +270,14 @@ fn bare_title(piece: &str) -> bool {
 }
 
 fn head_at(f: &str) -> bool {
-    HEADS.iter().any(|(h, _)| starts_with_spaced(f, h))
+    static BY_FIRST: OnceLock<ByFirstByte> = OnceLock::new();
+    let heads = BY_FIRST.get_or_init(|| ByFirstByte::new(HEADS.iter().map(|(h, _)| *h)));
+    // `f` and a space: its first byte is a space when `f` is empty.
+    let first = f.as_bytes().first().copied().unwrap_or(b' ');
+    heads
+        .starting_with(first)
+        .iter()
+        .any(|h| starts_with_spaced(f, h))
 }
 
 /// Whether `f` followed by a space starts with `p` (without building that string).
@@ -483,11 +491,14 @@ fn verb_at(text: &str, k: usize) -> bool {
     if capitalised_verb_at(text, k) {
         return true;
     }
+    static BY_FIRST: OnceLock<ByFirstByte> = OnceLock::new();
+    let verbs = BY_FIRST.get_or_init(|| ByFirstByte::new(VERBS.iter().copied()));
     let rest = &text[k..];
-    let first = rest.as_bytes().first();
-    let hit = VERBS.iter().any(|v| {
-        v.as_bytes().first() == first
-            && rest.starts_with(v)
+    let Some(&first) = rest.as_bytes().first() else {
+        return false;
+    };
+    let hit = verbs.starting_with(first).iter().any(|v| {
+        rest.starts_with(v)
             && rest[v.len()..]
                 .chars()
                 .next()
@@ -574,26 +585,31 @@ pub fn subjects_in(text: &str, fv: &Folded) -> Vec<FoundActor> {
     if !first.is_empty() {
         return first;
     }
+    // Later sentences are tried in order; a long paragraph is not searched past its start.
+    const LIMIT: usize = 2000;
     let f = fv.text.as_str();
-    let mut starts: Vec<usize> = Vec::new();
-    for pat in [". ", "; ", ": "] {
-        let mut from = 0;
-        while let Some(k) = text[from..].find(pat) {
-            starts.push(from + k + pat.len());
-            from += k + pat.len();
-        }
-    }
+    // After `. `, `; `, `: ` (one pass over the bytes).
+    let mut starts: Vec<usize> = text
+        .as_bytes()
+        .windows(2)
+        .take(LIMIT.saturating_sub(2))
+        .enumerate()
+        .filter(|(_, w)| matches!(w[0], b'.' | b';' | b':') && w[1] == b' ')
+        .map(|(i, _)| i + 2)
+        .collect();
     for pat in [" giao ", " yeu cau ", " de nghi "] {
         let mut from = 0;
         while let Some(k) = f[from..].find(pat) {
             let at = from + k + pat.len();
             // Folded offsets are char indices: map to bytes.
-            starts.push(fv.src(at));
+            let start = fv.src(at);
+            if start >= LIMIT {
+                break;
+            }
+            starts.push(start);
             from += k + pat.len();
         }
     }
-    // Later sentences are tried in order; a long paragraph is not searched past its start.
-    starts.retain(|&s| s < 2000);
     starts.sort_unstable();
     for s in starts {
         let found = subjects_at(text, fv, s, true);
@@ -963,6 +979,25 @@ mod tests {
             names("Ban Tuyên giáo Tỉnh ủy chịu trách nhiệm")[0],
             "Ban Tuyên giáo Tỉnh ủy"
         );
+    }
+
+    #[test]
+    fn subjects_in_later_sentences() {
+        assert_eq!(
+            names("Quyết định này có hiệu lực. Các Bộ trưởng chịu trách nhiệm thi hành"),
+            ["Các Bộ trưởng"]
+        );
+        assert_eq!(
+            names("Về nội dung này; Sở Y tế chủ trì thực hiện"),
+            ["Sở Y tế"]
+        );
+        assert_eq!(
+            names("Trên cơ sở đó, đề nghị Sở Tài chính khẩn trương rà soát"),
+            ["Sở Tài chính"]
+        );
+        // Past 2,000 bytes a paragraph is not searched.
+        let long = format!("{}. Sở Y tế chủ trì thực hiện", "x".repeat(2000));
+        assert!(names(&long).is_empty());
     }
 
     #[test]

@@ -1,6 +1,6 @@
 //! Stage 6: entities over the finished structure. Citations are found in the title, preamble,
-//! items, closing and footnotes (not in attachments), listed once each, with later mentions resolved to
-//! them; the document's reference to itself is not a citation. Spans are mapped back to the
+//! items, closing and footnotes (not in attachments), listed once each, with later mentions
+//! resolved to them; the document's reference to itself is not a citation. Spans are mapped back to the
 //! input through [`crate::offsets::align`].
 
 use crate::citations::{self, MentionKind};
@@ -19,45 +19,17 @@ struct Source<'a> {
     span: Span,
 }
 
-fn collect<'a>(doc: &'a Document) -> Vec<Source<'a>> {
-    fn walk<'a>(items: &'a [Item], out: &mut Vec<Source<'a>>) {
-        for it in items {
-            for p in &it.paragraphs {
-                out.push(Source {
-                    text: &p.text,
-                    span: p.span,
-                });
-            }
-            walk(&it.children, out);
-        }
-    }
-    let mut out = Vec::new();
-    if let Some(t) = &doc.header.title {
-        out.push(Source {
-            text: &t.text,
-            span: t.span,
-        });
-    }
-    for p in &doc.preamble {
-        out.push(Source {
-            text: &p.text,
-            span: p.span,
-        });
-    }
-    walk(&doc.items, &mut out);
-    for p in &doc.closing {
-        out.push(Source {
-            text: &p.text,
-            span: p.span,
-        });
-    }
-    for f in &doc.footnotes {
-        out.push(Source {
-            text: &f.text,
-            span: f.span,
-        });
-    }
-    out
+/// The texts before the items: the title and the preamble.
+fn collect_front(doc: &Document) -> Vec<Source<'_>> {
+    let title = doc.header.title.iter().map(|t| Source {
+        text: &t.text,
+        span: t.span,
+    });
+    let preamble = doc.preamble.iter().map(|p| Source {
+        text: &p.text,
+        span: p.span,
+    });
+    title.chain(preamble).collect()
 }
 
 fn key(symbol: &Option<String>, kind: Option<&str>, date: &Option<String>) -> String {
@@ -84,21 +56,25 @@ fn issuer_from_code(parts: &crate::symbols::SymbolParts) -> Option<&'static str>
         })
 }
 
-/// What the finders read of one text, kept for the assignments: its dates, and its alignment
-/// with the input (built once, when a first entity needs it).
-#[derive(Default)]
+/// What the finders read of one text, kept for the assignments: its fold, its dates, and its
+/// alignment with the input (built once, when a first entity needs it).
 struct Facts {
+    folded: Folded,
     dates: Vec<crate::dates::DateFound>,
     align: OnceCell<Alignment>,
 }
 
 impl Facts {
-    fn align(&self, input: &str, span: Span, text: &str) -> &Alignment {
-        self.align.get_or_init(|| Alignment::new(input, span, text))
+    fn align(&self, input: &str, span: Span) -> &Alignment {
+        self.align
+            .get_or_init(|| Alignment::of_folded(input, span, &self.folded))
     }
 }
 
-/// Finds and resolves the document's citations.
+/// Finds and resolves the document's citations, dates, figures, mottos, actors and
+/// assignments: text after text in document order (title, preamble, items depth first,
+/// closing, footnotes), each text folded once for every finder; an item's actors are read right after its
+/// own paragraphs.
 pub fn annotate(doc: &mut Document, input: &str) {
     let own = doc.symbol.as_deref().map(crate::text::fold);
     let year = doc
@@ -106,37 +82,46 @@ pub fn annotate(doc: &mut Document, input: &str) {
         .as_deref()
         .and_then(|d| d.get(..4))
         .and_then(|y| y.parse().ok());
-    let sources = collect(doc);
-    let mut found = Found::default();
-    let mut facts: Vec<Facts> = Vec::with_capacity(sources.len());
-    // One fold of each text, for every finder.
-    for src in &sources {
-        let mut fact = Facts::default();
-        let fv = Folded::new(src.text);
-        let mentions = citations::mentions_in(src.text, &fv);
-        found.citations(mentions, src, &fact, input, own.as_deref());
-        fact.dates = crate::dates::expressions_in(&fv, year);
-        found.others(&fv, src, &fact, input);
-        facts.push(fact);
+    let mut found = Found {
+        input,
+        own: own.as_deref(),
+        year,
+        ..Found::default()
+    };
+    for src in collect_front(doc) {
+        found.text(&src);
     }
-    // The item paragraphs, in the order `collect` walked them.
-    let items_from = usize::from(doc.header.title.is_some()) + doc.preamble.len();
-    drop(sources);
+    let mut items = std::mem::take(&mut doc.items);
+    for it in &mut items {
+        found.item(it, None);
+    }
+    doc.items = items;
+    for p in &doc.closing {
+        found.text(&Source {
+            text: &p.text,
+            span: p.span,
+        });
+    }
+    for f in &doc.footnotes {
+        found.text(&Source {
+            text: &f.text,
+            span: f.span,
+        });
+    }
     doc.citations = found.cites;
     doc.dates = found.dates;
     doc.figures = found.figures;
     doc.mottos = found.mottos;
-    let mut items = std::mem::take(&mut doc.items);
-    let mut item_facts = &facts[items_from.min(facts.len())..];
-    for it in &mut items {
-        actors(it, input, &mut item_facts, None);
-    }
-    doc.items = items;
 }
 
 /// The entities found so far, text after text.
 #[derive(Default)]
-struct Found {
+struct Found<'a> {
+    input: &'a str,
+    /// The document's own symbol (folded): not a citation.
+    own: Option<&'a str>,
+    /// The document's year, for partial dates.
+    year: Option<i32>,
     cites: Vec<Citation>,
     /// The key of every citation in `cites`.
     keys: Vec<String>,
@@ -145,22 +130,56 @@ struct Found {
     mottos: Vec<Motto>,
 }
 
-impl Found {
+impl Found<'_> {
+    /// Finds the entities of one text; returns what the assignments may read again.
+    fn text(&mut self, src: &Source) -> Facts {
+        let folded = Folded::new(src.text);
+        let mentions = citations::mentions_in(src.text, &folded);
+        let dates = crate::dates::expressions_in(&folded, self.year);
+        let fact = Facts {
+            folded,
+            dates,
+            align: OnceCell::new(),
+        };
+        self.citations(mentions, src, &fact);
+        self.others(src, &fact);
+        fact
+    }
+
+    /// The entities of an item's paragraphs, its actors and assignment, then its children's.
+    fn item(&mut self, it: &mut Item, inherited: Option<&[Actor]>) {
+        let facts: Vec<Facts> = it
+            .paragraphs
+            .iter()
+            .map(|p| {
+                self.text(&Source {
+                    text: &p.text,
+                    span: p.span,
+                })
+            })
+            .collect();
+        let pass = actors(it, self.input, &facts, inherited);
+        drop(facts);
+        for c in &mut it.children {
+            self.item(c, if pass.is_empty() { None } else { Some(&pass) });
+        }
+    }
+
     /// Adds a text's mentions of documents: each document listed once, later mentions resolved
     /// to it.
-    fn citations(
-        &mut self,
-        found: Vec<citations::Mention>,
-        src: &Source,
-        fact: &Facts,
-        input: &str,
-        own: Option<&str>,
-    ) {
-        let Found { cites, keys, .. } = self;
+    fn citations(&mut self, found: Vec<citations::Mention>, src: &Source, fact: &Facts) {
+        let Found {
+            input,
+            own,
+            cites,
+            keys,
+            ..
+        } = self;
+        let (input, own) = (*input, *own);
         if found.is_empty() {
             return;
         }
-        let al = fact.align(input, src.span, src.text);
+        let al = fact.align(input, src.span);
         for m in found {
             let sp = al.span(m.start, m.end);
             let text = src.text[m.start..m.end].to_string();
@@ -244,19 +263,21 @@ impl Found {
     }
 
     /// Adds a text's dates (found already, in `fact`), figures and mottos.
-    fn others(&mut self, fv: &Folded, src: &Source, fact: &Facts, input: &str) {
+    fn others(&mut self, src: &Source, fact: &Facts) {
         let Found {
+            input,
             dates,
             figures,
             mottos,
             ..
         } = self;
-        let fs = crate::figures::figures_in(fv);
+        let input = *input;
+        let fs = crate::figures::figures_in(&fact.folded);
         let ms = crate::figures::mottos(src.text);
         if fact.dates.is_empty() && fs.is_empty() && ms.is_empty() {
             return;
         }
-        let al = fact.align(input, src.span, src.text);
+        let al = fact.align(input, src.span);
         for d in &fact.dates {
             dates.push(DateExpr {
                 kind: d.kind.as_str().to_string(),
@@ -283,41 +304,31 @@ impl Found {
     }
 }
 
-/// Subject actors of an item and the assignment it makes; a child without a subject of its
-/// own carries out its parent's assignment. `facts` holds the facts of this item's paragraphs
-/// and of the ones after it, in document order; the item takes its own off the front.
-fn actors(it: &mut Item, input: &str, facts: &mut &[Facts], inherited: Option<&[Actor]>) {
-    let (mine, rest) = facts.split_at(it.paragraphs.len().min(facts.len()));
-    *facts = rest;
+/// Subject actors of an item and the assignment it makes, from the facts of its paragraphs
+/// (`mine`); returns the actors its children carry out the assignment of when they name none
+/// of their own (its own, or else those it inherited).
+fn actors(it: &mut Item, input: &str, mine: &[Facts], inherited: Option<&[Actor]>) -> Vec<Actor> {
     let mut own: Vec<Actor> = Vec::new();
     // The first paragraph, or the second after a heading (`Về kiến nghị ...:` / `Giao Bộ ...`).
     let mut para = 0;
     // The first paragraph's fold and subjects, when they were read to choose.
     let mut first = None;
-    if let (Some(p0), Some(_)) = (it.paragraphs.first(), it.paragraphs.get(1)) {
-        let fv = Folded::new(&p0.text);
-        let found = crate::actors::subjects_in(&p0.text, &fv);
+    if let (Some(p0), Some(_), Some(f0)) =
+        (it.paragraphs.first(), it.paragraphs.get(1), mine.first())
+    {
+        let fv = &f0.folded;
+        let found = crate::actors::subjects_in(&p0.text, fv);
         if found.is_empty() && (p0.text.ends_with(':') || fv.text.starts_with("ve ")) {
             para = 1;
         }
-        first = Some((fv, found));
+        first = Some(found);
     }
-    if let Some(p) = it.paragraphs.get(para) {
-        let fresh;
-        let al = match mine.get(para) {
-            Some(fact) => fact.align(input, p.span, &p.text),
-            None => {
-                fresh = Alignment::new(input, p.span, &p.text);
-                &fresh
-            }
-        };
-        let (fv, found) = match first {
-            Some(first) if para == 0 => first,
-            _ => {
-                let fv = Folded::new(&p.text);
-                let found = crate::actors::subjects_in(&p.text, &fv);
-                (fv, found)
-            }
+    if let (Some(p), Some(fact)) = (it.paragraphs.get(para), mine.get(para)) {
+        let al = fact.align(input, p.span);
+        let fv = &fact.folded;
+        let found = match first {
+            Some(found) if para == 0 => found,
+            _ => crate::actors::subjects_in(&p.text, fv),
         };
         let subject_end = found.last().map_or(0, |a| a.end);
         for a in found {
@@ -334,7 +345,7 @@ fn actors(it: &mut Item, input: &str, facts: &mut &[Facts], inherited: Option<&[
         };
         if !assigned.is_empty() {
             let mut actors = assigned;
-            for (s, e, name) in crate::actors::coordinators_in(&p.text, &fv) {
+            for (s, e, name) in crate::actors::coordinators_in(&p.text, fv) {
                 actors.push(Actor {
                     name,
                     role: Some(Role::Coordinate),
@@ -378,17 +389,9 @@ fn actors(it: &mut Item, input: &str, facts: &mut &[Facts], inherited: Option<&[
         }
     }
     it.actors = own;
-    let pass: Vec<Actor> = if it.actors.is_empty() {
+    if it.actors.is_empty() {
         inherited.map(<[Actor]>::to_vec).unwrap_or_default()
     } else {
         it.actors.clone()
-    };
-    for c in &mut it.children {
-        actors(
-            c,
-            input,
-            facts,
-            if pass.is_empty() { None } else { Some(&pass) },
-        );
     }
 }

@@ -105,9 +105,15 @@ pub fn national_phrase(f: &str) -> Option<(usize, usize, Family)> {
         ("doc lap-", Family::State),
     ];
     for (p, fam) in PHRASES {
-        if let Some(k) = f.find(p) {
-            // The phrase must dominate the line (OCR may glue an organ before it).
-            let end = f.len();
+        // The phrase must dominate the line (OCR may glue an organ before it): it starts within
+        // the first 60 bytes and ends within 40 of the line's end, so only a short line and
+        // its first bytes are searched.
+        let end = f.len();
+        if end > 60 + p.len() + 40 {
+            continue;
+        }
+        let head = f.get(..end.min(60 + p.len())).unwrap_or(f);
+        if let Some(k) = head.find(p) {
             if end - k <= p.len() + 40 && k <= 60 {
                 return Some((k, end, *fam));
             }
@@ -121,7 +127,10 @@ pub fn national_phrase(f: &str) -> Option<(usize, usize, Family)> {
         return Some((0, f.len(), Family::State));
     }
     // OCR: "cong hoa xa hoi chu nghia" with damaged letters.
-    if let Some(k) = f.find("chu nghia viet nam") {
+    let head = f
+        .get(..f.len().min(80 + "chu nghia viet nam".len()))
+        .unwrap_or(f);
+    if let Some(k) = head.find("chu nghia viet nam") {
         if k <= 80 {
             let start = ["cong", "hoa xa hoi", "xa hoi"]
                 .iter()
@@ -912,6 +921,16 @@ mod tests {
         let f = fold("VAN PHONG CHÍNH PHU CONG HOA XÃ HOI CHỦ NGHĨA VIỆT NAM");
         assert_eq!(national_phrase(&f).map(|x| x.0), f.find("cong hoa"));
         assert!(national_phrase(&fold("Tiếp tục thực hiện nghiêm túc các chủ trương của Đảng Cộng sản Việt Nam và chính sách pháp luật của Nhà nước trong toàn tỉnh")).is_none());
+        // Where the phrase may start and how much may follow it.
+        let at =
+            |k: usize, tail: usize| format!("{}cong hoa xa hoi{}", "x".repeat(k), "y".repeat(tail));
+        assert_eq!(national_phrase(&at(60, 40)).map(|x| x.0), Some(60));
+        assert!(national_phrase(&at(61, 0)).is_none());
+        assert!(national_phrase(&at(0, 41)).is_none());
+        let late = format!("{}chu nghia viet nam", "x ".repeat(40));
+        assert!(national_phrase(&late).is_some());
+        let later = format!("x{late}");
+        assert!(national_phrase(&later).is_none());
     }
 
     #[test]

@@ -63,7 +63,9 @@ fn is_decoration(t: &str) -> bool {
 }
 
 fn is_page_break(f: &str) -> bool {
-    if f.contains("page break") || f.starts_with("--- page") {
+    static PAGE_BREAK: OnceLock<AnyOf> = OnceLock::new();
+    let page_break = PAGE_BREAK.get_or_init(|| AnyOf::new(&[&["page break"]]));
+    if f.starts_with("--- page") || page_break.found_in(f) {
         return true;
     }
     // Page numbers: `3`, `- 3 -`, `Trang 3`, `Page 3`, `3/12`.

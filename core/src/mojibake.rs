@@ -6,6 +6,11 @@ pub fn looks_legacy(text: &str) -> bool {
     let mut odd = 0usize;
     let mut letters = 0usize;
     for c in text.chars().take(20_000) {
+        if c.is_ascii() {
+            // No odd char is ASCII.
+            letters += usize::from(c.is_ascii_alphabetic());
+            continue;
+        }
         if crate::text::is_letter(c) {
             letters += 1;
         }

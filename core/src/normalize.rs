@@ -288,7 +288,9 @@ pub fn normalize(input: &str) -> Normalized {
         segs: Vec::new(),
     };
     let bytes = input.as_bytes();
-    let chars: Vec<(usize, char)> = input.char_indices().collect();
+    // At most one char per byte: reserved once, never grown.
+    let mut chars: Vec<(usize, char)> = Vec::with_capacity(input.len());
+    chars.extend(input.char_indices());
     let n = chars.len();
     let mut i = 0usize;
     // Whether only spaces were seen since the start of the current line.

@@ -126,32 +126,56 @@ pub struct Alignment {
 
 impl Alignment {
     pub fn new(input: &str, span: crate::model::Span, text: &str) -> Self {
+        Self::of_folded(input, span, &crate::text::Folded::new(text))
+    }
+
+    /// [`Alignment::new`] of a text already folded: its chars are read from the fold (a white
+    /// space char, and only one, folds to an ASCII white space byte).
+    pub fn of_folded(input: &str, span: crate::model::Span, text: &crate::text::Folded) -> Self {
         use crate::text::fold_char;
         let lo = span.start.min(input.len());
         let src = &input[lo..span.end.min(input.len()).max(lo)];
-        let mut it = src.char_indices().peekable();
-        let mut chars = Vec::with_capacity(text.len());
-        for (ti, tc) in text.char_indices() {
-            if tc.is_whitespace() {
+        let sb = src.as_bytes();
+        // The next input byte to read; ASCII bytes are folded where they stand.
+        let mut j = 0;
+        let mut chars = Vec::with_capacity(text.text.len());
+        for (&want, &ti) in text.text.as_bytes().iter().zip(&text.offsets) {
+            if want.is_ascii_whitespace() || want == b'\x0B' {
                 continue;
             }
-            let want = fold_char(tc);
             let mut found = None;
-            for (ii, ic) in it.by_ref() {
-                if fold_char(ic) == want {
-                    found = Some((ii, ic));
+            while j < sb.len() {
+                let at = j;
+                let b = sb[j];
+                let folded = if b.is_ascii() {
+                    j += 1;
+                    b.to_ascii_lowercase()
+                } else {
+                    let ic = src[j..]
+                        .chars()
+                        .next()
+                        .unwrap_or(char::REPLACEMENT_CHARACTER);
+                    j += ic.len_utf8();
+                    fold_char(ic)
+                };
+                if folded == want {
+                    found = Some(at);
                     break;
                 }
             }
-            let Some((ii, ic)) = found else { break };
-            let mut e = ii + ic.len_utf8();
-            while let Some(&(ni, nc)) = it.peek() {
-                if !nc.is_ascii() && unicode_normalization::char::is_combining_mark(nc) {
-                    e = ni + nc.len_utf8();
-                    it.next();
-                } else {
+            let Some(ii) = found else { break };
+            // The combining marks that follow (never ASCII) belong to the char.
+            let mut e = j;
+            while let Some(nc) = sb
+                .get(j)
+                .filter(|b| !b.is_ascii())
+                .and_then(|_| src[j..].chars().next())
+            {
+                if !unicode_normalization::char::is_combining_mark(nc) {
                     break;
                 }
+                j += nc.len_utf8();
+                e = j;
             }
             chars.push((ti, lo + ii, lo + e));
         }
@@ -241,6 +265,15 @@ mod tests {
             nfd[sp.start..sp.end].nfc().collect::<String>(),
             "Chỉ thị số"
         );
+    }
+
+    #[test]
+    fn white_space_folds_to_ascii_white_space() {
+        for c in (0..=0x10FFFFu32).filter_map(char::from_u32) {
+            let f = crate::text::fold_char(c);
+            let folded_space = f.is_ascii_whitespace() || f == b'\x0B';
+            assert_eq!(folded_space, c.is_whitespace(), "{c:?}");
+        }
     }
 
     #[test]

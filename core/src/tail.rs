@@ -33,8 +33,10 @@ fn position_words() -> &'static crate::text::AnyOf {
 
 /// Whether a caps line is a signer's position (`PHÓ CHỦ TỊCH`, `BỘ TRƯỞNG`).
 pub fn is_position(t: &str, f: &str) -> bool {
-    is_caps(t)
+    // (70 chars are at most 280 bytes: long lines fail before their letters are read.)
+    t.len() <= 280
         && t.chars().count() <= 70
+        && is_caps(t)
         && position_words().found_in(f)
         && !f.starts_with("noi nhan")
         && crate::patterns::marker(t).is_none()

@@ -155,8 +155,13 @@ const VI_END: u32 = 0x1F00;
 /// predicates say. The blocks Vietnamese text uses are looked up in a table built once (a
 /// non-ASCII `char::is_alphabetic` is a binary search); other chars ask the predicates.
 fn char_class(c: char) -> u8 {
+    class_in(class_tables(), c)
+}
+
+/// [`char_class`] with the tables at hand (loops fetch them once).
+#[inline]
+fn class_in((low, vi): &ClassTables, c: char) -> u8 {
     let u = c as u32;
-    let (low, vi) = class_tables();
     if u < LOW_END {
         low[u as usize]
     } else if (VI_START..VI_END).contains(&u) {
@@ -214,10 +219,11 @@ pub fn is_lower(c: char) -> bool {
 
 /// Numbers of letters and of upper-case letters in `s`.
 fn letter_counts(s: &str) -> (u32, u32) {
+    let tables = class_tables();
     let mut letters = 0u32;
     let mut upper = 0u32;
     for c in s.chars() {
-        let class = char_class(c);
+        let class = class_in(tables, c);
         if class & LETTER != 0 {
             letters += 1;
             if class & UPPER != 0 {
@@ -244,16 +250,20 @@ pub fn upper_ratio(s: &str) -> f32 {
 
 /// Number of letters.
 pub fn letter_count(s: &str) -> usize {
-    s.chars().filter(|&c| is_letter(c)).count()
+    let tables = class_tables();
+    s.chars()
+        .filter(|&c| class_in(tables, c) & LETTER != 0)
+        .count()
 }
 
 /// A line written in capitals (at least 2 letters, ≥ 85 % upper case). One pass, which stops
 /// as soon as the line could not reach 84 % even if every byte left were a capital.
 pub fn is_caps(s: &str) -> bool {
+    let tables = class_tables();
     let mut letters = 0u32;
     let mut upper = 0u32;
     for (i, c) in s.char_indices() {
-        let class = char_class(c);
+        let class = class_in(tables, c);
         if class & LETTER == 0 {
             continue;
         }
@@ -355,8 +365,40 @@ impl AnyOf {
     }
 }
 
+/// Words grouped by their first byte, so that a text is tested only against the words that
+/// can start it.
+#[derive(Debug, Clone)]
+pub struct ByFirstByte {
+    /// The words, sorted by first byte (stable: same-byte words keep their order).
+    words: Vec<&'static str>,
+    /// `words[starts[b]..starts[b + 1]]` start with byte `b`.
+    starts: Vec<usize>,
+}
+
+impl ByFirstByte {
+    /// The words (none empty).
+    pub fn new(words: impl IntoIterator<Item = &'static str>) -> Self {
+        let mut words: Vec<&'static str> = words.into_iter().collect();
+        assert!(words.iter().all(|w| !w.is_empty()), "no empty words");
+        words.sort_by_key(|w| w.as_bytes()[0]);
+        let starts = (0..=256)
+            .map(|b| words.partition_point(|w| usize::from(w.as_bytes()[0]) < b))
+            .collect();
+        ByFirstByte { words, starts }
+    }
+
+    /// The words that start with byte `b`.
+    pub fn starting_with(&self, b: u8) -> &[&'static str] {
+        let b = usize::from(b);
+        &self.words[self.starts[b]..self.starts[b + 1]]
+    }
+}
+
 /// Joins words with single spaces.
 pub fn squash_spaces(s: &str) -> String {
+    if is_squashed(s) {
+        return s.to_string();
+    }
     let mut out = String::with_capacity(s.len());
     for w in s.split_whitespace() {
         if !out.is_empty() {
@@ -365,6 +407,29 @@ pub fn squash_spaces(s: &str) -> String {
         out.push_str(w);
     }
     out
+}
+
+/// Whether `s` is its words joined with single spaces already: no white space but single
+/// spaces between words. One pass over the bytes; only the lead bytes of non-ASCII white space
+/// (U+0085, U+00A0, U+1680, U+2000–U+3000) are decoded.
+fn is_squashed(s: &str) -> bool {
+    let b = s.as_bytes();
+    if b.first() == Some(&b' ') || b.last() == Some(&b' ') {
+        return false;
+    }
+    let mut i = 0;
+    while i < b.len() {
+        match b[i] {
+            b' ' if b.get(i + 1) == Some(&b' ') => return false,
+            b'\t' | b'\n' | b'\x0B' | b'\x0C' | b'\r' => return false,
+            0xC2 | 0xE1 | 0xE2 | 0xE3 if s[i..].chars().next().is_some_and(char::is_whitespace) => {
+                return false
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    true
 }
 
 /// Trims white space and the given trailing punctuation.
@@ -664,6 +729,58 @@ mod tests {
                 assert_eq!(cut.offsets, fresh.offsets, "{from}..{to}");
             }
         }
+    }
+
+    #[test]
+    fn squashed_text() {
+        for s in [
+            "",
+            "a",
+            "Sở Y tế chủ trì",
+            "Số 15/CT-TTg – “x”",
+            "Đắk Lắk; Hà Nội",
+        ] {
+            assert!(is_squashed(s), "{s:?}");
+            assert_eq!(squash_spaces(s), s);
+        }
+        for s in [
+            " a",
+            "a ",
+            "a  b",
+            "a\tb",
+            "a\nb",
+            "a\rb",
+            "a\u{a0}b",
+            "a\u{85}b",
+            "a\u{2009}b",
+            "a\u{3000}b",
+            "a\u{1680}b",
+            "a\u{202f}b",
+            "a\u{205f}b",
+            "a\u{2028}b",
+            " ",
+        ] {
+            assert!(!is_squashed(s), "{s:?}");
+            let joined = s.split_whitespace().collect::<Vec<_>>().join(" ");
+            assert_eq!(squash_spaces(s), joined, "{s:?}");
+        }
+        // Every char: squashed exactly when joining its words changes nothing.
+        for c in (0..0x3100u32).filter_map(char::from_u32) {
+            let s = format!("a{c}b");
+            let joined = s.split_whitespace().collect::<Vec<_>>().join(" ");
+            assert_eq!(is_squashed(&s), joined == s, "{c:?}");
+        }
+    }
+
+    #[test]
+    fn words_by_first_byte() {
+        let set = ByFirstByte::new(["chủ trì", "cần", "đã", "báo cáo", "có", "z"]);
+        assert_eq!(set.starting_with(b'c'), ["chủ trì", "cần", "có"]);
+        assert_eq!(set.starting_with("đ".as_bytes()[0]), ["đã"]);
+        assert_eq!(set.starting_with(b'z'), ["z"]);
+        assert!(set.starting_with(b'a').is_empty());
+        assert!(set.starting_with(0xFF).is_empty());
+        assert!(ByFirstByte::new([]).starting_with(b'a').is_empty());
     }
 
     #[test]
