@@ -73,8 +73,8 @@ impl Facts {
 
 /// Finds and resolves the document's citations, dates, figures, mottos, actors and
 /// assignments: text after text in document order (title, preamble, items depth first,
-/// closing, footnotes), each text folded once for every finder; an item's actors are read right after its
-/// own paragraphs.
+/// closing, footnotes), each text folded once for every finder; an item's actors are read
+/// right after its own paragraphs.
 pub fn annotate(doc: &mut Document, input: &str) {
     let own = doc.symbol.as_deref().map(crate::text::fold);
     let year = doc
