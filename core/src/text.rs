@@ -409,6 +409,15 @@ pub fn squash_spaces(s: &str) -> String {
     out
 }
 
+/// [`squash_spaces`] of an owned string: returned as it is when already squashed.
+pub fn squashed(s: String) -> String {
+    if is_squashed(&s) {
+        s
+    } else {
+        squash_spaces(&s)
+    }
+}
+
 /// Whether `s` is its words joined with single spaces already: no white space but single
 /// spaces between words. One pass over the bytes; only the lead bytes of non-ASCII white space
 /// (U+0085, U+00A0, U+1680, U+2000–U+3000) are decoded.
@@ -742,6 +751,7 @@ mod tests {
         ] {
             assert!(is_squashed(s), "{s:?}");
             assert_eq!(squash_spaces(s), s);
+            assert_eq!(squashed(s.to_string()), s);
         }
         for s in [
             " a",
@@ -763,6 +773,7 @@ mod tests {
             assert!(!is_squashed(s), "{s:?}");
             let joined = s.split_whitespace().collect::<Vec<_>>().join(" ");
             assert_eq!(squash_spaces(s), joined, "{s:?}");
+            assert_eq!(squashed(s.to_string()), joined, "{s:?}");
         }
         // Every char: squashed exactly when joining its words changes nothing.
         for c in (0..0x3100u32).filter_map(char::from_u32) {
