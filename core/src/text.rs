@@ -71,11 +71,33 @@ fn fold_each(s: &str, mut emit: impl FnMut(u8, usize)) {
             emit(b.to_ascii_lowercase(), i);
             i += 1;
         } else {
-            let c = s[i..].chars().next().unwrap_or(char::REPLACEMENT_CHARACTER);
-            emit(fold_char(c), i);
-            i += c.len_utf8();
+            let (c, len) = decode_at(bytes, i);
+            emit(fold_non_ascii(c), i);
+            i += len;
         }
     }
+}
+
+/// The char that starts at byte `i` (a lead byte, not ASCII) of valid UTF-8, and its length:
+/// decoded by hand, without the boundary checks of slicing a `str`.
+#[inline]
+fn decode_at(b: &[u8], i: usize) -> (char, usize) {
+    let cont = |k: usize| u32::from(b.get(i + k).copied().unwrap_or(0x80) & 0x3F);
+    let lead = u32::from(b[i]);
+    let (u, len) = if lead < 0xE0 {
+        (((lead & 0x1F) << 6) | cont(1), 2)
+    } else if lead < 0xF0 {
+        (((lead & 0x0F) << 12) | (cont(1) << 6) | cont(2), 3)
+    } else {
+        (
+            ((lead & 0x07) << 18) | (cont(1) << 12) | (cont(2) << 6) | cont(3),
+            4,
+        )
+    };
+    (
+        char::from_u32(u).unwrap_or(char::REPLACEMENT_CHARACTER),
+        len,
+    )
 }
 
 /// The folded bytes as a `String` (they are ASCII).
@@ -576,6 +598,15 @@ mod tests {
         assert_eq!(f.offsets.last(), Some(&s.len()));
         assert_eq!(fold(""), "");
         assert_eq!(Folded::new("").offsets, [0]);
+    }
+
+    #[test]
+    fn decoding_by_hand() {
+        for c in (0x80..=0x10FFFFu32).filter_map(char::from_u32) {
+            let mut buf = [0u8; 4];
+            let s = c.encode_utf8(&mut buf);
+            assert_eq!(decode_at(s.as_bytes(), 0), (c, c.len_utf8()), "{c:?}");
+        }
     }
 
     #[test]
