@@ -79,7 +79,12 @@ impl Para {
     }
     /// Joined text (wraps joined with one space), from `skip` bytes into the first line.
     pub fn text(&self, norm: &str, skip: usize) -> String {
-        let mut out = String::new();
+        let len: usize = self
+            .ranges
+            .iter()
+            .map(|(s, e)| e.saturating_sub(*s) + 1)
+            .sum();
+        let mut out = String::with_capacity(len);
         for (k, (s, e)) in self.ranges.iter().enumerate() {
             let s = if k == 0 { (*s + skip).min(*e) } else { *s };
             let piece = norm[s..*e].trim();
@@ -91,7 +96,7 @@ impl Para {
             }
             out.push_str(piece);
         }
-        squash_spaces(&out)
+        crate::text::squashed(out)
     }
     pub fn first_text<'a>(&self, norm: &'a str) -> &'a str {
         &norm[self.ranges[0].0..self.ranges[0].1]

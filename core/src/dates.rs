@@ -122,9 +122,17 @@ fn skip_sp(f: &[u8], mut i: usize) -> usize {
     i
 }
 
-/// Whether an expression may start with byte `b` of the folded text.
-fn starts_expression(b: u8) -> bool {
-    matches!(b, b'0'..=b'9' | b't' | b'c' | b'h' | b'n')
+/// Whether an expression may start with bytes `b`, `next` of the folded text: a digit, or the
+/// first two letters of `trước`, `từ`, `tháng`, `chậm`, `hạn`, `năm`, `ngày`.
+fn starts_expression(b: u8, next: Option<u8>) -> bool {
+    b.is_ascii_digit()
+        || matches!(
+            (b, next),
+            (b't', Some(b'r' | b'u' | b'h'))
+                | (b'c', Some(b'h'))
+                | (b'h', Some(b'a'))
+                | (b'n', Some(b'a' | b'g'))
+        )
 }
 
 /// A day-month(-year) at `i`: full date, or partial with `year` inferred. (value, end, partial)
@@ -170,7 +178,7 @@ pub fn expressions_in(fv: &crate::text::Folded, year: Option<i32>) -> Vec<DateFo
     while i < f.len() {
         // Every expression starts at a word boundary, with a digit or the first letter of one
         // of the words below (`trước`, `chậm`, `hạn`, `từ`, `năm`, `tháng`, `ngày`).
-        if !boundary(f, i) || !starts_expression(f[i]) {
+        if !boundary(f, i) || !starts_expression(f[i], f.get(i + 1).copied()) {
             i += 1;
             continue;
         }
@@ -455,11 +463,18 @@ mod expression_tests {
 
     #[test]
     fn expression_starts() {
-        for b in *b"0123456789tchn" {
-            assert!(starts_expression(b), "{}", b as char);
+        for b in *b"0123456789" {
+            assert!(starts_expression(b, None), "{}", b as char);
         }
-        for b in *b"abdegz -/.,(\"" {
-            assert!(!starts_expression(b), "{}", b as char);
+        for w in ["truoc", "tu", "thang", "cham", "han", "nam", "ngay"] {
+            let w = w.as_bytes();
+            assert!(starts_expression(w[0], Some(w[1])), "{w:?}");
+        }
+        for w in [
+            "tinh", "cac", "cua", "hoi", "nhan", "n", "t", "a1", "-1", "đ",
+        ] {
+            let w = w.as_bytes();
+            assert!(!starts_expression(w[0], w.get(1).copied()), "{w:?}");
         }
         assert!(word_at(b"truoc ngay", 0, "truoc"));
         assert!(word_at(b"x ngay 1", 2, "ngay"));

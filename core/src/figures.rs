@@ -47,10 +47,13 @@ pub struct FigureFound {
     pub unit: Option<&'static str>,
 }
 
-/// Whether a figure may start with byte `b` of the folded text: a digit or a comparator's
-/// first letter.
-fn starts_figure(b: u8) -> bool {
-    b.is_ascii_digit() || COMPARATORS.iter().any(|(c, _)| c.as_bytes()[0] == b)
+/// Whether a figure may start with bytes `b`, `next` of the folded text: a digit or a
+/// comparator's first two letters.
+fn starts_figure(b: u8, next: Option<u8>) -> bool {
+    b.is_ascii_digit()
+        || COMPARATORS
+            .iter()
+            .any(|(c, _)| c.as_bytes()[0] == b && c.as_bytes().get(1).copied() == next)
 }
 
 /// Finds quantities with a unit or a comparator.
@@ -65,7 +68,7 @@ pub fn figures_in(fv: &Folded) -> Vec<FigureFound> {
     let mut i = 0;
     while i < f.len() {
         let at_word = i == 0 || !f[i - 1].is_ascii_alphanumeric();
-        if !at_word || !starts_figure(f[i]) {
+        if !at_word || !starts_figure(f[i], f.get(i + 1).copied()) {
             i += 1;
             continue;
         }
@@ -176,11 +179,16 @@ mod tests {
 
     #[test]
     fn figure_starts() {
-        for b in *b"0123456789kti" {
-            assert!(starts_figure(b), "{}", b as char);
+        for b in *b"0123456789" {
+            assert!(starts_figure(b, None), "{}", b as char);
         }
-        for b in *b"abcz -/.,%" {
-            assert!(!starts_figure(b), "{}", b as char);
+        for (c, _) in COMPARATORS {
+            let c = c.as_bytes();
+            assert!(starts_figure(c[0], Some(c[1])), "{c:?}");
+        }
+        for w in ["ke", "ta", "in", "hai", "dan", "a", "k", "%"] {
+            let w = w.as_bytes();
+            assert!(!starts_figure(w[0], w.get(1).copied()), "{w:?}");
         }
     }
 

@@ -104,7 +104,15 @@ pub fn national_phrase(f: &str) -> Option<(usize, usize, Family)> {
         ("doc lap -", Family::State),
         ("doc lap-", Family::State),
     ];
-    for (p, fam) in PHRASES {
+    const DAMAGED: &str = "chu nghia viet nam";
+    // Most lines hold none of the phrases: one pass tells.
+    static ANY: std::sync::OnceLock<crate::text::AnyOf> = std::sync::OnceLock::new();
+    let any = ANY.get_or_init(|| {
+        let phrases: Vec<&'static str> = PHRASES.iter().map(|(p, _)| *p).collect();
+        crate::text::AnyOf::new(&[&phrases, &[DAMAGED]])
+    });
+    let found = any.found_in(f);
+    for (p, fam) in PHRASES.iter().filter(|_| found) {
         // The phrase must dominate the line (OCR may glue an organ before it): it starts within
         // the first 60 bytes and ends within 40 of the line's end, so only a short line and
         // its first bytes are searched.
@@ -127,10 +135,8 @@ pub fn national_phrase(f: &str) -> Option<(usize, usize, Family)> {
         return Some((0, f.len(), Family::State));
     }
     // OCR: "cong hoa xa hoi chu nghia" with damaged letters.
-    let head = f
-        .get(..f.len().min(80 + "chu nghia viet nam".len()))
-        .unwrap_or(f);
-    if let Some(k) = head.find("chu nghia viet nam") {
+    let head = f.get(..f.len().min(80 + DAMAGED.len())).unwrap_or(f);
+    if let Some(k) = found.then(|| head.find(DAMAGED)).flatten() {
         if k <= 80 {
             let start = ["cong", "hoa xa hoi", "xa hoi"]
                 .iter()

@@ -71,11 +71,33 @@ fn fold_each(s: &str, mut emit: impl FnMut(u8, usize)) {
             emit(b.to_ascii_lowercase(), i);
             i += 1;
         } else {
-            let c = s[i..].chars().next().unwrap_or(char::REPLACEMENT_CHARACTER);
-            emit(fold_char(c), i);
-            i += c.len_utf8();
+            let (c, len) = decode_at(bytes, i);
+            emit(fold_non_ascii(c), i);
+            i += len;
         }
     }
+}
+
+/// The char that starts at byte `i` (a lead byte, not ASCII) of valid UTF-8, and its length:
+/// decoded by hand, without the boundary checks of slicing a `str`.
+#[inline]
+fn decode_at(b: &[u8], i: usize) -> (char, usize) {
+    let cont = |k: usize| u32::from(b.get(i + k).copied().unwrap_or(0x80) & 0x3F);
+    let lead = u32::from(b[i]);
+    let (u, len) = if lead < 0xE0 {
+        (((lead & 0x1F) << 6) | cont(1), 2)
+    } else if lead < 0xF0 {
+        (((lead & 0x0F) << 12) | (cont(1) << 6) | cont(2), 3)
+    } else {
+        (
+            ((lead & 0x07) << 18) | (cont(1) << 12) | (cont(2) << 6) | cont(3),
+            4,
+        )
+    };
+    (
+        char::from_u32(u).unwrap_or(char::REPLACEMENT_CHARACTER),
+        len,
+    )
 }
 
 /// The folded bytes as a `String` (they are ASCII).
@@ -409,6 +431,15 @@ pub fn squash_spaces(s: &str) -> String {
     out
 }
 
+/// [`squash_spaces`] of an owned string: returned as it is when already squashed.
+pub fn squashed(s: String) -> String {
+    if is_squashed(&s) {
+        s
+    } else {
+        squash_spaces(&s)
+    }
+}
+
 /// Whether `s` is its words joined with single spaces already: no white space but single
 /// spaces between words. One pass over the bytes; only the lead bytes of non-ASCII white space
 /// (U+0085, U+00A0, U+1680, U+2000–U+3000) are decoded.
@@ -567,6 +598,15 @@ mod tests {
         assert_eq!(f.offsets.last(), Some(&s.len()));
         assert_eq!(fold(""), "");
         assert_eq!(Folded::new("").offsets, [0]);
+    }
+
+    #[test]
+    fn decoding_by_hand() {
+        for c in (0x80..=0x10FFFFu32).filter_map(char::from_u32) {
+            let mut buf = [0u8; 4];
+            let s = c.encode_utf8(&mut buf);
+            assert_eq!(decode_at(s.as_bytes(), 0), (c, c.len_utf8()), "{c:?}");
+        }
     }
 
     #[test]
@@ -742,6 +782,7 @@ mod tests {
         ] {
             assert!(is_squashed(s), "{s:?}");
             assert_eq!(squash_spaces(s), s);
+            assert_eq!(squashed(s.to_string()), s);
         }
         for s in [
             " a",
@@ -763,6 +804,7 @@ mod tests {
             assert!(!is_squashed(s), "{s:?}");
             let joined = s.split_whitespace().collect::<Vec<_>>().join(" ");
             assert_eq!(squash_spaces(s), joined, "{s:?}");
+            assert_eq!(squashed(s.to_string()), joined, "{s:?}");
         }
         // Every char: squashed exactly when joining its words changes nothing.
         for c in (0..0x3100u32).filter_map(char::from_u32) {
