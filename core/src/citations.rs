@@ -979,16 +979,45 @@ const DATE_ONLY_KINDS: &[&str] = &[
     "cong_dien",
 ];
 
+/// Which byte offsets of a text some mention covers: mentions sorted by start, with the largest
+/// end so far, so that a lookup is a binary search (linear time over a paragraph of thousands of
+/// mentions).
+struct Covered {
+    starts: Vec<usize>,
+    max_ends: Vec<usize>,
+}
+
+impl Covered {
+    fn new(sorted: &[Mention]) -> Self {
+        let mut max = 0;
+        Covered {
+            starts: sorted.iter().map(|m| m.start).collect(),
+            max_ends: sorted
+                .iter()
+                .map(|m| {
+                    max = max.max(m.end);
+                    max
+                })
+                .collect(),
+        }
+    }
+    fn covers(&self, byte: usize) -> bool {
+        let k = self.starts.partition_point(|&s| s <= byte);
+        k > 0 && byte < self.max_ends[k - 1]
+    }
+}
+
 fn date_only(cx: &Cx, syms: &[(usize, usize, String)], out: &mut Vec<Mention>) {
+    // The mentions of symbols come in order of their start.
+    let symbol_mentions = Covered::new(out);
+    // Mentions cited by date start before their `ngày`, so before every later one.
+    let mut date_only_end = 0;
     let mut i = 0;
     while let Some(k) = cx.fs[i..].find("ngay ") {
         let at = i + k;
         i = at + 5;
-        if !cx.word_start(at)
-            || out
-                .iter()
-                .any(|m| cx.src(at) >= m.start && cx.src(at) < m.end)
-        {
+        let byte = cx.src(at);
+        if !cx.word_start(at) || symbol_mentions.covers(byte) || byte < date_only_end {
             continue;
         }
         let Some((date, dend)) = date_at(cx.fs, cx.skip_ws(at + 4)) else {
@@ -1003,7 +1032,8 @@ fn date_only(cx: &Cx, syms: &[(usize, usize, String)], out: &mut Vec<Mention>) {
         let Some((kind, ns, ne)) = noun_before(cx, at, 0, 18) else {
             continue;
         };
-        if !cx.is_upper(ns) || syms.iter().any(|s| s.0 >= ns && s.0 < at) {
+        let first_sym = syms.partition_point(|s| s.0 < ns);
+        if !cx.is_upper(ns) || syms.get(first_sym).is_some_and(|s| s.0 < at) {
             continue;
         }
         let between = &cx.fs[ne..at].trim();
@@ -1021,6 +1051,7 @@ fn date_only(cx: &Cx, syms: &[(usize, usize, String)], out: &mut Vec<Mention>) {
         });
         // `Văn bản số 06 ngày ...`: the number is all the symbol there is.
         let number = numbered.then(|| between.trim_start_matches("so ").trim().to_string());
+        date_only_end = date_only_end.max(cx.src(end));
         out.push(Mention {
             kind: Some(kind),
             symbol: number.clone(),
@@ -1037,17 +1068,14 @@ fn date_only(cx: &Cx, syms: &[(usize, usize, String)], out: &mut Vec<Mention>) {
 }
 
 /// `Chỉ thị số 15` (number only) and `Kết luận nêu trên` (anaphora).
+/// `out` is sorted by start; the short forms found go after it, at increasing positions.
 fn short_forms(cx: &Cx, out: &mut Vec<Mention>) {
+    let full = Covered::new(out);
     let f = cx.f;
     let n = f.len();
     let mut i = 0;
     while i < n {
-        if !cx.word_start(i)
-            || !cx.is_upper(i)
-            || out
-                .iter()
-                .any(|m| cx.src(i) >= m.start && cx.src(i) < m.end)
-        {
+        if !cx.word_start(i) || !cx.is_upper(i) || full.covers(cx.src(i)) {
             i += 1;
             continue;
         }
