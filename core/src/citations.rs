@@ -489,6 +489,7 @@ fn stop_at(cx: &Cx, i: usize, caps: bool) -> bool {
     ISSUER_STOPS.iter().zip(folded_stops()).any(|(st, fs)| {
         // `số` opens a number (`... số 15`), not a word of a name (`chuyển đổi số`).
         if fs == "so"
+            && rf.starts_with("so")
             && !rf[2..]
                 .trim_start()
                 .starts_with(|c: char| c.is_ascii_digit() || c == ':')
@@ -679,7 +680,7 @@ fn issuer_before(cx: &Cx, at: usize) -> Option<String> {
         if e >= end && e > s {
             break;
         }
-        if e <= s || cx.f[e] != b',' {
+        if e <= s || cx.f.get(e) != Some(&b',') {
             return None;
         }
         s = cx.skip_ws(e + 1);
@@ -1449,6 +1450,21 @@ mod tests {
             full("Nghị quyết số 01/2019/NQ-CP 01/01/2019 của Chính phủ")[0].2,
             s("2019-01-01")
         );
+    }
+
+    #[test]
+    fn names_running_to_the_end_of_the_text() {
+        // Found by fuzzing: a name whose last word is one letter at the end of the text (the
+        // test for `số` read two bytes past it).
+        for t in [
+            "Công văn số 12/UBND-VP của Sở Y tế a",
+            "Công văn số 12/UBND-VP của Sở Y tế s",
+            "Quyết định số 3/QĐ-UBND ngày 02/3/2020 của UBND tỉnh Đ",
+        ] {
+            let rows = full(t);
+            assert_eq!(rows.len(), 1, "{t}");
+            assert!(rows[0].3.is_some(), "{t}");
+        }
     }
 
     #[test]
