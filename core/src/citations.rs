@@ -1350,60 +1350,62 @@ mod tests {
         );
     }
 
+    /// The issuer of the first citation of `text`.
+    fn first_issuer(text: &str) -> Option<String> {
+        full(text).into_iter().next().and_then(|r| r.3)
+    }
+
     #[test]
     fn bodies_named_by_their_matter_and_joint_issuers() {
-        assert_eq!(
-            full("Kế hoạch số 02-KH/BCĐTW ngày 19/6/2025 của Ban Chỉ đạo Trung ương về phát triển khoa học, công nghệ, đổi mới sáng tạo và chuyển đổi số, bảo đảm chất lượng.")[0].3,
-            s("Ban Chỉ đạo Trung ương về phát triển khoa học, công nghệ, đổi mới sáng tạo và chuyển đổi số")
-        );
-        assert_eq!(
-            full("Quy định số 05-QĐ/BCĐTW, ngày 27/8/2025 của Ban Chỉ đạo Trung ương về phát triển khoa học, công nghệ, đổi mới sáng tạo và chuyển đổi số về Mô hình liên thông số;")[0].3,
-            s("Ban Chỉ đạo Trung ương về phát triển khoa học, công nghệ, đổi mới sáng tạo và chuyển đổi số")
-        );
-        assert_eq!(
-            full("thay thế Quyết định số 167/QĐ-BCĐNNDL ngày 29/7/2013 của Trưởng Ban Chỉ đạo Nhà nước về Du lịch ban hành Quy chế")[0].3,
-            s("Trưởng Ban Chỉ đạo Nhà nước về Du lịch")
-        );
-        // Without its national scope, `về` opens the matter of the document.
-        assert_eq!(
-            full(
-                "Công văn số 12/BCĐ ngày 02/3/2020 của Ban Chỉ đạo tỉnh về việc phòng, chống dịch"
-            )[0]
-            .3,
-            s("Ban Chỉ đạo tỉnh")
-        );
-        assert_eq!(
-            full("Báo cáo số 9/BC-BCĐ ngày 02/3/2020 của Trưởng Ban Chỉ đạo về kết quả thực hiện")
-                [0]
-            .3,
-            s("Trưởng Ban Chỉ đạo")
-        );
-        assert_eq!(
-            full("theo Kết luận số 187-KL/TW ngày 29/8/2025 của Bộ Chính trị, Ban Bí thư; Kết luận số 188-KL/TW ngày 29/8/2025 của Bộ Chính trị và các quy định")
-                .iter()
-                .map(|r| r.3.clone())
-                .collect::<Vec<_>>(),
-            vec![s("Bộ Chính trị, Ban Bí thư"), s("Bộ Chính trị")]
-        );
-        // The second body is a verb's subject: not a joint issuer.
-        assert_eq!(
-            full("Thực hiện Kết luận số 10-KL/TW ngày 02/3/2024 của Bộ Chính trị, Ban Bí thư yêu cầu")[0].3,
-            s("Bộ Chính trị")
-        );
-        assert_eq!(
-            full("Thông tư liên tịch số 01/2017/TTLT-BCA-BQP-BTC-BNN&PTNT-VKSNDTC ngày 29/12/2017 của Bộ trưởng Bộ Công an, Bộ trưởng Bộ Quốc phòng, Bộ trưởng Bộ Tài chính, Bộ trưởng Bộ Nông nghiệp và Phát triển nông thôn và Viện trưởng Viện Kiểm sát nhân dân tối cao quy định")[0].3,
-            s("Bộ trưởng Bộ Công an, Bộ trưởng Bộ Quốc phòng, Bộ trưởng Bộ Tài chính, Bộ trưởng Bộ Nông nghiệp và Phát triển nông thôn và Viện trưởng Viện Kiểm sát nhân dân tối cao")
-        );
-        // Not joint: a comma after the issuer ends the clause.
-        assert_eq!(
-            full("Thực hiện Chỉ thị số 15/CT-TTg ngày 27/3/2020 của Thủ tướng Chính phủ, Ủy ban nhân dân tỉnh yêu cầu")[0].3,
-            s("Thủ tướng Chính phủ")
-        );
-        // OCR lost a tone mark of a two-word stop.
-        assert_eq!(
-            full("Quyết định số 15/2021/QĐ-TTg ngày 30/3/2021 của Thủ tướng Chính phủ sửa đối, bổ sung")[0].3,
-            s("Thủ tướng Chính phủ")
-        );
+        let topic = "Ban Chỉ đạo Trung ương về phát triển khoa học, công nghệ, đổi mới sáng tạo và chuyển đổi số";
+        let ministers = "Bộ trưởng Bộ Công an, Bộ trưởng Bộ Quốc phòng, Bộ trưởng Bộ Tài chính, Bộ trưởng Bộ Nông nghiệp và Phát triển nông thôn và Viện trưởng Viện Kiểm sát nhân dân tối cao";
+        let rows: &[(&str, &str)] = &[
+            // A steering committee named by its matter: the list closed by `và` is the name.
+            (&format!("Kế hoạch số 02-KH/BCĐTW ngày 19/6/2025 của {topic}, bảo đảm chất lượng."), topic),
+            (&format!("Quy định số 05-QĐ/BCĐTW, ngày 27/8/2025 của {topic} về Mô hình liên thông số;"), topic),
+            (
+                "thay thế Quyết định số 167/QĐ-BCĐNNDL ngày 29/7/2013 của Trưởng Ban Chỉ đạo Nhà nước về Du lịch ban hành Quy chế",
+                "Trưởng Ban Chỉ đạo Nhà nước về Du lịch",
+            ),
+            // Without its national scope, `về` opens the matter of the document.
+            (
+                "Công văn số 12/BCĐ ngày 02/3/2020 của Ban Chỉ đạo tỉnh về việc phòng, chống dịch",
+                "Ban Chỉ đạo tỉnh",
+            ),
+            (
+                "Báo cáo số 9/BC-BCĐ ngày 02/3/2020 của Trưởng Ban Chỉ đạo về kết quả thực hiện",
+                "Trưởng Ban Chỉ đạo",
+            ),
+            // Joint issuers; but the second body is a verb's subject: not a joint issuer.
+            (
+                "theo Kết luận số 187-KL/TW ngày 29/8/2025 của Bộ Chính trị, Ban Bí thư; Kết luận số 188-KL/TW",
+                "Bộ Chính trị, Ban Bí thư",
+            ),
+            (
+                "Thực hiện Kết luận số 10-KL/TW ngày 02/3/2024 của Bộ Chính trị, Ban Bí thư yêu cầu",
+                "Bộ Chính trị",
+            ),
+            // A joint circular names all its issuers.
+            (
+                &format!("Thông tư liên tịch số 01/2017/TTLT-BCA-BQP-BTC-BNN&PTNT-VKSNDTC ngày 29/12/2017 của {ministers} quy định"),
+                ministers,
+            ),
+            // Not joint: a comma after the issuer ends the clause.
+            (
+                "Thực hiện Chỉ thị số 15/CT-TTg ngày 27/3/2020 của Thủ tướng Chính phủ, Ủy ban nhân dân tỉnh yêu cầu",
+                "Thủ tướng Chính phủ",
+            ),
+            // OCR lost a tone mark of a two-word stop.
+            (
+                "Quyết định số 15/2021/QĐ-TTg ngày 30/3/2021 của Thủ tướng Chính phủ sửa đối, bổ sung",
+                "Thủ tướng Chính phủ",
+            ),
+        ];
+        for (text, issuer) in rows {
+            assert_eq!(first_issuer(text).as_deref(), Some(*issuer), "{text}");
+        }
+        let rows = full("theo Kết luận số 187-KL/TW ngày 29/8/2025 của Bộ Chính trị, Ban Bí thư; Kết luận số 188-KL/TW ngày 29/8/2025 của Bộ Chính trị và các quy định");
+        assert_eq!(rows[1].3.as_deref(), Some("Bộ Chính trị"));
         // A run whose last member is cited by its date shares that member's issuer.
         assert_eq!(
             full("Công văn số 79-CV/TW ngày 30/01/2020, Điện ngày 07/3/2020 của Thường trực Ban Bí thư")
