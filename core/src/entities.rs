@@ -12,6 +12,7 @@ use crate::offsets::Alignment;
 use crate::tables;
 use crate::text::Folded;
 use std::cell::OnceCell;
+use std::collections::HashMap;
 
 /// A text of the document and its input span.
 struct Source<'a> {
@@ -123,8 +124,9 @@ struct Found<'a> {
     /// The document's year, for partial dates.
     year: Option<i32>,
     cites: Vec<Citation>,
-    /// The key of every citation in `cites`.
-    keys: Vec<String>,
+    /// The index in `cites` of every citation's key (a document cited thousands of times, or
+    /// thousands of documents, stay linear).
+    keys: HashMap<String, usize>,
     dates: Vec<DateExpr>,
     figures: Vec<Figure>,
     mottos: Vec<Motto>,
@@ -201,7 +203,7 @@ impl Found<'_> {
                         continue; // the document's own number: a self-reference
                     }
                     let k = key(&m.symbol, m.kind, &m.date);
-                    if let Some(i) = keys.iter().position(|x| *x == k) {
+                    if let Some(&i) = keys.get(&k) {
                         let c = &mut cites[i];
                         if c.date.is_none() {
                             c.date = m.date.clone();
@@ -238,7 +240,7 @@ impl Found<'_> {
                             c.issuer_source = Some("code".into());
                         }
                     }
-                    keys.push(k);
+                    keys.insert(k, cites.len());
                     cites.push(c);
                 }
                 MentionKind::Number => {

@@ -107,6 +107,16 @@ pub fn one_long_line_rich(bytes: usize) -> String {
     )
 }
 
+/// A basis list citing thousands of different documents, one a line.
+pub fn many_citations(bytes: usize) -> String {
+    fill_with(bytes, |i| {
+        format!(
+            "Căn cứ Quyết định số {}/QĐ-UBND ngày 02/3/2020 của Ủy ban nhân dân tỉnh;\n",
+            i + 1
+        )
+    })
+}
+
 /// Only white space of every kind.
 pub fn only_whitespace(bytes: usize) -> String {
     fill(" \t\n\r\n\u{a0}\u{3000}\u{2003}\u{2028}  \n", bytes)
@@ -325,6 +335,11 @@ pub const ALL: &[Family] = &[
     Family {
         name: "one long rich line",
         build: one_long_line_rich,
+        expect: &[],
+    },
+    Family {
+        name: "many citations",
+        build: many_citations,
         expect: &[],
     },
     Family {
