@@ -152,12 +152,17 @@ fn marker_opens(m: &Marker, prev: &str, gap: bool) -> bool {
 }
 
 /// A line ending in an administrative level word (`tỉnh`, `huyện`, `thành phố` ...).
+/// ([`crate::tables::LEVEL_WORDS`], the words that continue a body's name into a place.)
 fn ends_with_level_word(t: &str) -> bool {
-    let last = t.split_whitespace().last().unwrap_or("");
-    matches!(
-        fold(last).as_str(),
-        "tinh" | "huyen" | "quan" | "phuong" | "pho" | "xa"
-    )
+    let f = fold(t.trim_end());
+    crate::tables::LEVEL_WORDS.iter().any(|w| {
+        let w = w.trim_end();
+        f.ends_with(w)
+            && f[..f.len() - w.len()]
+                .bytes()
+                .last()
+                .is_none_or(|b| !b.is_ascii_alphanumeric())
+    })
 }
 
 /// A line ending in a word that cannot end a sentence (`của`, `và`, `số`, `ngày`).
