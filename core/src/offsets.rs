@@ -113,6 +113,141 @@ impl<'a> OffsetConverter<'a> {
     }
 }
 
+impl OffsetConverter<'_> {
+    /// The contract JSON of `doc` (parsed from this converter's input) with every span and
+    /// `input_len` in this converter's unit, written in one pass: the same JSON as
+    /// `serde_json::to_value` + [`OffsetConverter::convert_json_spans`] + `to_string`, without
+    /// building the value tree (the bindings' hot path).
+    pub fn to_json(&self, doc: &crate::model::Document) -> String {
+        use serde::Serialize;
+        let mut out = Vec::with_capacity(doc.input_len * 3 + 1024);
+        let mut ser = serde_json::Serializer::with_formatter(
+            &mut out,
+            SpanFormatter {
+                conv: self,
+                frames: Vec::with_capacity(16),
+                key: Vec::with_capacity(16),
+                in_key: false,
+            },
+        );
+        doc.serialize(&mut ser).expect("the model serialises");
+        String::from_utf8(out).expect("serde_json writes UTF-8")
+    }
+}
+
+/// What the JSON writer is inside of: an object (whose last key is in `SpanFormatter::key`
+/// when it is the innermost frame) or an array.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Frame {
+    Object,
+    Array,
+}
+
+/// A compact JSON formatter that converts the integers written as the value of a `start`,
+/// `end` or `input_len` key (the fields of `Span` and `Document::input_len`, the only integers
+/// with those names in the contract) from bytes to the converter's unit.
+struct SpanFormatter<'c, 'a> {
+    conv: &'c OffsetConverter<'a>,
+    frames: Vec<Frame>,
+    /// The key being written, or the last key written in the innermost object.
+    key: Vec<u8>,
+    in_key: bool,
+}
+
+impl SpanFormatter<'_, '_> {
+    fn converts(&self) -> bool {
+        self.frames.last() == Some(&Frame::Object)
+            && matches!(self.key.as_slice(), b"start" | b"end" | b"input_len")
+    }
+}
+
+impl serde_json::ser::Formatter for SpanFormatter<'_, '_> {
+    fn write_u64<W: ?Sized + std::io::Write>(
+        &mut self,
+        writer: &mut W,
+        value: u64,
+    ) -> std::io::Result<()> {
+        let value = if self.converts() {
+            self.conv
+                .convert(usize::try_from(value).unwrap_or(usize::MAX)) as u64
+        } else {
+            value
+        };
+        writer.write_all(itoa_u64(value, &mut [0u8; 20]))
+    }
+
+    fn begin_array<W: ?Sized + std::io::Write>(&mut self, writer: &mut W) -> std::io::Result<()> {
+        self.frames.push(Frame::Array);
+        writer.write_all(b"[")
+    }
+
+    fn end_array<W: ?Sized + std::io::Write>(&mut self, writer: &mut W) -> std::io::Result<()> {
+        self.frames.pop();
+        writer.write_all(b"]")
+    }
+
+    fn begin_object<W: ?Sized + std::io::Write>(&mut self, writer: &mut W) -> std::io::Result<()> {
+        self.frames.push(Frame::Object);
+        self.key.clear();
+        writer.write_all(b"{")
+    }
+
+    fn end_object<W: ?Sized + std::io::Write>(&mut self, writer: &mut W) -> std::io::Result<()> {
+        self.frames.pop();
+        // The enclosing object's key is no longer known; none of `start`, `end` or
+        // `input_len` holds an object, so nothing is lost.
+        self.key.clear();
+        writer.write_all(b"}")
+    }
+
+    fn begin_object_key<W: ?Sized + std::io::Write>(
+        &mut self,
+        writer: &mut W,
+        first: bool,
+    ) -> std::io::Result<()> {
+        self.in_key = true;
+        self.key.clear();
+        if first {
+            Ok(())
+        } else {
+            writer.write_all(b",")
+        }
+    }
+
+    fn end_object_key<W: ?Sized + std::io::Write>(
+        &mut self,
+        _writer: &mut W,
+    ) -> std::io::Result<()> {
+        self.in_key = false;
+        Ok(())
+    }
+
+    fn write_string_fragment<W: ?Sized + std::io::Write>(
+        &mut self,
+        writer: &mut W,
+        fragment: &str,
+    ) -> std::io::Result<()> {
+        if self.in_key {
+            self.key.extend_from_slice(fragment.as_bytes());
+        }
+        writer.write_all(fragment.as_bytes())
+    }
+}
+
+/// The decimal digits of `v` (written at the end of `buf`).
+fn itoa_u64(mut v: u64, buf: &mut [u8; 20]) -> &[u8] {
+    let mut i = buf.len();
+    loop {
+        i -= 1;
+        buf[i] = b'0' + (v % 10) as u8;
+        v /= 10;
+        if v == 0 {
+            break;
+        }
+    }
+    &buf[i..]
+}
+
 /// The alignment of a paragraph's text — derived from `input[span]` by normalisation, markup
 /// removal and joining of lines — with its source: for every char of the text, the input range it
 /// was read from. Built in one walk over both (matching folded chars, skipping input the text
@@ -273,6 +408,28 @@ mod tests {
             let f = crate::text::fold_char(c);
             let folded_space = f.is_ascii_whitespace() || f == b'\x0B';
             assert_eq!(folded_space, c.is_whitespace(), "{c:?}");
+        }
+    }
+
+    #[test]
+    fn json_written_with_converted_spans_equals_the_converted_value() {
+        let inputs = [
+            "",
+            "CHỈ THỊ\nSố 15-CT/TU\n\n1. Sở Y tế chủ trì 😀 theo Chỉ thị số 15/CT-TTg ngày 27/3/2020.\n",
+            "Ủy ban nhân dân tỉnh\r\n**Chỉ thị** số 05/CT-UBND\r\na) Cho\u{0301} x; [1] y",
+        ];
+        for input in inputs {
+            let doc = crate::parse(input);
+            for unit in [Unit::Bytes, Unit::CodePoints, Unit::Utf16] {
+                let conv = OffsetConverter::new(input, unit);
+                let mut value = serde_json::to_value(&doc).unwrap();
+                conv.convert_json_spans(&mut value);
+                let written: serde_json::Value = serde_json::from_str(&conv.to_json(&doc)).unwrap();
+                assert_eq!(written, value, "{unit:?} {input:?}");
+            }
+        }
+        for v in [0u64, 7, 10, 99, 100, 12345, u64::MAX] {
+            assert_eq!(itoa_u64(v, &mut [0u8; 20]), v.to_string().as_bytes());
         }
     }
 

@@ -1,8 +1,8 @@
 //! `vanban._vanban`: the native half of the `vanban` Python package.
 //!
-//! Deliberately thin. It parses with the core, turns the contract JSON's byte spans into
-//! code-point offsets (Python `str` indices) once, here at the edge, and hands Python plain
-//! dicts and lists. The typed classes live in pure Python (`vanban/_types.py`, generated from
+//! Deliberately thin. It parses with the core, writes the contract JSON with its byte spans
+//! turned into code-point offsets (Python `str` indices) once, here at the edge, and hands
+//! Python plain dicts and lists (read from that JSON by the standard library's `json.loads`). The typed classes live in pure Python (`vanban/_types.py`, generated from
 //! `schema/document.schema.json`), so a field added to the core's model shows up in Python
 //! without touching this file.
 //!
@@ -18,8 +18,8 @@ use std::sync::{mpsc, Mutex};
 
 use pyo3::exceptions::{PyTypeError, PyValueError};
 use pyo3::prelude::*;
-use pyo3::types::{PyDict, PyList, PyString};
-use serde_json::Value;
+use pyo3::sync::PyOnceLock;
+use pyo3::types::{PyList, PyString};
 
 /// Why one input gave no document: the core refused it, or (a bug) the core panicked.
 struct Failure {
@@ -27,20 +27,15 @@ struct Failure {
     message: String,
 }
 
-/// Parses one text to the contract JSON with code-point spans. Never panics.
-fn parse_to_value(text: &str, max_bytes: usize) -> Result<Value, Failure> {
-    let run = || -> Result<Value, Failure> {
+/// Parses one text to the contract JSON (a string) with code-point spans. Never panics.
+fn parse_to_json(text: &str, max_bytes: usize) -> Result<String, Failure> {
+    let run = || -> Result<String, Failure> {
         let options = vanban::Options { max_bytes };
         let doc = vanban::parse_with(text, &options).map_err(|e| Failure {
             code: e.code(),
             message: e.to_string(),
         })?;
-        let mut value = serde_json::to_value(&doc).map_err(|e| Failure {
-            code: "internal_error",
-            message: format!("the document did not serialise: {e}"),
-        })?;
-        vanban::OffsetConverter::new(text, vanban::Unit::CodePoints).convert_json_spans(&mut value);
-        Ok(value)
+        Ok(vanban::OffsetConverter::new(text, vanban::Unit::CodePoints).to_json(&doc))
     };
     match catch_unwind(AssertUnwindSafe(run)) {
         Ok(result) => result,
@@ -58,36 +53,14 @@ fn parse_to_value(text: &str, max_bytes: usize) -> Result<Value, Failure> {
     }
 }
 
-/// Converts a JSON value into the matching Python objects (dict, list, str, int, float, bool, None).
-fn to_py<'py>(py: Python<'py>, value: &Value) -> PyResult<Bound<'py, PyAny>> {
-    Ok(match value {
-        Value::Null => py.None().into_bound(py),
-        Value::Bool(b) => b.into_pyobject(py)?.to_owned().into_any(),
-        Value::Number(n) => {
-            if let Some(u) = n.as_u64() {
-                u.into_pyobject(py)?.into_any()
-            } else if let Some(i) = n.as_i64() {
-                i.into_pyobject(py)?.into_any()
-            } else {
-                n.as_f64().unwrap_or(f64::NAN).into_pyobject(py)?.into_any()
-            }
-        }
-        Value::String(s) => PyString::new(py, s).into_any(),
-        Value::Array(items) => {
-            let list = PyList::empty(py);
-            for item in items {
-                list.append(to_py(py, item)?)?;
-            }
-            list.into_any()
-        }
-        Value::Object(map) => {
-            let dict = PyDict::new(py);
-            for (k, v) in map {
-                dict.set_item(PyString::intern(py, k), to_py(py, v)?)?;
-            }
-            dict.into_any()
-        }
-    })
+/// Turns the contract JSON into Python dicts and lists with the standard library's `json.loads`
+/// (its C scanner builds the objects faster than one call into Python per value from here).
+fn to_py<'py>(py: Python<'py>, json: &str) -> PyResult<Bound<'py, PyAny>> {
+    static LOADS: PyOnceLock<Py<PyAny>> = PyOnceLock::new();
+    let loads = LOADS.get_or_try_init(py, || -> PyResult<Py<PyAny>> {
+        Ok(py.import("json")?.getattr("loads")?.unbind())
+    })?;
+    loads.bind(py).call1((PyString::new(py, json),))
 }
 
 /// Builds `vanban.ParseError(message, code)` (defined in Python, `vanban/_errors.py`).
@@ -120,9 +93,9 @@ fn parse<'py>(
     let max = limit(max_bytes);
     // Short inputs parse faster than the GIL hand-off costs; long ones let other threads run.
     let result = if text.len() > 16 * 1024 {
-        py.detach(|| parse_to_value(&text, max))
+        py.detach(|| parse_to_json(&text, max))
     } else {
-        parse_to_value(&text, max)
+        parse_to_json(&text, max)
     };
     match result {
         Ok(value) => to_py(py, &value),
@@ -184,7 +157,7 @@ fn parse_many<'py>(
     let mut py_error: Option<PyErr> = None;
     let stop = AtomicBool::new(false);
     let next = AtomicUsize::new(0);
-    let (tx, rx) = mpsc::channel::<(usize, Result<Value, Failure>)>();
+    let (tx, rx) = mpsc::channel::<(usize, Result<String, Failure>)>();
     let rx = Mutex::new(rx);
     std::thread::scope(|scope| {
         // Workers parse (no GIL needed) and hand each document over as soon as it is done ...
@@ -195,7 +168,7 @@ fn parse_many<'py>(
                 while !stop.load(Ordering::Relaxed) {
                     let i = next.fetch_add(1, Ordering::Relaxed);
                     let Some(text) = owned.get(i) else { break };
-                    if tx.send((i, parse_to_value(text, max))).is_err() {
+                    if tx.send((i, parse_to_json(text, max))).is_err() {
                         break;
                     }
                 }
