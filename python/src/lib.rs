@@ -19,7 +19,7 @@ use std::sync::{mpsc, Mutex};
 use pyo3::exceptions::{PyTypeError, PyValueError};
 use pyo3::prelude::*;
 use pyo3::sync::PyOnceLock;
-use pyo3::types::{PyList, PyString};
+use pyo3::types::{PyBytes, PyDict, PyList, PyString};
 
 /// Why one input gave no document: the core refused it, or (a bug) the core panicked.
 struct Failure {
@@ -63,6 +63,95 @@ fn to_py<'py>(py: Python<'py>, json: &str) -> PyResult<Bound<'py, PyAny>> {
     loads.bind(py).call1((PyString::new(py, json),))
 }
 
+/// The top-level members of the JSON object `json` (as written by `OffsetConverter::to_json`:
+/// compact, no white space), as `(key, value's JSON text)` pairs in order. `None` when `json`
+/// is not such an object.
+fn members(json: &str) -> Option<Vec<(&str, &str)>> {
+    let b = json.as_bytes();
+    // The end of the string whose opening quote is at `i` (the index after its closing quote).
+    let string_end = |mut i: usize| -> Option<usize> {
+        i += 1;
+        while i < b.len() {
+            match b[i] {
+                b'\\' => i += 2,
+                b'"' => return Some(i + 1),
+                _ => i += 1,
+            }
+        }
+        None
+    };
+    let mut out = Vec::with_capacity(32);
+    if b.first() != Some(&b'{') {
+        return None;
+    }
+    let mut i = 1;
+    if b.get(i) == Some(&b'}') {
+        return Some(out);
+    }
+    loop {
+        if b.get(i) != Some(&b'"') {
+            return None;
+        }
+        let key_end = string_end(i)?;
+        let key = json.get(i + 1..key_end - 1)?;
+        if b.get(key_end) != Some(&b':') {
+            return None;
+        }
+        let start = key_end + 1;
+        let mut j = start;
+        let mut depth = 0usize;
+        loop {
+            match *b.get(j)? {
+                b'"' => j = string_end(j)?,
+                b'{' | b'[' => {
+                    depth += 1;
+                    j += 1;
+                }
+                b'}' | b']' if depth > 0 => {
+                    depth -= 1;
+                    j += 1;
+                }
+                b',' | b'}' if depth == 0 => break,
+                _ => j += 1,
+            }
+        }
+        out.push((key, json.get(start..j)?));
+        i = j + 1;
+        if b[j] == b'}' {
+            return (i == b.len()).then_some(out);
+        }
+    }
+}
+
+/// How a parsed document is handed to Python.
+#[derive(Clone, Copy)]
+enum Shape {
+    /// The whole contract as dicts and lists.
+    Dicts,
+    /// A dict of the document's top-level fields, each value the field's JSON as `bytes`
+    /// (decoded by `vanban.Document` only when the field is first read).
+    Fields,
+}
+
+fn to_shape<'py>(py: Python<'py>, json: &str, shape: Shape) -> PyResult<Bound<'py, PyAny>> {
+    match shape {
+        Shape::Dicts => to_py(py, json),
+        Shape::Fields => {
+            let Some(members) = members(json) else {
+                return to_py(py, json);
+            };
+            let dict = PyDict::new(py);
+            for (key, value) in members {
+                dict.set_item(
+                    PyString::intern(py, key),
+                    PyBytes::new(py, value.as_bytes()),
+                )?;
+            }
+            Ok(dict.into_any())
+        }
+    }
+}
+
 /// Builds `vanban.ParseError(message, code)` (defined in Python, `vanban/_errors.py`).
 fn parse_error(py: Python<'_>, failure: &Failure) -> PyErr {
     let make = || -> PyResult<PyErr> {
@@ -78,6 +167,26 @@ fn limit(max_bytes: Option<usize>) -> usize {
     max_bytes.unwrap_or(vanban::DEFAULT_MAX_BYTES)
 }
 
+fn parse_one<'py>(
+    py: Python<'py>,
+    text: &Bound<'py, PyString>,
+    max_bytes: Option<usize>,
+    shape: Shape,
+) -> PyResult<Bound<'py, PyAny>> {
+    let text = text.to_cow()?;
+    let max = limit(max_bytes);
+    // Short inputs parse faster than the GIL hand-off costs; long ones let other threads run.
+    let result = if text.len() > 16 * 1024 {
+        py.detach(|| parse_to_json(&text, max))
+    } else {
+        parse_to_json(&text, max)
+    };
+    match result {
+        Ok(json) => to_shape(py, &json, shape),
+        Err(f) => Err(parse_error(py, &f)),
+    }
+}
+
 /// parse(text, max_bytes=None) -> dict
 ///
 /// The contract JSON of `text` as a dict; spans are code-point offsets into `text`.
@@ -89,18 +198,21 @@ fn parse<'py>(
     text: &Bound<'py, PyString>,
     max_bytes: Option<usize>,
 ) -> PyResult<Bound<'py, PyAny>> {
-    let text = text.to_cow()?;
-    let max = limit(max_bytes);
-    // Short inputs parse faster than the GIL hand-off costs; long ones let other threads run.
-    let result = if text.len() > 16 * 1024 {
-        py.detach(|| parse_to_json(&text, max))
-    } else {
-        parse_to_json(&text, max)
-    };
-    match result {
-        Ok(value) => to_py(py, &value),
-        Err(f) => Err(parse_error(py, &f)),
-    }
+    parse_one(py, text, max_bytes, Shape::Dicts)
+}
+
+/// parse_fields(text, max_bytes=None) -> dict[str, bytes]
+///
+/// Like `parse`, but each top-level field's value is left as its JSON text (`bytes`), for
+/// `vanban.Document` to decode when the field is first read.
+#[pyfunction]
+#[pyo3(signature = (text, max_bytes=None))]
+fn parse_fields<'py>(
+    py: Python<'py>,
+    text: &Bound<'py, PyString>,
+    max_bytes: Option<usize>,
+) -> PyResult<Bound<'py, PyAny>> {
+    parse_one(py, text, max_bytes, Shape::Fields)
 }
 
 /// parse_many(texts, max_bytes=None, threads=None) -> list[dict]
@@ -116,6 +228,32 @@ fn parse_many<'py>(
     texts: &Bound<'py, PyList>,
     max_bytes: Option<usize>,
     threads: Option<usize>,
+) -> PyResult<Bound<'py, PyList>> {
+    many(py, texts, max_bytes, threads, Shape::Dicts)
+}
+
+/// parse_many_fields(texts, max_bytes=None, threads=None) -> list[dict[str, bytes]]
+///
+/// `parse_many` giving what `parse_fields` gives.
+#[pyfunction]
+#[pyo3(signature = (texts, max_bytes=None, threads=None))]
+fn parse_many_fields<'py>(
+    py: Python<'py>,
+    texts: &Bound<'py, PyList>,
+    max_bytes: Option<usize>,
+    threads: Option<usize>,
+) -> PyResult<Bound<'py, PyList>> {
+    many(py, texts, max_bytes, threads, Shape::Fields)
+}
+
+/// The parsing of `parse_many` and `parse_many_fields`: parsing threads scoped to the call,
+/// conversion to Python on this thread meanwhile.
+fn many<'py>(
+    py: Python<'py>,
+    texts: &Bound<'py, PyList>,
+    max_bytes: Option<usize>,
+    threads: Option<usize>,
+    shape: Shape,
 ) -> PyResult<Bound<'py, PyList>> {
     let mut owned: Vec<String> = Vec::with_capacity(texts.len());
     for (i, t) in texts.iter().enumerate() {
@@ -189,7 +327,7 @@ fn parse_many<'py>(
             }
             match result {
                 Ok(value) if py_error.is_none() && first_error.is_none() => {
-                    match to_py(py, &value) {
+                    match to_shape(py, &value, shape) {
                         Ok(obj) => slots[i] = Some(obj),
                         Err(e) => {
                             py_error = Some(e);
@@ -273,6 +411,8 @@ fn _vanban(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(expand, m)?)?;
     m.add_function(wrap_pyfunction!(parse, m)?)?;
     m.add_function(wrap_pyfunction!(parse_many, m)?)?;
+    m.add_function(wrap_pyfunction!(parse_fields, m)?)?;
+    m.add_function(wrap_pyfunction!(parse_many_fields, m)?)?;
     m.add_function(wrap_pyfunction!(render, m)?)?;
     m.add_function(wrap_pyfunction!(core_version, m)?)?;
     m.add("SCHEMA_VERSION", vanban::SCHEMA_VERSION)?;

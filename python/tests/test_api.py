@@ -233,6 +233,30 @@ def test_lazy_fields_read_once(directive: str) -> None:
     assert doc.header.symbol is doc.header.symbol
 
 
+@pytest.mark.parametrize("path", fixture_files(), ids=lambda p: p.name)
+def test_fields_decoded_on_first_read_equal_the_whole_contract(path) -> None:
+    """`parse` keeps each top-level field as JSON until it is read; whatever is read first,
+    the document equals the fully decoded contract, in the contract's order of fields."""
+    from vanban import _vanban
+
+    text = read_text(path)
+    whole = _vanban.parse(text)
+    fields = _vanban.parse_fields(text)
+    assert list(fields) == list(json.loads(vanban.Document.from_dict(whole).to_json()))
+    assert {k: json.loads(v) for k, v in fields.items()} == whole
+    for first in (None, "citations", "items", "header", "kind"):
+        doc = vanban.parse(text)
+        if first is not None:
+            getattr(doc, first)
+            assert set(doc._d) == {first}  # only that field was decoded
+        assert doc.to_dict() == whole
+        assert list(json.loads(doc.to_json())) == list(fields)  # order kept
+        assert doc == vanban.Document.from_dict(whole)
+        assert pickle.loads(pickle.dumps(vanban.parse(text))) == doc
+        assert copy.deepcopy(vanban.parse(text)) == doc
+        assert dict(vanban.parse(text)).keys() == dict(doc).keys()
+
+
 def test_built_by_hand_pickles() -> None:
     p = vanban.Paragraph(text="Điều 1.", span=vanban.Span(start=3, end=10))
     back = pickle.loads(pickle.dumps(p))

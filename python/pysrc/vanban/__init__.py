@@ -86,7 +86,7 @@ def parse(text: str, /, *, max_bytes: Optional[int] = None) -> Document:
     """
     if not isinstance(text, str):
         raise TypeError(f"parse() expects a str, not {type(text).__name__}")
-    return Document._from_dict(_vanban.parse(text, _check_max_bytes(max_bytes)))
+    return Document._from_fields(_vanban.parse_fields(text, _check_max_bytes(max_bytes)))
 
 
 def parse_file(
@@ -137,6 +137,6 @@ def parse_many(
         if threads < 1:
             raise ValueError(f"threads must be >= 1, not {threads}")
     batch = texts if isinstance(texts, list) else list(texts)
-    dicts = _vanban.parse_many(batch, _check_max_bytes(max_bytes), threads)
-    return [Document._from_dict(d) for d in dicts]
+    fields = _vanban.parse_many_fields(batch, _check_max_bytes(max_bytes), threads)
+    return [Document._from_fields(f) for f in fields]
 

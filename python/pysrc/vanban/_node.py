@@ -235,9 +235,16 @@ class SpanMixin(Node):
 
 
 class DocumentMixin(Node):
-    """Extras of ``Document``: JSON, renderings and tables."""
+    """Extras of ``Document``: JSON, renderings and tables.
 
-    __slots__ = ()
+    A document from ``vanban.parse`` starts with its top-level fields still as JSON text
+    (``_j``: field name -> ``bytes``, in contract order); a field is decoded the first time it
+    is read, and all of them at once by anything that needs the whole JSON (``to_dict``,
+    ``to_json``, equality, pickling, ``to_frames``). Reading ``doc.symbol`` and
+    ``doc.citations`` of many documents never builds their items.
+    """
+
+    __slots__ = ("_j",)
     kind: Optional[str]
     symbol: Optional[str]
     date: Optional[str]
@@ -246,6 +253,50 @@ class DocumentMixin(Node):
     citations: List[Any]
     signatures: List[Any]
     diagnostics: List[Any]
+
+    @classmethod
+    def _from_fields(cls: Type[N], fields: Dict[str, bytes]) -> N:
+        """A document whose fields are decoded from their JSON text when first read."""
+        self = cls.__new__(cls)
+        object.__setattr__(self, "_d", {})
+        object.__setattr__(self, "_j", fields)
+        return self
+
+    def _pending(self) -> Optional[Dict[str, bytes]]:
+        try:
+            return cast(Optional[Dict[str, bytes]], _get(self, "_j"))
+        except AttributeError:  # built from a dict or unpickled: nothing pending
+            return None
+
+    def _decode_all(self) -> None:
+        """Decodes every field still pending, keeping the contract's order of fields."""
+        j = self._pending()
+        if j is None:
+            return
+        d = _get(self, "_d")
+        object.__setattr__(self, "_d", {k: d[k] if k in d else json.loads(v) for k, v in j.items()})
+        object.__setattr__(self, "_j", None)
+
+    def __getattr__(self, name: str) -> Any:
+        if not name.startswith("_"):
+            j = self._pending()
+            if j is not None and name in j:
+                d = _get(self, "_d")
+                if name not in d:
+                    d[name] = json.loads(j[name])
+        return Node.__getattr__(self, name)
+
+    def _raw(self) -> Dict[str, Any]:
+        self._decode_all()
+        return Node._raw(self)
+
+    def __iter__(self) -> Iterator[Tuple[str, Any]]:
+        self._decode_all()
+        return Node.__iter__(self)
+
+    def __setstate__(self, state: Dict[str, Any]) -> None:
+        object.__setattr__(self, "_d", state)
+        object.__setattr__(self, "_j", None)
 
     def to_json(self, *, indent: Optional[int] = None) -> str:
         """The contract JSON (code-point spans) as a string; ``indent`` pretty-prints it."""
