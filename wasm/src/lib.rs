@@ -104,7 +104,9 @@ pub fn to_utf16_value(doc: &Document, text: &str) -> serde_json::Value {
 /// `parseJson`: the contract JSON string with UTF-16 spans.
 pub fn parse_json(text: &str, options: &ParseOptions) -> Result<String, EdgeError> {
     let doc = parse_document(text, options)?;
-    Ok(to_utf16_value(&doc, text).to_string())
+    // Written in one pass (same JSON as `to_utf16_value(..).to_string()`, in the contract's
+    // order of fields), without building the value tree.
+    Ok(OffsetConverter::new(text, Unit::Utf16).to_json(&doc))
 }
 
 /// `outline`: the core's plain-text outline (offsets in it are UTF-8 bytes, as in the CLI).
