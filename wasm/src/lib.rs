@@ -93,19 +93,10 @@ pub fn parse_document(text: &str, options: &ParseOptions) -> Result<Document, Ed
     vanban::parse_with(text, &options.core()).map_err(EdgeError::Core)
 }
 
-/// The contract JSON of `doc` with every span in UTF-16 code units of `text`.
-pub fn to_utf16_value(doc: &Document, text: &str) -> serde_json::Value {
-    // The model is plain data (strings, numbers, vectors, options): serialising it cannot fail.
-    let mut value = serde_json::to_value(doc).unwrap_or(serde_json::Value::Null);
-    OffsetConverter::new(text, Unit::Utf16).convert_json_spans(&mut value);
-    value
-}
-
 /// `parseJson`: the contract JSON string with UTF-16 spans.
 pub fn parse_json(text: &str, options: &ParseOptions) -> Result<String, EdgeError> {
     let doc = parse_document(text, options)?;
-    // Written in one pass (same JSON as `to_utf16_value(..).to_string()`, in the contract's
-    // order of fields), without building the value tree.
+    // Written in one pass, spans converted as they are written (no value tree).
     Ok(OffsetConverter::new(text, Unit::Utf16).to_json(&doc))
 }
 
