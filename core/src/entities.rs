@@ -66,9 +66,9 @@ struct Facts {
 }
 
 impl Facts {
-    fn align(&self, input: &str, span: Span) -> &Alignment {
+    fn align(&self, input: &str, span: Span, text: &str) -> &Alignment {
         self.align
-            .get_or_init(|| Alignment::of_folded(input, span, &self.folded))
+            .get_or_init(|| Alignment::of_folded(input, span, text, &self.folded))
     }
 }
 
@@ -181,7 +181,7 @@ impl Found<'_> {
         if found.is_empty() {
             return;
         }
-        let al = fact.align(input, src.span);
+        let al = fact.align(input, src.span, src.text);
         for m in found {
             let sp = al.span(m.start, m.end);
             let text = src.text[m.start..m.end].to_string();
@@ -279,7 +279,7 @@ impl Found<'_> {
         if fact.dates.is_empty() && fs.is_empty() && ms.is_empty() {
             return;
         }
-        let al = fact.align(input, src.span);
+        let al = fact.align(input, src.span, src.text);
         for d in &fact.dates {
             dates.push(DateExpr {
                 kind: d.kind.as_str().to_string(),
@@ -326,7 +326,7 @@ fn actors(it: &mut Item, input: &str, mine: &[Facts], inherited: Option<&[Actor]
         first = Some(found);
     }
     if let (Some(p), Some(fact)) = (it.paragraphs.get(para), mine.get(para)) {
-        let al = fact.align(input, p.span);
+        let al = fact.align(input, p.span, &p.text);
         let fv = &fact.folded;
         let found = match first {
             Some(found) if para == 0 => found,

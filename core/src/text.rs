@@ -61,15 +61,38 @@ fn fold_slow(c: char) -> u8 {
 }
 
 /// Folds every char of `s`: `emit(folded byte, byte offset of the char in s)`. ASCII bytes are
-/// lower-cased where they stand; only other chars are decoded.
+/// lower-cased where they stand; only other chars are decoded. The tables are fetched once per
+/// string (not once per char), and the two-byte chars (Latin-1 and Latin Extended: `â`, `ơ`,
+/// `đ`) and the three-byte chars of the Vietnamese block (`ệ`, `ữ`), which are nearly all
+/// of the non-ASCII chars of Vietnamese text, are decoded and looked up inline; any other
+/// char goes through [`decode_at`] and [`fold_non_ascii`], as before.
+#[inline]
 fn fold_each(s: &str, mut emit: impl FnMut(u8, usize)) {
+    let (lo, vi) = fold_tables();
     let bytes = s.as_bytes();
     let mut i = 0;
     while i < bytes.len() {
         let b = bytes[i];
-        if b.is_ascii() {
+        if b < 0x80 {
             emit(b.to_ascii_lowercase(), i);
             i += 1;
+            continue;
+        }
+        let cont = |k: usize| u32::from(bytes.get(i + k).copied().unwrap_or(0x80) & 0x3F);
+        if (0xC2..0xE0).contains(&b) {
+            // Two bytes: U+0080..U+07FF (a `str` holds only well-formed sequences).
+            let u = ((u32::from(b) & 0x1F) << 6) | cont(1);
+            let folded = match lo.get((u - 0x80) as usize) {
+                Some(&f) => f,
+                None => fold_non_ascii(char::from_u32(u).unwrap_or(char::REPLACEMENT_CHARACTER)),
+            };
+            emit(folded, i);
+            i += 2;
+        } else if b == 0xE1 && (0xB8..0xBC).contains(&bytes.get(i + 1).copied().unwrap_or(0)) {
+            // Three bytes E1 B8..BB xx: U+1E00..U+1EFF, the Vietnamese block.
+            let u = ((u32::from(b) & 0x0F) << 12) | (cont(1) << 6) | cont(2);
+            emit(vi[((u - 0x1E00) & 0xFF) as usize], i);
+            i += 3;
         } else {
             let (c, len) = decode_at(bytes, i);
             emit(fold_non_ascii(c), i);
@@ -107,6 +130,10 @@ fn ascii_string(bytes: Vec<u8>) -> String {
 
 /// Folds a string (one ASCII byte per char).
 pub fn fold(s: &str) -> String {
+    // All ASCII (a fast word-at-a-time test): folding is lower-casing.
+    if s.is_ascii() {
+        return s.to_ascii_lowercase();
+    }
     let mut out = Vec::with_capacity(s.len());
     fold_each(s, |b, _| out.push(b));
     ascii_string(out)
@@ -441,8 +468,9 @@ pub fn squashed(s: String) -> String {
 }
 
 /// Whether `s` is its words joined with single spaces already: no white space but single
-/// spaces between words. One pass over the bytes; only the lead bytes of non-ASCII white space
-/// (U+0085, U+00A0, U+1680, U+2000–U+3000) are decoded.
+/// spaces between words. One pass over the bytes; only the first two bytes of non-ASCII white
+/// space (U+0085, U+00A0: `C2 85`, `C2 A0`; U+1680: `E1 9A`; U+2000–U+205F: `E2 80`, `E2 81`;
+/// U+3000: `E3 80`) are decoded.
 fn is_squashed(s: &str) -> bool {
     let b = s.as_bytes();
     if b.first() == Some(&b' ') || b.last() == Some(&b' ') {
@@ -453,7 +481,17 @@ fn is_squashed(s: &str) -> bool {
         match b[i] {
             b' ' if b.get(i + 1) == Some(&b' ') => return false,
             b'\t' | b'\n' | b'\x0B' | b'\x0C' | b'\r' => return false,
-            0xC2 | 0xE1 | 0xE2 | 0xE3 if s[i..].chars().next().is_some_and(char::is_whitespace) => {
+            // The second byte first: `E1` leads every Vietnamese letter with a tone mark, and
+            // only `E1 9A` can be white space (U+1680) after it.
+            0xC2 | 0xE1 | 0xE2 | 0xE3
+                if matches!(
+                    (b[i], b.get(i + 1)),
+                    (0xC2, Some(0x85 | 0xA0))
+                        | (0xE1, Some(0x9A))
+                        | (0xE2, Some(0x80 | 0x81))
+                        | (0xE3, Some(0x80))
+                ) && s[i..].chars().next().is_some_and(char::is_whitespace) =>
+            {
                 return false
             }
             _ => {}
