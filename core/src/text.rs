@@ -443,6 +443,27 @@ impl ByFirstByte {
     }
 }
 
+/// Whether `b` holds an ASCII digit (as `b.iter().any(u8::is_ascii_digit)`), eight bytes at a
+/// time: in a word of ASCII bytes, `byte ^ 0x30` is below 10 exactly for a digit, and adding
+/// `0x76` to a byte below `0x80` sets its high bit exactly when it is 10 or more (no carry
+/// reaches the next byte). A word with a byte of `0x80` or more is tested byte by byte.
+pub fn has_ascii_digit(b: &[u8]) -> bool {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x80 * ONES;
+    let mut chunks = b.chunks_exact(8);
+    for c in &mut chunks {
+        let w = u64::from_le_bytes(c.try_into().unwrap_or([0; 8]));
+        if w & HIGH != 0 {
+            if c.iter().any(u8::is_ascii_digit) {
+                return true;
+            }
+        } else if ((w ^ (0x30 * ONES)) + 0x76 * ONES) & HIGH != HIGH {
+            return true;
+        }
+    }
+    chunks.remainder().iter().any(u8::is_ascii_digit)
+}
+
 /// Joins words with single spaces.
 pub fn squash_spaces(s: &str) -> String {
     if is_squashed(s) {
@@ -850,6 +871,24 @@ mod tests {
             let joined = s.split_whitespace().collect::<Vec<_>>().join(" ");
             assert_eq!(is_squashed(&s), joined == s, "{c:?}");
         }
+    }
+
+    #[test]
+    fn digits_found_eight_bytes_at_a_time() {
+        for b in 0..=255u8 {
+            for at in 0..20 {
+                for len in [at + 1, at + 3, 17, 24] {
+                    let mut v = vec![b'a'; len.max(at + 1)];
+                    v[at] = b;
+                    let naive = v.iter().any(u8::is_ascii_digit);
+                    assert_eq!(has_ascii_digit(&v), naive, "{b:#x} at {at} of {len}");
+                    v.iter_mut().filter(|x| **x == b'a').for_each(|x| *x = 0xE1);
+                    let naive = v.iter().any(u8::is_ascii_digit);
+                    assert_eq!(has_ascii_digit(&v), naive, "{b:#x} at {at} of {len}");
+                }
+            }
+        }
+        assert!(!has_ascii_digit(b"") && has_ascii_digit(b"9") && !has_ascii_digit(b"/:"));
     }
 
     #[test]
