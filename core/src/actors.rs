@@ -514,21 +514,32 @@ fn verb_at(text: &str, k: usize) -> bool {
         cut += 1;
     }
     let tail = &before[cut..];
-    let noun = NOUN_MARKERS.iter().any(|m| {
-        let mut cs = m.chars();
-        let capitalised: String = cs
-            .next()
-            .map(|c| c.to_uppercase().chain(cs).collect())
-            .unwrap_or_default();
-        [m.to_string(), capitalised].iter().any(|m| {
-            tail.ends_with(m.as_str())
-                && tail[..tail.len() - m.len()]
-                    .chars()
-                    .last()
-                    .is_none_or(|c| !c.is_alphanumeric())
-        })
+    let noun = noun_markers().iter().flatten().any(|m| {
+        tail.ends_with(m.as_str())
+            && tail[..tail.len() - m.len()]
+                .chars()
+                .last()
+                .is_none_or(|c| !c.is_alphanumeric())
     });
     !noun && !in_fixed_term(text, k)
+}
+
+/// Each of [`NOUN_MARKERS`] as written and capitalised, built once.
+fn noun_markers() -> &'static [[String; 2]] {
+    static MARKERS: OnceLock<Vec<[String; 2]>> = OnceLock::new();
+    MARKERS.get_or_init(|| {
+        NOUN_MARKERS
+            .iter()
+            .map(|m| {
+                let mut cs = m.chars();
+                let capitalised: String = cs
+                    .next()
+                    .map(|c| c.to_uppercase().chain(cs).collect())
+                    .unwrap_or_default();
+                [m.to_string(), capitalised]
+            })
+            .collect()
+    })
 }
 
 /// Terms whose words would read as a verb (`trung tâm giáo dục thường xuyên`), as written.
@@ -783,7 +794,9 @@ fn push(
     if crate::text::letter_count(name) < 2 {
         return;
     }
-    let a = a + text[a..b].find(name).unwrap_or(0);
+    // `name` is cut from `text[a..b]` by trimming: its offset there (the first place it
+    // occurs, as the leading white space it skipped cannot start it), without a search.
+    let a = a + (name.as_ptr() as usize - text[a..b].as_ptr() as usize);
     out.push(FoundActor {
         start: base + a,
         end: base + a + name.len(),

@@ -1028,6 +1028,11 @@ fn date_only(cx: &Cx, syms: &[(usize, usize, String)], out: &mut Vec<Mention>) {
     let symbol_mentions = Covered::new(out);
     // Mentions cited by date start before their `ngày`, so before every later one.
     let mut date_only_end = 0;
+    // A mention cited by date has its date in figures (`date_at` reads a number first): a
+    // text without an ASCII digit has none, and is not searched.
+    if !crate::text::has_ascii_digit(cx.f) {
+        return;
+    }
     // One searcher for the whole text (each match is searched for after the one before).
     for (at, _) in cx.fs.match_indices("ngay ") {
         let byte = cx.src(at);
