@@ -608,17 +608,18 @@ pub fn subjects_in(text: &str, fv: &Folded) -> Vec<FoundActor> {
         .filter(|(_, w)| matches!(w[0], b'.' | b';' | b':') && w[1] == b' ')
         .map(|(i, _)| i + 2)
         .collect();
+    // A match is taken while it ends before folded offset `reach` (the char at byte LIMIT):
+    // the search goes no further than that (one searcher per pattern).
+    let reach = fv.src_len(LIMIT);
     for pat in [" giao ", " yeu cau ", " de nghi "] {
-        let mut from = 0;
-        while let Some(k) = f[from..].find(pat) {
-            let at = from + k + pat.len();
+        for (k, _) in f[..reach].match_indices(pat) {
+            let at = k + pat.len();
             // Folded offsets are char indices: map to bytes.
             let start = fv.src(at);
             if start >= LIMIT {
                 break;
             }
             starts.push(start);
-            from += k + pat.len();
         }
     }
     starts.sort_unstable();

@@ -1090,14 +1090,15 @@ fn date_only(cx: &Cx, syms: &[(usize, usize, String)], out: &mut Vec<Mention>) {
 /// `out` is sorted by start; the short forms found go after it, at increasing positions.
 fn short_forms(cx: &Cx, out: &mut Vec<Mention>) {
     let full = Covered::new(out);
+    let name_starts = tables::name_start_bytes();
     let f = cx.f;
     let n = f.len();
     let mut i = 0;
     while i < n {
-        // Cheapest test first (all are pure): a word start whose byte some type's name starts
-        // with, then its case, then the mentions.
-        if !cx.word_start(i)
-            || !tables::name_may_start_with(f[i])
+        // Cheapest test first (all are pure): a byte some type's name starts with, at a word
+        // start, then its case, then the mentions.
+        if !name_starts[usize::from(f[i])]
+            || !cx.word_start(i)
             || !cx.is_upper(i)
             || full.covers(cx.src(i))
         {

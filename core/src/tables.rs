@@ -120,9 +120,17 @@ fn types_starting_with(b: u8) -> &'static [&'static DocType] {
     &by_first[usize::from(b)]
 }
 
-/// Whether some type's folded name starts with byte `b` (else no name starts there).
-pub fn name_may_start_with(b: u8) -> bool {
-    !types_starting_with(b).is_empty()
+/// For every byte, whether some type's folded name starts with it (else no name starts
+/// there); built once.
+pub fn name_start_bytes() -> &'static [bool; 256] {
+    static STARTS: std::sync::OnceLock<[bool; 256]> = std::sync::OnceLock::new();
+    STARTS.get_or_init(|| {
+        let mut starts = [false; 256];
+        for (b, s) in starts.iter_mut().enumerate() {
+            *s = !types_starting_with(b as u8).is_empty();
+        }
+        starts
+    })
 }
 
 /// Kind code for a folded type name at the start of `folded` (`chi thi ...` → `chi_thi`),
