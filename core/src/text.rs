@@ -351,7 +351,8 @@ pub struct AnyOf {
 }
 
 fn quad_hash(quad: &[u8]) -> usize {
-    let q = u32::from_le_bytes([quad[0], quad[1], quad[2], quad[3]]);
+    // (One length check for the four bytes, not one per byte.)
+    let q = u32::from_le_bytes(<[u8; 4]>::try_from(&quad[..4]).unwrap_or([0; 4]));
     (q.wrapping_mul(0x9E37_79B1) >> 20) as usize
 }
 
@@ -488,6 +489,21 @@ pub fn squashed(s: String) -> String {
     }
 }
 
+/// The bytes [`is_squashed`] looks at: ASCII white space and the lead bytes of the other white
+/// space chars.
+const SQUASH_CUES: [bool; 256] = {
+    let mut cues = [false; 256];
+    let mut k = 0;
+    let bytes = [
+        b' ', b'\t', b'\n', b'\x0B', b'\x0C', b'\r', 0xC2, 0xE1, 0xE2, 0xE3,
+    ];
+    while k < bytes.len() {
+        cues[bytes[k] as usize] = true;
+        k += 1;
+    }
+    cues
+};
+
 /// Whether `s` is its words joined with single spaces already: no white space but single
 /// spaces between words. One pass over the bytes; only the first two bytes of non-ASCII white
 /// space (U+0085, U+00A0: `C2 85`, `C2 A0`; U+1680: `E1 9A`; U+2000–U+205F: `E2 80`, `E2 81`;
@@ -499,6 +515,12 @@ fn is_squashed(s: &str) -> bool {
     }
     let mut i = 0;
     while i < b.len() {
+        // Bytes that are neither a space, nor other white space, nor the lead of a char that
+        // may be white space (nearly all) are passed over by a table.
+        if !SQUASH_CUES[usize::from(b[i])] {
+            i += 1;
+            continue;
+        }
         match b[i] {
             b' ' if b.get(i + 1) == Some(&b' ') => return false,
             b'\t' | b'\n' | b'\x0B' | b'\x0C' | b'\r' => return false,
