@@ -101,6 +101,33 @@ fn fold_each(s: &str, mut emit: impl FnMut(u8, usize)) {
     }
 }
 
+/// The fold of the non-ASCII char whose lead byte is at `i` of valid UTF-8, and its length,
+/// as [`fold_each`] folds it.
+#[inline]
+fn fold_multibyte(bytes: &[u8], i: usize, lo: &[u8], vi: &[u8]) -> (u8, usize) {
+    let b = bytes[i];
+    let cont = |k: usize| u32::from(bytes.get(i + k).copied().unwrap_or(0x80) & 0x3F);
+    if (0xC2..0xE0).contains(&b) {
+        let u = ((u32::from(b) & 0x1F) << 6) | cont(1);
+        let folded = match lo.get((u - 0x80) as usize) {
+            Some(&f) => f,
+            None => fold_non_ascii(char::from_u32(u).unwrap_or(char::REPLACEMENT_CHARACTER)),
+        };
+        (folded, 2)
+    } else if b == 0xE1 && (0xB8..0xBC).contains(&bytes.get(i + 1).copied().unwrap_or(0)) {
+        let u = ((u32::from(b) & 0x0F) << 12) | (cont(1) << 6) | cont(2);
+        (
+            vi.get(((u - 0x1E00) & 0xFF) as usize)
+                .copied()
+                .unwrap_or(b'~'),
+            3,
+        )
+    } else {
+        let (c, len) = decode_at(bytes, i);
+        (fold_non_ascii(c), len)
+    }
+}
+
 /// The char that starts at byte `i` (a lead byte, not ASCII) of valid UTF-8, and its length:
 /// decoded by hand, without the boundary checks of slicing a `str`.
 #[inline]
@@ -134,8 +161,25 @@ pub fn fold(s: &str) -> String {
     if s.is_ascii() {
         return s.to_ascii_lowercase();
     }
-    let mut out = Vec::with_capacity(s.len());
-    fold_each(s, |b, _| out.push(b));
+    let (lo, vi) = fold_tables();
+    let bytes = s.as_bytes();
+    // Lower-case every ASCII byte at once (a loop over the whole string, without pushes),
+    // then fold the other chars to one byte each, moving the bytes after them down in place.
+    let mut out = bytes.to_ascii_lowercase();
+    let (mut r, mut w) = (0, 0);
+    while r < out.len() && w < out.len() {
+        let b = out[r];
+        if b.is_ascii() {
+            out[w] = b;
+            r += 1;
+        } else {
+            let (folded, len) = fold_multibyte(bytes, r, lo, vi);
+            out[w] = folded;
+            r += len;
+        }
+        w += 1;
+    }
+    out.truncate(w);
     ascii_string(out)
 }
 
