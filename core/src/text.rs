@@ -60,50 +60,14 @@ fn fold_slow(c: char) -> u8 {
     }
 }
 
-/// Folds every char of `s`: `emit(folded byte, byte offset of the char in s)`. ASCII bytes are
-/// lower-cased where they stand; only other chars are decoded. The tables are fetched once per
-/// string (not once per char), and the two-byte chars (Latin-1 and Latin Extended: `â`, `ơ`,
-/// `đ`) and the three-byte chars of the Vietnamese block (`ệ`, `ữ`), which are nearly all
-/// of the non-ASCII chars of Vietnamese text, are decoded and looked up inline; any other
-/// char goes through [`decode_at`] and [`fold_non_ascii`], as before.
-#[inline]
-fn fold_each(s: &str, mut emit: impl FnMut(u8, usize)) {
-    let (lo, vi) = fold_tables();
-    let bytes = s.as_bytes();
-    let mut i = 0;
-    while i < bytes.len() {
-        let b = bytes[i];
-        if b < 0x80 {
-            emit(b.to_ascii_lowercase(), i);
-            i += 1;
-            continue;
-        }
-        let cont = |k: usize| u32::from(bytes.get(i + k).copied().unwrap_or(0x80) & 0x3F);
-        if (0xC2..0xE0).contains(&b) {
-            // Two bytes: U+0080..U+07FF (a `str` holds only well-formed sequences).
-            let u = ((u32::from(b) & 0x1F) << 6) | cont(1);
-            let folded = match lo.get((u - 0x80) as usize) {
-                Some(&f) => f,
-                None => fold_non_ascii(char::from_u32(u).unwrap_or(char::REPLACEMENT_CHARACTER)),
-            };
-            emit(folded, i);
-            i += 2;
-        } else if b == 0xE1 && (0xB8..0xBC).contains(&bytes.get(i + 1).copied().unwrap_or(0)) {
-            // Three bytes E1 B8..BB xx: U+1E00..U+1EFF, the Vietnamese block.
-            let u = ((u32::from(b) & 0x0F) << 12) | (cont(1) << 6) | cont(2);
-            emit(vi[((u - 0x1E00) & 0xFF) as usize], i);
-            i += 3;
-        } else {
-            let (c, len) = decode_at(bytes, i);
-            emit(fold_non_ascii(c), i);
-            i += len;
-        }
-    }
-}
-
 /// The fold of the non-ASCII char whose lead byte is at `i` of valid UTF-8, and its length,
-/// as [`fold_each`] folds it.
-#[inline]
+/// as [`fold_char`] folds it: inline in the loops of [`fold`] and [`Folded::new`], with the
+/// tables (`lo`, `vi` of [`fold_tables`]) fetched once per string. The two-byte chars (Latin-1
+/// and Latin Extended: `â`, `ơ`, `đ`) and the three-byte chars of the Vietnamese block (`ệ`,
+/// `ữ`), nearly all of the non-ASCII chars of Vietnamese text, are decoded and looked up here
+/// (the same tables `fold_char` reads); any other char goes through [`decode_at`] and
+/// [`fold_non_ascii`].
+#[inline(always)]
 fn fold_multibyte(bytes: &[u8], i: usize, lo: &[u8], vi: &[u8]) -> (u8, usize) {
     let b = bytes[i];
     let cont = |k: usize| u32::from(bytes.get(i + k).copied().unwrap_or(0x80) & 0x3F);
@@ -193,13 +157,37 @@ pub struct Folded {
 
 impl Folded {
     pub fn new(s: &str) -> Self {
-        let mut text = Vec::with_capacity(s.len());
-        let mut offsets = Vec::with_capacity(s.len() + 1);
-        fold_each(s, |b, i| {
-            text.push(b);
-            offsets.push(i);
-        });
-        offsets.push(s.len());
+        // As [`fold`]: all ASCII bytes lower-cased at once and every byte's own offset written
+        // at once (loops without pushes), then the other chars folded to one byte each, the
+        // bytes and offsets after them moved down in place.
+        let (lo, vi) = fold_tables();
+        let bytes = s.as_bytes();
+        let mut text = bytes.to_ascii_lowercase();
+        let mut offsets: Vec<usize> = (0..=bytes.len()).collect();
+        // Up to the first non-ASCII byte, every byte is a char standing where it is.
+        let mut r = bytes
+            .iter()
+            .position(|b| !b.is_ascii())
+            .unwrap_or(bytes.len());
+        let mut w = r;
+        while r < text.len() && w < text.len() && w < offsets.len() {
+            let b = text[r];
+            offsets[w] = r;
+            if b.is_ascii() {
+                text[w] = b;
+                r += 1;
+            } else {
+                let (folded, len) = fold_multibyte(bytes, r, lo, vi);
+                text[w] = folded;
+                r += len;
+            }
+            w += 1;
+        }
+        text.truncate(w);
+        offsets.truncate(w + 1);
+        if let Some(end) = offsets.get_mut(w) {
+            *end = bytes.len();
+        }
         Folded {
             text: ascii_string(text),
             offsets,
