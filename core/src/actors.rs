@@ -514,21 +514,32 @@ fn verb_at(text: &str, k: usize) -> bool {
         cut += 1;
     }
     let tail = &before[cut..];
-    let noun = NOUN_MARKERS.iter().any(|m| {
-        let mut cs = m.chars();
-        let capitalised: String = cs
-            .next()
-            .map(|c| c.to_uppercase().chain(cs).collect())
-            .unwrap_or_default();
-        [m.to_string(), capitalised].iter().any(|m| {
-            tail.ends_with(m.as_str())
-                && tail[..tail.len() - m.len()]
-                    .chars()
-                    .last()
-                    .is_none_or(|c| !c.is_alphanumeric())
-        })
+    let noun = noun_markers().iter().flatten().any(|m| {
+        tail.ends_with(m.as_str())
+            && tail[..tail.len() - m.len()]
+                .chars()
+                .last()
+                .is_none_or(|c| !c.is_alphanumeric())
     });
     !noun && !in_fixed_term(text, k)
+}
+
+/// Each of [`NOUN_MARKERS`] as written and capitalised, built once.
+fn noun_markers() -> &'static [[String; 2]] {
+    static MARKERS: OnceLock<Vec<[String; 2]>> = OnceLock::new();
+    MARKERS.get_or_init(|| {
+        NOUN_MARKERS
+            .iter()
+            .map(|m| {
+                let mut cs = m.chars();
+                let capitalised: String = cs
+                    .next()
+                    .map(|c| c.to_uppercase().chain(cs).collect())
+                    .unwrap_or_default();
+                [m.to_string(), capitalised]
+            })
+            .collect()
+    })
 }
 
 /// Terms whose words would read as a verb (`trung tâm giáo dục thường xuyên`), as written.
@@ -597,17 +608,18 @@ pub fn subjects_in(text: &str, fv: &Folded) -> Vec<FoundActor> {
         .filter(|(_, w)| matches!(w[0], b'.' | b';' | b':') && w[1] == b' ')
         .map(|(i, _)| i + 2)
         .collect();
+    // A match is taken while it ends before folded offset `reach` (the char at byte LIMIT):
+    // the search goes no further than that (one searcher per pattern).
+    let reach = fv.src_len(LIMIT);
     for pat in [" giao ", " yeu cau ", " de nghi "] {
-        let mut from = 0;
-        while let Some(k) = f[from..].find(pat) {
-            let at = from + k + pat.len();
+        for (k, _) in f[..reach].match_indices(pat) {
+            let at = k + pat.len();
             // Folded offsets are char indices: map to bytes.
             let start = fv.src(at);
             if start >= LIMIT {
                 break;
             }
             starts.push(start);
-            from += k + pat.len();
         }
     }
     starts.sort_unstable();
@@ -627,8 +639,11 @@ fn subjects_at(text: &str, whole: &Folded, from: usize, need_verb: bool) -> Vec<
         to -= 1;
     }
     let sub = &text[from..to];
-    let fv = whole.slice(from, to);
-    let f = fv.text.as_str();
+    // The window's fold is cut from the whole text's only once the tests below pass (most
+    // starts fail them): until then it is read in place, `f` the same bytes as the cut's text
+    // and `src_s` the cut's `src(s)`.
+    let (fl, tl) = (whole.src_len(from), whole.src_len(to));
+    let f = &whole.text[fl..tl];
     let mut s = 0usize;
     for intro in INTRO {
         if f.starts_with(intro) {
@@ -636,7 +651,13 @@ fn subjects_at(text: &str, whole: &Folded, from: usize, need_verb: bool) -> Vec<
             break;
         }
     }
-    let first_char = sub[fv.src(s)..].chars().next();
+    let src_s = whole
+        .offsets
+        .get(fl + s)
+        .filter(|_| fl + s < tl)
+        .map_or(to, |&o| o)
+        - from;
+    let first_char = sub[src_s..].chars().next();
     // Later in a paragraph, a subject is a name (capitalised) or a plural group (`các Bộ`).
     if from > 0 && s == 0 && !(first_char.is_some_and(char::is_uppercase) || f.starts_with("cac "))
     {
@@ -646,11 +667,13 @@ fn subjects_at(text: &str, whole: &Folded, from: usize, need_verb: bool) -> Vec<
     // that of `Bộ`.
     if !head_at(&f[s..])
         || !(first_char.is_some_and(char::is_uppercase) || s > 0 || from > 0)
-        || !head_spelled(&sub[fv.src(s)..])
-        || verb_outruns_head(&sub[fv.src(s)..], &f[s..])
+        || !head_spelled(&sub[src_s..])
+        || verb_outruns_head(&sub[src_s..], &f[s..])
     {
         return Vec::new();
     }
+    let fv = whole.slice(from, to);
+    let f = fv.text.as_str();
     // The subject ends at the first verb, or at `:`, `(`, `.`, ` - `.
     let bytes = f.as_bytes();
     let mut e = f.len();
@@ -772,7 +795,9 @@ fn push(
     if crate::text::letter_count(name) < 2 {
         return;
     }
-    let a = a + text[a..b].find(name).unwrap_or(0);
+    // `name` is cut from `text[a..b]` by trimming: its offset there (the first place it
+    // occurs, as the leading white space it skipped cannot start it), without a search.
+    let a = a + (name.as_ptr() as usize - text[a..b].as_ptr() as usize);
     out.push(FoundActor {
         start: base + a,
         end: base + a + name.len(),
@@ -790,10 +815,9 @@ pub fn coordinators(text: &str) -> Vec<(usize, usize, String)> {
 pub fn coordinators_in(text: &str, fv: &Folded) -> Vec<(usize, usize, String)> {
     let f = fv.text.as_str();
     let mut out = Vec::new();
-    let mut from = 0;
-    while let Some(k) = f[from..].find("phoi hop voi ") {
-        let s = from + k + "phoi hop voi ".len();
-        from = s;
+    // One searcher for the whole text (each match is searched for after the one before).
+    for (k, pat) in f.match_indices("phoi hop voi ") {
+        let s = k + pat.len();
         let rest = &f[s..];
         if !head_at(rest) {
             continue;
@@ -836,6 +860,9 @@ pub const PERIODS: &[(&str, &str)] = &[
     ("dinh ky", "periodic"),
 ];
 
+/// Pieces one of which every phrase of [`PERIODS`] holds.
+const PERIOD_CUES: &[&str] = &["hang ", "dinh ky"];
+
 /// A periodicity in a text: (folded phrase found, normalised value).
 pub fn periodicity(text: &str) -> Option<(String, &'static str)> {
     periodicity_folded(&fold(text))
@@ -843,6 +870,10 @@ pub fn periodicity(text: &str) -> Option<(String, &'static str)> {
 
 /// [`periodicity`] of a folded text.
 pub fn periodicity_folded(f: &str) -> Option<(String, &'static str)> {
+    // Every phrase of PERIODS holds one of these (see the test): a text without them has none.
+    if !PERIOD_CUES.iter().any(|c| f.contains(c)) {
+        return None;
+    }
     PERIODS
         .iter()
         .find(|(k, _)| f.contains(k))
@@ -891,6 +922,13 @@ mod tests {
 
     fn names(t: &str) -> Vec<String> {
         subjects(t).into_iter().map(|a| a.name).collect()
+    }
+
+    #[test]
+    fn every_period_holds_a_cue() {
+        for (p, _) in PERIODS {
+            assert!(PERIOD_CUES.iter().any(|c| p.contains(c)), "{p}");
+        }
     }
 
     #[test]

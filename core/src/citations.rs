@@ -46,15 +46,27 @@ struct Cx<'a> {
     fs: &'a str,
     f: &'a [u8],
     fv: &'a Folded,
-    chars: Vec<char>,
 }
 
 impl Cx<'_> {
     fn src(&self, i: usize) -> usize {
         self.fv.src(i)
     }
+    /// Char `i` of the text (`i` below the folded length), decoded where it stands.
+    fn ch(&self, i: usize) -> char {
+        let at = self.fv.offsets[i];
+        match self.text.as_bytes()[at] {
+            b if b.is_ascii() => char::from(b),
+            _ => self.text[at..].chars().next().unwrap_or('\0'),
+        }
+    }
+    /// Char `i` of the text, if there is one.
+    fn ch_get(&self, i: usize) -> Option<char> {
+        (i < self.f.len()).then(|| self.ch(i))
+    }
+    /// Whether char `i` is upper case (decoded from the text where it stands).
     fn is_upper(&self, i: usize) -> bool {
-        self.chars.get(i).is_some_and(|c| c.is_uppercase())
+        i < self.f.len() && crate::text::is_upper(self.ch(i))
     }
     fn word_start(&self, i: usize) -> bool {
         i == 0 || !self.f[i - 1].is_ascii_alphanumeric()
@@ -78,46 +90,51 @@ fn is_sym_char(c: char) -> bool {
 
 /// Symbols in the text: (char start, char end, symbol string).
 fn find_symbols(cx: &Cx) -> Vec<(usize, usize, String)> {
-    let n = cx.chars.len();
+    let n = cx.f.len();
     let mut out: Vec<(usize, usize, String)> = Vec::new();
     let mut i = 0;
     while i < n {
-        let slash = matches!(cx.chars[i], '/' | '⁄');
-        let party_dash = cx.chars[i] == '-' && i > 0 && cx.chars[i - 1].is_ascii_digit();
+        // `/`, `⁄` and `-` fold to `/`, `~` and `-`: other bytes are passed over undecoded.
+        if !matches!(cx.f[i], b'/' | b'~' | b'-') {
+            i += 1;
+            continue;
+        }
+        let slash = matches!(cx.ch(i), '/' | '⁄');
+        let party_dash = cx.ch(i) == '-' && i > 0 && cx.ch(i - 1).is_ascii_digit();
         if !(slash || party_dash) {
             i += 1;
             continue;
         }
         let mut a = i;
-        while a > 0 && is_sym_char(cx.chars[a - 1]) {
+        while a > 0 && is_sym_char(cx.ch(a - 1)) {
             a -= 1;
         }
         let mut b = i;
         loop {
-            while b < n && is_sym_char(cx.chars[b]) {
+            while b < n && is_sym_char(cx.ch(b)) {
                 b += 1;
             }
             // `89/QD-` / `BTC`: a symbol broken after its hyphen by a line wrap.
             // Also `135/2020/NĐ -CP` and `28/2020/TT- -BCA` (a space beside the hyphen).
             let broken = b > i
                 && b + 1 < n
-                && cx.chars[b] == ' '
-                && (matches!(cx.chars[b - 1], '-' | '/')
-                    && (cx.chars[b + 1].is_uppercase() || cx.chars[b + 1] == '-')
-                    || cx.chars[b - 1].is_uppercase()
-                        && cx.chars[b + 1] == '-'
-                        && cx.chars.get(b + 2).is_some_and(|c| c.is_uppercase()));
+                && cx.ch(b) == ' '
+                && (matches!(cx.ch(b - 1), '-' | '/')
+                    && (cx.ch(b + 1).is_uppercase() || cx.ch(b + 1) == '-')
+                    || cx.ch(b - 1).is_uppercase()
+                        && cx.ch(b + 1) == '-'
+                        && cx.ch_get(b + 2).is_some_and(|c| c.is_uppercase()));
             if !broken {
                 break;
             }
             b += 1;
         }
-        while b > a && matches!(cx.chars[b - 1], '.' | '-' | '/' | '–') {
+        while b > a && matches!(cx.ch(b - 1), '.' | '-' | '/' | '–') {
             b -= 1;
         }
         // A number left blank for the hand (`Công văn số /BYT-DP`, in drafts and templates).
         if a == i && blank_number_before(cx, i) {
-            let tok: String = cx.chars[a..b].iter().filter(|c| **c != ' ').collect();
+            let tok: String = (a..b).map(|k| cx.ch(k)).filter(|c| *c != ' ').collect();
             if symbols::parse(&tok).is_some_and(|p| codes_valid(&p)) {
                 out.push((a, b, tok));
                 i = b;
@@ -126,17 +143,17 @@ fn find_symbols(cx: &Cx) -> Vec<(usize, usize, String)> {
         }
         // Leading junk (`(`, dots) is outside the char set; a symbol starts with its number.
         let word = a;
-        while a < b && !cx.chars[a].is_ascii_digit() {
+        while a < b && !cx.ch(a).is_ascii_digit() {
             a += 1;
         }
         // A number glued to a code in capitals (`IDA01/EDA01`) is a form's code, not a number.
-        if a > word && cx.chars[a - 1].is_ascii_uppercase() {
+        if a > word && cx.ch(a - 1).is_ascii_uppercase() {
             i = b.max(i + 1);
             continue;
         }
         // OCR split the year (`03/202 1/UBTVQH15`): the halves join into a four-digit year.
         let a = split_year_start(cx, a).unwrap_or(a);
-        let tok: String = cx.chars[a..b].iter().filter(|c| **c != ' ').collect();
+        let tok: String = (a..b).map(|k| cx.ch(k)).filter(|c| *c != ' ').collect();
         if a < b && valid_symbol(&tok) && out.last().is_none_or(|l| l.1 <= a) {
             out.push((a, b, tok));
             i = b;
@@ -162,31 +179,32 @@ fn blank_number_before(cx: &Cx, i: usize) -> bool {
 /// `03/202 1/UBTVQH15`: where the symbol at char `a` starts with the last digit(s) of a year
 /// whose first digits end the word before it (`03/202`), the start of that word.
 fn split_year_start(cx: &Cx, a: usize) -> Option<usize> {
-    let c = &cx.chars;
-    if a < 4 || c[a - 1] != ' ' {
+    let c = |k: usize| cx.ch(k);
+    let n = cx.f.len();
+    if a < 4 || a > n || c(a - 1) != ' ' {
         return None;
     }
-    let d2 = c[a..].iter().take_while(|ch| ch.is_ascii_digit()).count();
-    if c.get(a + d2) != Some(&'/') {
+    let d2 = (a..n).take_while(|&k| c(k).is_ascii_digit()).count();
+    if cx.ch_get(a + d2) != Some('/') {
         return None;
     }
     let mut k = a - 1;
-    while k > 0 && c[k - 1].is_ascii_digit() {
+    while k > 0 && c(k - 1).is_ascii_digit() {
         k -= 1;
     }
     let d1 = a - 1 - k;
-    if d1 < 2 || d1 + d2 != 4 || k == 0 || c[k - 1] != '/' {
+    if d1 < 2 || d1 + d2 != 4 || k == 0 || c(k - 1) != '/' {
         return None;
     }
-    let century: String = c[k..k + 2].iter().collect();
+    let century: String = (k..k + 2).map(c).collect();
     if century != "19" && century != "20" {
         return None;
     }
-    let mut n = k - 1;
-    while n > 0 && c[n - 1].is_ascii_digit() {
-        n -= 1;
+    let mut m = k - 1;
+    while m > 0 && c(m - 1).is_ascii_digit() {
+        m -= 1;
     }
-    (n < k - 1 && (n == 0 || !c[n - 1].is_alphanumeric())).then_some(n)
+    (m < k - 1 && (m == 0 || !c(m - 1).is_alphanumeric())).then_some(m)
 }
 
 /// A symbol: a number, then codes with capitals (`15/CT-TTg`, `30/2020/NĐ-CP`, `15-CT/TU`,
@@ -743,7 +761,6 @@ pub fn mentions_in(text: &str, fv: &Folded) -> Vec<Mention> {
         fs: fv.text.as_str(),
         f: fv.text.as_bytes(),
         fv,
-        chars: text.chars().collect(),
     };
     let mut out: Vec<Mention> = Vec::new();
     let mut consumed_to = 0usize; // char index up to which text belongs to a mention
@@ -907,10 +924,8 @@ pub fn mentions_in(text: &str, fv: &Folded) -> Vec<Mention> {
 /// colon in the text, issuer).
 fn list_headers(cx: &Cx) -> Vec<(&'static str, usize, String)> {
     let mut out = Vec::new();
-    let mut i = 0;
-    while let Some(k) = cx.fs[i..].find("cac ") {
-        let at = i + k;
-        i = at + 4;
+    // One searcher for the whole text (each match is searched for after the one before).
+    for (at, _) in cx.fs.match_indices("cac ") {
         if !cx.word_start(at) {
             continue;
         }
@@ -1013,10 +1028,13 @@ fn date_only(cx: &Cx, syms: &[(usize, usize, String)], out: &mut Vec<Mention>) {
     let symbol_mentions = Covered::new(out);
     // Mentions cited by date start before their `ngày`, so before every later one.
     let mut date_only_end = 0;
-    let mut i = 0;
-    while let Some(k) = cx.fs[i..].find("ngay ") {
-        let at = i + k;
-        i = at + 5;
+    // A mention cited by date has its date in figures (`date_at` reads a number first): a
+    // text without an ASCII digit has none, and is not searched.
+    if !crate::text::has_ascii_digit(cx.f) {
+        return;
+    }
+    // One searcher for the whole text (each match is searched for after the one before).
+    for (at, _) in cx.fs.match_indices("ngay ") {
         let byte = cx.src(at);
         if !cx.word_start(at) || symbol_mentions.covers(byte) || byte < date_only_end {
             continue;
@@ -1072,11 +1090,18 @@ fn date_only(cx: &Cx, syms: &[(usize, usize, String)], out: &mut Vec<Mention>) {
 /// `out` is sorted by start; the short forms found go after it, at increasing positions.
 fn short_forms(cx: &Cx, out: &mut Vec<Mention>) {
     let full = Covered::new(out);
+    let name_starts = tables::name_start_bytes();
     let f = cx.f;
     let n = f.len();
     let mut i = 0;
     while i < n {
-        if !cx.word_start(i) || !cx.is_upper(i) || full.covers(cx.src(i)) {
+        // Cheapest test first (all are pure): a byte some type's name starts with, at a word
+        // start, then its case, then the mentions.
+        if !name_starts[usize::from(f[i])]
+            || !cx.word_start(i)
+            || !cx.is_upper(i)
+            || full.covers(cx.src(i))
+        {
             i += 1;
             continue;
         }
@@ -1164,6 +1189,16 @@ mod tests {
 
     fn s(x: &str) -> Option<String> {
         Some(x.to_string())
+    }
+
+    #[test]
+    fn symbol_starts_fold_to_the_bytes_looked_for() {
+        use crate::text::fold_char;
+        assert_eq!(
+            ['/', '⁄', '-'].map(fold_char),
+            [b'/', b'~', b'-'],
+            "find_symbols passes over other folded bytes"
+        );
     }
 
     #[test]

@@ -166,6 +166,11 @@ pub fn expressions(text: &str, year: Option<i32>) -> Vec<DateFound> {
 pub fn expressions_in(fv: &crate::text::Folded, year: Option<i32>) -> Vec<DateFound> {
     let f = fv.text.as_bytes();
     let mut out: Vec<DateFound> = Vec::new();
+    // Every expression below is pushed only where `digits` (or `dmy`, which starts with it)
+    // read a number: a text without an ASCII digit has none, and is not scanned.
+    if !crate::text::has_ascii_digit(f) {
+        return out;
+    }
     let mut i = 0;
     let push = |out: &mut Vec<DateFound>, kind, s: usize, e: usize, value: Option<String>| {
         out.push(DateFound {

@@ -66,9 +66,9 @@ struct Facts {
 }
 
 impl Facts {
-    fn align(&self, input: &str, span: Span) -> &Alignment {
+    fn align(&self, input: &str, span: Span, text: &str) -> &Alignment {
         self.align
-            .get_or_init(|| Alignment::of_folded(input, span, &self.folded))
+            .get_or_init(|| Alignment::of_folded(input, span, text, &self.folded))
     }
 }
 
@@ -181,7 +181,7 @@ impl Found<'_> {
         if found.is_empty() {
             return;
         }
-        let al = fact.align(input, src.span);
+        let al = fact.align(input, src.span, src.text);
         for m in found {
             let sp = al.span(m.start, m.end);
             let text = src.text[m.start..m.end].to_string();
@@ -279,7 +279,7 @@ impl Found<'_> {
         if fact.dates.is_empty() && fs.is_empty() && ms.is_empty() {
             return;
         }
-        let al = fact.align(input, src.span);
+        let al = fact.align(input, src.span, src.text);
         for d in &fact.dates {
             dates.push(DateExpr {
                 kind: d.kind.as_str().to_string(),
@@ -306,6 +306,27 @@ impl Found<'_> {
     }
 }
 
+/// The fold of texts joined with single spaces, from their folds (`facts`): folding goes char
+/// by char, so this is `Folded::new` of the joined text, without folding it again.
+fn joined_fold<'a>(parts: impl Iterator<Item = (&'a str, &'a Facts)>) -> Folded {
+    let mut text = String::new();
+    let mut offsets = Vec::new();
+    let mut base = 0;
+    for (k, (raw, fact)) in parts.enumerate() {
+        let fv = &fact.folded;
+        if k > 0 {
+            text.push(' ');
+            offsets.push(base);
+            base += 1;
+        }
+        text.push_str(&fv.text);
+        offsets.extend(fv.offsets[..fv.text.len()].iter().map(|o| o + base));
+        base += raw.len();
+    }
+    offsets.push(base);
+    Folded { text, offsets }
+}
+
 /// Subject actors of an item and the assignment it makes, from the facts of its paragraphs
 /// (`mine`); returns the actors its children carry out the assignment of when they name none
 /// of their own (its own, or else those it inherited).
@@ -326,7 +347,7 @@ fn actors(it: &mut Item, input: &str, mine: &[Facts], inherited: Option<&[Actor]
         first = Some(found);
     }
     if let (Some(p), Some(fact)) = (it.paragraphs.get(para), mine.get(para)) {
-        let al = fact.align(input, p.span);
+        let al = fact.align(input, p.span, &p.text);
         let fv = &fact.folded;
         let found = match first {
             Some(found) if para == 0 => found,
@@ -360,7 +381,7 @@ fn actors(it: &mut Item, input: &str, mine: &[Facts], inherited: Option<&[Actor]
                 .map(|p| p.text.as_str())
                 .collect::<Vec<_>>()
                 .join(" ");
-            let text_fv = Folded::new(&text);
+            let text_fv = joined_fold(it.paragraphs.iter().map(|p| p.text.as_str()).zip(mine));
             let action = p.text[subject_end..]
                 .trim_start_matches([' ', ',', ':'])
                 .trim()
@@ -395,5 +416,37 @@ fn actors(it: &mut Item, input: &str, mine: &[Facts], inherited: Option<&[Actor]
         inherited.map(<[Actor]>::to_vec).unwrap_or_default()
     } else {
         it.actors.clone()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn joined_folds_are_folds_of_the_joined_text() {
+        let sets: &[&[&str]] = &[
+            &["Sở Y tế chủ trì;", "báo cáo UBND tỉnh hằng tháng."],
+            &["", "Đắk Lắk 😀", ""],
+            &["x"],
+            &[],
+        ];
+        for parts in sets {
+            let facts: Vec<Facts> = parts
+                .iter()
+                .map(|p| Facts {
+                    folded: Folded::new(p),
+                    dates: Vec::new(),
+                    align: OnceCell::new(),
+                })
+                .collect();
+            let got = joined_fold(parts.iter().copied().zip(&facts));
+            let want = Folded::new(&parts.join(" "));
+            assert_eq!(
+                (got.text, got.offsets),
+                (want.text, want.offsets),
+                "{parts:?}"
+            );
+        }
     }
 }

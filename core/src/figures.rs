@@ -65,6 +65,11 @@ pub fn figures(text: &str) -> Vec<FigureFound> {
 pub fn figures_in(fv: &Folded) -> Vec<FigureFound> {
     let f = fv.text.as_bytes();
     let mut out = Vec::new();
+    // Every figure has a number (`f[j]` a digit below): a text without an ASCII digit has
+    // none, and is not scanned.
+    if !crate::text::has_ascii_digit(f) {
+        return out;
+    }
     let mut i = 0;
     while i < f.len() {
         let at_word = i == 0 || !f[i - 1].is_ascii_alphanumeric();

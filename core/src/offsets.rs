@@ -261,25 +261,73 @@ pub struct Alignment {
 
 impl Alignment {
     pub fn new(input: &str, span: crate::model::Span, text: &str) -> Self {
-        Self::of_folded(input, span, &crate::text::Folded::new(text))
+        Self::of_folded(input, span, text, &crate::text::Folded::new(text))
     }
 
-    /// [`Alignment::new`] of a text already folded: its chars are read from the fold (a white
-    /// space char, and only one, folds to an ASCII white space byte).
-    pub fn of_folded(input: &str, span: crate::model::Span, text: &crate::text::Folded) -> Self {
+    /// [`Alignment::new`] of a text already folded (`folded` is the fold of `text`): its chars
+    /// are read from the fold (a white space char, and only one, folds to an ASCII white space
+    /// byte).
+    ///
+    /// Fast path: a non-ASCII input char that is the text's char itself, byte for byte (nearly
+    /// always: the text is the input with markup and line breaks taken out), folds to the
+    /// text's folded byte, so it matches without being decoded and folded. Other input chars
+    /// are folded and compared, as before.
+    pub fn of_folded(
+        input: &str,
+        span: crate::model::Span,
+        raw: &str,
+        text: &crate::text::Folded,
+    ) -> Self {
         use crate::text::fold_char;
         let lo = span.start.min(input.len());
         let src = &input[lo..span.end.min(input.len()).max(lo)];
         let sb = src.as_bytes();
         // The next input byte to read; ASCII bytes are folded where they stand.
         let mut j = 0;
-        let mut chars = Vec::with_capacity(text.text.len());
-        for (&want, &ti) in text.text.as_bytes().iter().zip(&text.offsets) {
-            if want.is_ascii_whitespace() || want == b'\x0B' {
+        let (rb, tf, offsets) = (raw.as_bytes(), text.text.as_bytes(), &text.offsets[..]);
+        let n = tf.len().min(offsets.len().saturating_sub(1));
+        let mut chars = Vec::with_capacity(n);
+        let mut k = 0;
+        while k < n {
+            let (want, ti, te) = (tf[k], offsets[k], offsets[k + 1]);
+            k += 1;
+            if is_space(want) {
+                continue;
+            }
+            // Fast path: a run of the text equal, byte for byte, to the input at `j` (nearly
+            // all of it: the text is the input without markup and line breaks), its first
+            // char this one. The char folds to `want`, so the search below would stop at its
+            // copy at `j`. Between two chars of the run, the input is a copy of the text's
+            // white space between them, which folds to white space, never to a `want`: the
+            // search would stop at each next char's copy too, taken here at once.
+            let same = common_prefix(
+                rb.get(ti..).unwrap_or_default(),
+                sb.get(j..).unwrap_or_default(),
+            );
+            if te > ti && same >= te - ti {
+                let (from, at, end) = (ti, j, ti + same);
+                let (mut ti, mut te) = (ti, te);
+                loop {
+                    let start = at + (ti - from);
+                    j = at + (te - from);
+                    let e = absorb_marks(src, &mut j);
+                    chars.push((ti, lo + start, lo + e));
+                    if e > at + (te - from) {
+                        break; // the input goes on past the text's copy: the run is left
+                    }
+                    while k < n && is_space(tf[k]) {
+                        k += 1;
+                    }
+                    if k >= n || offsets[k + 1] > end {
+                        break;
+                    }
+                    (ti, te) = (offsets[k], offsets[k + 1]);
+                    k += 1;
+                }
                 continue;
             }
             let mut found = None;
-            while j < sb.len() {
+            while found.is_none() && j < sb.len() {
                 let at = j;
                 let b = sb[j];
                 let folded = if b.is_ascii() {
@@ -295,23 +343,10 @@ impl Alignment {
                 };
                 if folded == want {
                     found = Some(at);
-                    break;
                 }
             }
             let Some(ii) = found else { break };
-            // The combining marks that follow (never ASCII) belong to the char.
-            let mut e = j;
-            while let Some(nc) = sb
-                .get(j)
-                .filter(|b| !b.is_ascii())
-                .and_then(|_| src[j..].chars().next())
-            {
-                if !unicode_normalization::char::is_combining_mark(nc) {
-                    break;
-                }
-                j += nc.len_utf8();
-                e = j;
-            }
+            let e = absorb_marks(src, &mut j);
             chars.push((ti, lo + ii, lo + e));
         }
         Alignment { chars, span }
@@ -330,6 +365,66 @@ impl Alignment {
             _ => crate::model::Span::new(self.span.start, self.span.start),
         }
     }
+}
+
+/// Whether a folded byte is white space (the fold of a white space char: see
+/// [`Alignment::of_folded`]).
+#[inline]
+fn is_space(f: u8) -> bool {
+    f == b' ' || (b'\t'..=b'\r').contains(&f)
+}
+
+/// How many bytes of a run of the text equal to the input [`Alignment::of_folded`] compares at
+/// once: a longer run is taken in pieces (so that a run cut short and started again is not
+/// compared again to its end: linear time).
+const RUN_LOOK: usize = 256;
+
+/// The length of the common prefix of `a` and `b`, up to [`RUN_LOOK`]; eight bytes at a time.
+fn common_prefix(a: &[u8], b: &[u8]) -> usize {
+    let n = a.len().min(b.len()).min(RUN_LOOK);
+    let mut i = 0;
+    while i + 8 <= n {
+        match (
+            <[u8; 8]>::try_from(&a[i..i + 8]),
+            <[u8; 8]>::try_from(&b[i..i + 8]),
+        ) {
+            (Ok(x), Ok(y)) if x == y => i += 8,
+            _ => break,
+        }
+    }
+    while i < n && a[i] == b[i] {
+        i += 1;
+    }
+    i
+}
+
+/// The combining marks at byte `j` of `src` (never ASCII), which belong to the char before
+/// them: moves `j` past them and returns the end of the char's input range.
+#[inline]
+fn absorb_marks(src: &str, j: &mut usize) -> usize {
+    let sb = src.as_bytes();
+    let mut e = *j;
+    while *j < sb.len() && !cannot_be_combining(sb, *j) {
+        let Some(nc) = src[*j..].chars().next() else {
+            break;
+        };
+        if !unicode_normalization::char::is_combining_mark(nc) {
+            break;
+        }
+        *j += nc.len_utf8();
+        e = *j;
+    }
+    e
+}
+
+/// Whether the char at byte `j` of `b` (a char boundary) is surely not a combining mark, from
+/// its first two bytes: ASCII, `C2`..`CB` (U+0080..U+02FF, below the combining diacritics at
+/// U+0300) or `E1 B8`..`E1 BB` (U+1E00..U+1EFF, the Vietnamese letters). Those, nearly all the
+/// chars of a text, are not decoded and looked up.
+#[inline]
+fn cannot_be_combining(b: &[u8], j: usize) -> bool {
+    let lead = b[j];
+    lead < 0xCC || lead == 0xE1 && b.get(j + 1).is_some_and(|c| (0xB8..=0xBB).contains(c))
 }
 
 /// Maps a byte range `start..end` of `text` back to an input span (one-off; use [`Alignment`]
@@ -409,6 +504,96 @@ mod tests {
             let folded_space = f.is_ascii_whitespace() || f == b'\x0B';
             assert_eq!(folded_space, c.is_whitespace(), "{c:?}");
         }
+    }
+
+    /// [`Alignment::of_folded`] as first written: every input char folded and compared.
+    fn reference(input: &str, span: crate::model::Span, text: &str) -> Vec<(usize, usize, usize)> {
+        use crate::text::fold_char;
+        let f = crate::text::Folded::new(text);
+        let lo = span.start.min(input.len());
+        let src = &input[lo..span.end.min(input.len()).max(lo)];
+        let sb = src.as_bytes();
+        let mut j = 0;
+        let mut chars = Vec::new();
+        for (&want, &ti) in f.text.as_bytes().iter().zip(&f.offsets) {
+            if want.is_ascii_whitespace() || want == b'\x0B' {
+                continue;
+            }
+            let mut found = None;
+            while j < sb.len() {
+                let at = j;
+                let ic = src[j..].chars().next().unwrap();
+                j += ic.len_utf8();
+                if fold_char(ic) == want {
+                    found = Some(at);
+                    break;
+                }
+            }
+            let Some(ii) = found else { break };
+            let mut e = j;
+            while let Some(nc) = src[j..].chars().next().filter(|c| !c.is_ascii()) {
+                if !unicode_normalization::char::is_combining_mark(nc) {
+                    break;
+                }
+                j += nc.len_utf8();
+                e = j;
+            }
+            chars.push((ti, lo + ii, lo + e));
+        }
+        chars
+    }
+
+    #[test]
+    fn runs_agree_with_the_char_by_char_search() {
+        use unicode_normalization::UnicodeNormalization;
+        let texts = [
+            "x Chỉ thị số 15/CT-TTg y",
+            "Ủy ban nhân dân tỉnh Đắk Lắk yêu cầu: các sở, ban, ngành",
+            "a\u{301}b e\u{302}\u{301} \u{301}x",
+            "Số 😀 漢字 – “x” \u{a0}y",
+            "",
+        ];
+        for t in texts {
+            let nfd: String = t.nfd().collect();
+            let long = t.repeat(40);
+            let inputs = [
+                t.to_string(),
+                format!("1. **{t}**\n"),
+                t.replace(' ', "\n"),
+                t.replace(' ', "  "),
+                nfd.clone(),
+                format!("*{nfd}*"),
+                long.clone(),
+                long.replace("ch", "c\nh"),
+            ];
+            for text in [t.to_string(), long.clone()] {
+                for input in &inputs {
+                    for span in [
+                        crate::model::Span::new(0, input.len()),
+                        crate::model::Span::new(0, input.len() / 2),
+                    ] {
+                        if !input.is_char_boundary(span.end) {
+                            continue;
+                        }
+                        let got = Alignment::new(input, span, &text).chars;
+                        assert_eq!(got, reference(input, span, &text), "{text:?} in {input:?}");
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn combining_marks_only_where_looked_for() {
+        for c in (0..=0x10FFFFu32).filter_map(char::from_u32) {
+            let mut buf = [0u8; 4];
+            let b = c.encode_utf8(&mut buf).as_bytes();
+            if cannot_be_combining(b, 0) {
+                assert!(!unicode_normalization::char::is_combining_mark(c), "{c:?}");
+            }
+        }
+        assert!(cannot_be_combining("ệ".as_bytes(), 0) && cannot_be_combining("ơ".as_bytes(), 0));
+        assert!(!cannot_be_combining("\u{301}".as_bytes(), 0));
     }
 
     #[test]

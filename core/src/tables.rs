@@ -104,14 +104,40 @@ pub fn kind_of_type_code(code: &str) -> Option<&'static str> {
     table.iter().find(|(c, _)| *c == key).map(|(_, k)| *k)
 }
 
+/// [`DOC_TYPES`] whose name starts with byte `b`, in their order (indexed once by first byte).
+fn types_starting_with(b: u8) -> &'static [&'static DocType] {
+    static BY_FIRST: std::sync::OnceLock<Vec<Vec<&'static DocType>>> = std::sync::OnceLock::new();
+    let by_first = BY_FIRST.get_or_init(|| {
+        (0..=255u8)
+            .map(|b| {
+                DOC_TYPES
+                    .iter()
+                    .filter(|t| t.name.as_bytes()[0] == b)
+                    .collect()
+            })
+            .collect()
+    });
+    &by_first[usize::from(b)]
+}
+
+/// For every byte, whether some type's folded name starts with it (else no name starts
+/// there); built once.
+pub fn name_start_bytes() -> &'static [bool; 256] {
+    static STARTS: std::sync::OnceLock<[bool; 256]> = std::sync::OnceLock::new();
+    STARTS.get_or_init(|| {
+        let mut starts = [false; 256];
+        for (b, s) in starts.iter_mut().enumerate() {
+            *s = !types_starting_with(b as u8).is_empty();
+        }
+        starts
+    })
+}
+
 /// Kind code for a folded type name at the start of `folded` (`chi thi ...` → `chi_thi`),
 /// with the length of the name matched.
 pub fn kind_of_name_prefix(folded: &str) -> Option<(&'static DocType, usize)> {
     let first = *folded.as_bytes().first()?;
-    for t in DOC_TYPES {
-        if t.name.as_bytes()[0] != first {
-            continue;
-        }
+    for t in types_starting_with(first) {
         if let Some(rest) = folded.strip_prefix(t.name) {
             if rest.is_empty() || !rest.as_bytes()[0].is_ascii_alphanumeric() {
                 return Some((t, t.name.len()));

@@ -60,21 +60,35 @@ fn fold_slow(c: char) -> u8 {
     }
 }
 
-/// Folds every char of `s`: `emit(folded byte, byte offset of the char in s)`. ASCII bytes are
-/// lower-cased where they stand; only other chars are decoded.
-fn fold_each(s: &str, mut emit: impl FnMut(u8, usize)) {
-    let bytes = s.as_bytes();
-    let mut i = 0;
-    while i < bytes.len() {
-        let b = bytes[i];
-        if b.is_ascii() {
-            emit(b.to_ascii_lowercase(), i);
-            i += 1;
-        } else {
-            let (c, len) = decode_at(bytes, i);
-            emit(fold_non_ascii(c), i);
-            i += len;
-        }
+/// The fold of the non-ASCII char whose lead byte is at `i` of valid UTF-8, and its length,
+/// as [`fold_char`] folds it: inline in the loops of [`fold`] and [`Folded::new`], with the
+/// tables (`lo`, `vi` of [`fold_tables`]) fetched once per string. The two-byte chars (Latin-1
+/// and Latin Extended: `â`, `ơ`, `đ`) and the three-byte chars of the Vietnamese block (`ệ`,
+/// `ữ`), nearly all of the non-ASCII chars of Vietnamese text, are decoded and looked up here
+/// (the same tables `fold_char` reads); any other char goes through [`decode_at`] and
+/// [`fold_non_ascii`].
+#[inline(always)]
+fn fold_multibyte(bytes: &[u8], i: usize, lo: &[u8], vi: &[u8]) -> (u8, usize) {
+    let b = bytes[i];
+    let cont = |k: usize| u32::from(bytes.get(i + k).copied().unwrap_or(0x80) & 0x3F);
+    if (0xC2..0xE0).contains(&b) {
+        let u = ((u32::from(b) & 0x1F) << 6) | cont(1);
+        let folded = match lo.get((u - 0x80) as usize) {
+            Some(&f) => f,
+            None => fold_non_ascii(char::from_u32(u).unwrap_or(char::REPLACEMENT_CHARACTER)),
+        };
+        (folded, 2)
+    } else if b == 0xE1 && (0xB8..0xBC).contains(&bytes.get(i + 1).copied().unwrap_or(0)) {
+        let u = ((u32::from(b) & 0x0F) << 12) | (cont(1) << 6) | cont(2);
+        (
+            vi.get(((u - 0x1E00) & 0xFF) as usize)
+                .copied()
+                .unwrap_or(b'~'),
+            3,
+        )
+    } else {
+        let (c, len) = decode_at(bytes, i);
+        (fold_non_ascii(c), len)
     }
 }
 
@@ -107,8 +121,29 @@ fn ascii_string(bytes: Vec<u8>) -> String {
 
 /// Folds a string (one ASCII byte per char).
 pub fn fold(s: &str) -> String {
-    let mut out = Vec::with_capacity(s.len());
-    fold_each(s, |b, _| out.push(b));
+    // All ASCII (a fast word-at-a-time test): folding is lower-casing.
+    if s.is_ascii() {
+        return s.to_ascii_lowercase();
+    }
+    let (lo, vi) = fold_tables();
+    let bytes = s.as_bytes();
+    // Lower-case every ASCII byte at once (a loop over the whole string, without pushes),
+    // then fold the other chars to one byte each, moving the bytes after them down in place.
+    let mut out = bytes.to_ascii_lowercase();
+    let (mut r, mut w) = (0, 0);
+    while r < out.len() && w < out.len() {
+        let b = out[r];
+        if b.is_ascii() {
+            out[w] = b;
+            r += 1;
+        } else {
+            let (folded, len) = fold_multibyte(bytes, r, lo, vi);
+            out[w] = folded;
+            r += len;
+        }
+        w += 1;
+    }
+    out.truncate(w);
     ascii_string(out)
 }
 
@@ -122,13 +157,37 @@ pub struct Folded {
 
 impl Folded {
     pub fn new(s: &str) -> Self {
-        let mut text = Vec::with_capacity(s.len());
-        let mut offsets = Vec::with_capacity(s.len() + 1);
-        fold_each(s, |b, i| {
-            text.push(b);
-            offsets.push(i);
-        });
-        offsets.push(s.len());
+        // As [`fold`]: all ASCII bytes lower-cased at once and every byte's own offset written
+        // at once (loops without pushes), then the other chars folded to one byte each, the
+        // bytes and offsets after them moved down in place.
+        let (lo, vi) = fold_tables();
+        let bytes = s.as_bytes();
+        let mut text = bytes.to_ascii_lowercase();
+        let mut offsets: Vec<usize> = (0..=bytes.len()).collect();
+        // Up to the first non-ASCII byte, every byte is a char standing where it is.
+        let mut r = bytes
+            .iter()
+            .position(|b| !b.is_ascii())
+            .unwrap_or(bytes.len());
+        let mut w = r;
+        while r < text.len() && w < text.len() && w < offsets.len() {
+            let b = text[r];
+            offsets[w] = r;
+            if b.is_ascii() {
+                text[w] = b;
+                r += 1;
+            } else {
+                let (folded, len) = fold_multibyte(bytes, r, lo, vi);
+                text[w] = folded;
+                r += len;
+            }
+            w += 1;
+        }
+        text.truncate(w);
+        offsets.truncate(w + 1);
+        if let Some(end) = offsets.get_mut(w) {
+            *end = bytes.len();
+        }
         Folded {
             text: ascii_string(text),
             offsets,
@@ -324,7 +383,8 @@ pub struct AnyOf {
 }
 
 fn quad_hash(quad: &[u8]) -> usize {
-    let q = u32::from_le_bytes([quad[0], quad[1], quad[2], quad[3]]);
+    // (One length check for the four bytes, not one per byte.)
+    let q = u32::from_le_bytes(<[u8; 4]>::try_from(&quad[..4]).unwrap_or([0; 4]));
     (q.wrapping_mul(0x9E37_79B1) >> 20) as usize
 }
 
@@ -416,6 +476,27 @@ impl ByFirstByte {
     }
 }
 
+/// Whether `b` holds an ASCII digit (as `b.iter().any(u8::is_ascii_digit)`), eight bytes at a
+/// time: in a word of ASCII bytes, `byte ^ 0x30` is below 10 exactly for a digit, and adding
+/// `0x76` to a byte below `0x80` sets its high bit exactly when it is 10 or more (no carry
+/// reaches the next byte). A word with a byte of `0x80` or more is tested byte by byte.
+pub fn has_ascii_digit(b: &[u8]) -> bool {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x80 * ONES;
+    let mut chunks = b.chunks_exact(8);
+    for c in &mut chunks {
+        let w = u64::from_le_bytes(c.try_into().unwrap_or([0; 8]));
+        if w & HIGH != 0 {
+            if c.iter().any(u8::is_ascii_digit) {
+                return true;
+            }
+        } else if ((w ^ (0x30 * ONES)) + 0x76 * ONES) & HIGH != HIGH {
+            return true;
+        }
+    }
+    chunks.remainder().iter().any(u8::is_ascii_digit)
+}
+
 /// Joins words with single spaces.
 pub fn squash_spaces(s: &str) -> String {
     if is_squashed(s) {
@@ -440,9 +521,25 @@ pub fn squashed(s: String) -> String {
     }
 }
 
+/// The bytes [`is_squashed`] looks at: ASCII white space and the lead bytes of the other white
+/// space chars.
+const SQUASH_CUES: [bool; 256] = {
+    let mut cues = [false; 256];
+    let mut k = 0;
+    let bytes = [
+        b' ', b'\t', b'\n', b'\x0B', b'\x0C', b'\r', 0xC2, 0xE1, 0xE2, 0xE3,
+    ];
+    while k < bytes.len() {
+        cues[bytes[k] as usize] = true;
+        k += 1;
+    }
+    cues
+};
+
 /// Whether `s` is its words joined with single spaces already: no white space but single
-/// spaces between words. One pass over the bytes; only the lead bytes of non-ASCII white space
-/// (U+0085, U+00A0, U+1680, U+2000–U+3000) are decoded.
+/// spaces between words. One pass over the bytes; only the first two bytes of non-ASCII white
+/// space (U+0085, U+00A0: `C2 85`, `C2 A0`; U+1680: `E1 9A`; U+2000–U+205F: `E2 80`, `E2 81`;
+/// U+3000: `E3 80`) are decoded.
 fn is_squashed(s: &str) -> bool {
     let b = s.as_bytes();
     if b.first() == Some(&b' ') || b.last() == Some(&b' ') {
@@ -450,10 +547,26 @@ fn is_squashed(s: &str) -> bool {
     }
     let mut i = 0;
     while i < b.len() {
+        // Bytes that are neither a space, nor other white space, nor the lead of a char that
+        // may be white space (nearly all) are passed over by a table.
+        if !SQUASH_CUES[usize::from(b[i])] {
+            i += 1;
+            continue;
+        }
         match b[i] {
             b' ' if b.get(i + 1) == Some(&b' ') => return false,
             b'\t' | b'\n' | b'\x0B' | b'\x0C' | b'\r' => return false,
-            0xC2 | 0xE1 | 0xE2 | 0xE3 if s[i..].chars().next().is_some_and(char::is_whitespace) => {
+            // The second byte first: `E1` leads every Vietnamese letter with a tone mark, and
+            // only `E1 9A` can be white space (U+1680) after it.
+            0xC2 | 0xE1 | 0xE2 | 0xE3
+                if matches!(
+                    (b[i], b.get(i + 1)),
+                    (0xC2, Some(0x85 | 0xA0))
+                        | (0xE1, Some(0x9A))
+                        | (0xE2, Some(0x80 | 0x81))
+                        | (0xE3, Some(0x80))
+                ) && s[i..].chars().next().is_some_and(char::is_whitespace) =>
+            {
                 return false
             }
             _ => {}
@@ -812,6 +925,24 @@ mod tests {
             let joined = s.split_whitespace().collect::<Vec<_>>().join(" ");
             assert_eq!(is_squashed(&s), joined == s, "{c:?}");
         }
+    }
+
+    #[test]
+    fn digits_found_eight_bytes_at_a_time() {
+        for b in 0..=255u8 {
+            for at in 0..20 {
+                for len in [at + 1, at + 3, 17, 24] {
+                    let mut v = vec![b'a'; len.max(at + 1)];
+                    v[at] = b;
+                    let naive = v.iter().any(u8::is_ascii_digit);
+                    assert_eq!(has_ascii_digit(&v), naive, "{b:#x} at {at} of {len}");
+                    v.iter_mut().filter(|x| **x == b'a').for_each(|x| *x = 0xE1);
+                    let naive = v.iter().any(u8::is_ascii_digit);
+                    assert_eq!(has_ascii_digit(&v), naive, "{b:#x} at {at} of {len}");
+                }
+            }
+        }
+        assert!(!has_ascii_digit(b"") && has_ascii_digit(b"9") && !has_ascii_digit(b"/:"));
     }
 
     #[test]
