@@ -8,6 +8,7 @@ use crate::model::{Addressee, Item, MarkerKind, Paragraph};
 use crate::patterns::{marker, Marker};
 use crate::pipeline::Ctx;
 use crate::text::{fold, is_caps, squash_spaces};
+use std::cell::OnceCell;
 
 /// How the body's lines are laid out.
 #[derive(Debug, Clone, Copy)]
@@ -142,9 +143,10 @@ fn opens_block(f: &str) -> bool {
         || f.starts_with("kinh trinh")
 }
 
-/// Whether a marker at the start of `next` opens an item after `prev` (the previous line).
-fn marker_opens(m: &Marker, prev: &str, gap: bool) -> bool {
-    if gap || ends_sentence(prev) || is_caps(prev) {
+/// Whether a marker at the start of `next` opens an item after `prev` (the previous line;
+/// `prev_caps` says whether it [`is_caps`]).
+fn marker_opens(m: &Marker, prev: &str, prev_caps: impl FnOnce() -> bool, gap: bool) -> bool {
+    if gap || ends_sentence(prev) || prev_caps() {
         return true;
     }
     // A bare marker line before (`I.` alone) was merged already; after a heading without a
@@ -248,6 +250,9 @@ pub fn paragraphs(ctx: &Ctx, lines: &[Line], from: usize, to: usize, lay: Layout
     let mut out: Vec<Para> = Vec::new();
     let mut gap = false;
     let mut last_ord: Vec<((MarkerKind, u8), u32)> = Vec::new();
+    // Whether the last text line (by index) is in capitals, once asked: each line is tested as
+    // `t` and then as `prev`.
+    let mut last_caps: (usize, OnceCell<bool>) = (usize::MAX, OnceCell::new());
     for (i, l) in lines.iter().enumerate().take(to).skip(from) {
         if l.kind != LineKind::Text {
             // Blank lines and decoration separate; page breaks, stamps and watermarks do not.
@@ -260,6 +265,8 @@ pub fn paragraphs(ctx: &Ctx, lines: &[Line], from: usize, to: usize, lay: Layout
             continue;
         }
         let t = l.text(norm);
+        let t_caps = OnceCell::new();
+        let caps_t = || *t_caps.get_or_init(|| is_caps(t));
         let mut m = marker(t);
         // A list starts at its first number: `(2) Cắt giảm ...` at a line start with no `(1)`
         // before it continues an inline enumeration, unless a blank line sets it apart.
@@ -275,12 +282,16 @@ pub fn paragraphs(ctx: &Ctx, lines: &[Line], from: usize, to: usize, lay: Layout
             None => false,
             Some(p) => {
                 let prev = p.last_text(norm);
+                let caps_prev = || match &last_caps {
+                    (k, c) if *k == p.last_line => *c.get_or_init(|| is_caps(prev)),
+                    _ => is_caps(prev),
+                };
                 if is_bare_marker(p, norm) && m.is_none() {
                     true
                 } else if opens_block(&l.folded) {
                     false
                 } else if let Some(m) = &m {
-                    !marker_opens(m, prev, gap)
+                    !marker_opens(m, prev, caps_prev, gap)
                 } else if gap {
                     !ends_sentence(prev) && starts_lower(t)
                 } else if lay.blank_separated {
@@ -297,13 +308,12 @@ pub fn paragraphs(ctx: &Ctx, lines: &[Line], from: usize, to: usize, lay: Layout
                             .last()
                             .is_some_and(|w| w.starts_with(char::is_uppercase))
                         && starts_sentence(t);
-                    (!is_caps(prev) || is_caps(t)) && !heading
+                    (!caps_prev() || caps_t()) && !heading
                 } else if lay.wrapped {
                     let chars = prev.chars().count();
                     // (A line that ends in `số`, `của` ... goes on whatever comes: `... Luật Đầu
                     // tư công số` / `39/2019/QH14.`, a symbol in capitals.)
-                    if is_caps(prev) != is_caps(t) && !starts_lower(t) && !ends_with_connector(prev)
-                    {
+                    if caps_prev() != caps_t() && !starts_lower(t) && !ends_with_connector(prev) {
                         false
                     } else if ends_sentence(prev) {
                         let short = chars * 100 < lay.width * 85;
@@ -353,6 +363,7 @@ pub fn paragraphs(ctx: &Ctx, lines: &[Line], from: usize, to: usize, lay: Layout
                 marker: m,
             });
         }
+        last_caps = (i, t_caps);
         gap = false;
     }
     out
