@@ -111,6 +111,15 @@ impl Builder {
         });
     }
 
+    /// Pushes the run `input[start..end]` unchanged, with the `\n` after it if there is one
+    /// (as the main loop would push it next, merged into the same segment); returns where the
+    /// input goes on.
+    fn push_run(&mut self, start: usize, end: usize, input: &str) -> usize {
+        let end = end + usize::from(input.as_bytes().get(end) == Some(&b'\n'));
+        self.push_linear(start, &input[start..end]);
+        end
+    }
+
     fn push_replaced(&mut self, orig: usize, orig_len: usize, s: &str) {
         if s.len() == orig_len {
             // Same length: the mapping stays linear.
@@ -450,6 +459,16 @@ fn pass(input: &str, nfc: Nfc) -> Normalized {
     // The `](url)` part of a markdown link whose `[` was removed: (start, end) byte offsets.
     let mut link_tail: Option<(usize, usize)> = None;
     while off < n {
+        // A char that [`skip_plain_leads`] passes (plain, stable) is none of the cases below:
+        // straight to its run, and the line end after it.
+        if nfc != Nfc::Needed && STEP[usize::from(bytes[off])] != 0 {
+            let Ok(end_off) = plain_run_end(input, off, nfc) else {
+                return again(input);
+            };
+            off = b.push_run(off, end_off, input);
+            at_line_start = off > end_off;
+            continue;
+        }
         let Some(c) = char_at(input, off) else { break };
         if nfc == Nfc::Assumed && !c.is_ascii() && !is_stable(c) {
             return again(input);
@@ -640,8 +659,8 @@ fn pass(input: &str, nfc: Nfc) -> Normalized {
         let Ok(end_off) = plain_run_end(input, next_off, nfc) else {
             return again(input);
         };
-        b.push_linear(off, &input[off..end_off]);
-        off = end_off;
+        off = b.push_run(off, end_off, input);
+        at_line_start = off > end_off;
     }
     Normalized {
         text: b.out,
