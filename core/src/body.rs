@@ -229,11 +229,12 @@ fn ends_with_connector(t: &str) -> bool {
 
 /// A line whose last two words hold a capital: a name runs on (`Luật Tổ chức` / `Chính phủ`).
 fn ends_in_name(t: &str) -> bool {
-    let words: Vec<&str> = t.split_whitespace().collect();
-    words.len() >= 2
-        && words[words.len() - 2..]
-            .iter()
-            .any(|w| w.starts_with(char::is_uppercase))
+    // The last two words, read from the end.
+    let mut last = t.split_whitespace().rev();
+    match (last.next(), last.next()) {
+        (Some(a), Some(b)) => [a, b].iter().any(|w| w.starts_with(char::is_uppercase)),
+        _ => false,
+    }
 }
 
 fn is_bare_marker(p: &Para, norm: &str) -> bool {
@@ -627,12 +628,30 @@ pub fn build(ctx: &mut Ctx, paras: &[Para]) -> BodyOut {
 }
 
 /// A basis line: `Căn cứ ...`, `Xét đề nghị ...`, `Theo đề nghị ...`.
+/// Folded openings of a basis paragraph (`Căn cứ ...`, `Xét ...`).
+const BASIS_OPENINGS: &[&str] = &["can cu ", "xet ", "theo de nghi", "thuc hien "];
+
+/// The longest of [`BASIS_OPENINGS`], in bytes.
+const BASIS_HEAD: usize = {
+    let mut m = 0;
+    let mut i = 0;
+    while i < BASIS_OPENINGS.len() {
+        if BASIS_OPENINGS[i].len() > m {
+            m = BASIS_OPENINGS[i].len();
+        }
+        i += 1;
+    }
+    m
+};
+
 fn is_basis(text: &str) -> bool {
-    let f = fold(text);
-    f.starts_with("can cu ")
-        || f.starts_with("xet ")
-        || f.starts_with("theo de nghi")
-        || f.starts_with("thuc hien ")
+    // Folding maps each char to one byte: only the first `BASIS_HEAD` chars are folded.
+    let head = text
+        .char_indices()
+        .nth(BASIS_HEAD)
+        .map_or(text, |(k, _)| &text[..k]);
+    let f = fold(head);
+    BASIS_OPENINGS.iter().any(|o| f.starts_with(o))
 }
 
 fn is_bullet(k: MarkerKind) -> bool {
@@ -784,5 +803,18 @@ mod tests {
             }
         }
         assert!(super::surely_squashed("Ủy ban nhân dân tỉnh Đắk Lắk"));
+    }
+
+    #[test]
+    fn basis_by_its_head() {
+        assert!(super::is_basis(
+            "Căn cứ Luật Tổ chức chính quyền địa phương"
+        ));
+        assert!(super::is_basis("Theo đề nghị của Giám đốc Sở"));
+        assert!(super::is_basis("Theo đề nghị"));
+        assert!(!super::is_basis("Theo đề ngh"));
+        assert!(!super::is_basis("Thực hiện"));
+        assert!(super::is_basis("Thực hiện "));
+        assert!(!super::is_basis("Các sở, ban, ngành"));
     }
 }
