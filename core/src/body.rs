@@ -8,6 +8,7 @@ use crate::model::{Addressee, Item, MarkerKind, Paragraph};
 use crate::patterns::{marker, Marker};
 use crate::pipeline::Ctx;
 use crate::text::{fold, is_caps, squash_spaces};
+use std::cell::OnceCell;
 
 /// How the body's lines are laid out.
 #[derive(Debug, Clone, Copy)]
@@ -96,6 +97,9 @@ impl Para {
             }
             out.push_str(piece);
         }
+        if surely_squashed(&out) {
+            return out;
+        }
         crate::text::squashed(out)
     }
     pub fn first_text<'a>(&self, norm: &'a str) -> &'a str {
@@ -105,6 +109,18 @@ impl Para {
         let r = self.ranges.last().expect("non-empty paragraph");
         &norm[r.0..r.1]
     }
+}
+
+/// Whether `s` is surely its words joined with single spaces (what `text::squashed` returns
+/// unchanged): no space at its ends, no two spaces, and no byte that white space other than
+/// the space needs (ASCII controls; the leads `C2`, `E2`, `E3` and the byte `9A` of U+0085,
+/// U+00A0, U+1680, U+2000–U+3000). May say no for squashed text (then the exact test runs).
+/// Without an early exit, the byte test compiles to vector compares.
+fn surely_squashed(s: &str) -> bool {
+    let suspect = s.bytes().fold(false, |seen, b| {
+        seen | (b < 0x20) | matches!(b, 0xC2 | 0xE2 | 0xE3 | 0x9A)
+    });
+    !suspect && !s.starts_with(' ') && !s.ends_with(' ') && !s.contains("  ")
 }
 
 fn ends_sentence(t: &str) -> bool {
@@ -127,9 +143,10 @@ fn opens_block(f: &str) -> bool {
         || f.starts_with("kinh trinh")
 }
 
-/// Whether a marker at the start of `next` opens an item after `prev` (the previous line).
-fn marker_opens(m: &Marker, prev: &str, gap: bool) -> bool {
-    if gap || ends_sentence(prev) || is_caps(prev) {
+/// Whether a marker at the start of `next` opens an item after `prev` (the previous line;
+/// `prev_caps` says whether it [`is_caps`]).
+fn marker_opens(m: &Marker, prev: &str, prev_caps: impl FnOnce() -> bool, gap: bool) -> bool {
+    if gap || ends_sentence(prev) || prev_caps() {
         return true;
     }
     // A bare marker line before (`I.` alone) was merged already; after a heading without a
@@ -212,11 +229,12 @@ fn ends_with_connector(t: &str) -> bool {
 
 /// A line whose last two words hold a capital: a name runs on (`Luật Tổ chức` / `Chính phủ`).
 fn ends_in_name(t: &str) -> bool {
-    let words: Vec<&str> = t.split_whitespace().collect();
-    words.len() >= 2
-        && words[words.len() - 2..]
-            .iter()
-            .any(|w| w.starts_with(char::is_uppercase))
+    // The last two words, read from the end.
+    let mut last = t.split_whitespace().rev();
+    match (last.next(), last.next()) {
+        (Some(a), Some(b)) => [a, b].iter().any(|w| w.starts_with(char::is_uppercase)),
+        _ => false,
+    }
 }
 
 fn is_bare_marker(p: &Para, norm: &str) -> bool {
@@ -233,6 +251,9 @@ pub fn paragraphs(ctx: &Ctx, lines: &[Line], from: usize, to: usize, lay: Layout
     let mut out: Vec<Para> = Vec::new();
     let mut gap = false;
     let mut last_ord: Vec<((MarkerKind, u8), u32)> = Vec::new();
+    // Whether the last text line (by index) is in capitals, once asked: each line is tested as
+    // `t` and then as `prev`.
+    let mut last_caps: (usize, OnceCell<bool>) = (usize::MAX, OnceCell::new());
     for (i, l) in lines.iter().enumerate().take(to).skip(from) {
         if l.kind != LineKind::Text {
             // Blank lines and decoration separate; page breaks, stamps and watermarks do not.
@@ -245,6 +266,8 @@ pub fn paragraphs(ctx: &Ctx, lines: &[Line], from: usize, to: usize, lay: Layout
             continue;
         }
         let t = l.text(norm);
+        let t_caps = OnceCell::new();
+        let caps_t = || *t_caps.get_or_init(|| is_caps(t));
         let mut m = marker(t);
         // A list starts at its first number: `(2) Cắt giảm ...` at a line start with no `(1)`
         // before it continues an inline enumeration, unless a blank line sets it apart.
@@ -260,12 +283,16 @@ pub fn paragraphs(ctx: &Ctx, lines: &[Line], from: usize, to: usize, lay: Layout
             None => false,
             Some(p) => {
                 let prev = p.last_text(norm);
+                let caps_prev = || match &last_caps {
+                    (k, c) if *k == p.last_line => *c.get_or_init(|| is_caps(prev)),
+                    _ => is_caps(prev),
+                };
                 if is_bare_marker(p, norm) && m.is_none() {
                     true
                 } else if opens_block(&l.folded) {
                     false
                 } else if let Some(m) = &m {
-                    !marker_opens(m, prev, gap)
+                    !marker_opens(m, prev, caps_prev, gap)
                 } else if gap {
                     !ends_sentence(prev) && starts_lower(t)
                 } else if lay.blank_separated {
@@ -282,13 +309,12 @@ pub fn paragraphs(ctx: &Ctx, lines: &[Line], from: usize, to: usize, lay: Layout
                             .last()
                             .is_some_and(|w| w.starts_with(char::is_uppercase))
                         && starts_sentence(t);
-                    (!is_caps(prev) || is_caps(t)) && !heading
+                    (!caps_prev() || caps_t()) && !heading
                 } else if lay.wrapped {
                     let chars = prev.chars().count();
                     // (A line that ends in `số`, `của` ... goes on whatever comes: `... Luật Đầu
                     // tư công số` / `39/2019/QH14.`, a symbol in capitals.)
-                    if is_caps(prev) != is_caps(t) && !starts_lower(t) && !ends_with_connector(prev)
-                    {
+                    if caps_prev() != caps_t() && !starts_lower(t) && !ends_with_connector(prev) {
                         false
                     } else if ends_sentence(prev) {
                         let short = chars * 100 < lay.width * 85;
@@ -338,6 +364,7 @@ pub fn paragraphs(ctx: &Ctx, lines: &[Line], from: usize, to: usize, lay: Layout
                 marker: m,
             });
         }
+        last_caps = (i, t_caps);
         gap = false;
     }
     out
@@ -601,12 +628,30 @@ pub fn build(ctx: &mut Ctx, paras: &[Para]) -> BodyOut {
 }
 
 /// A basis line: `Căn cứ ...`, `Xét đề nghị ...`, `Theo đề nghị ...`.
+/// Folded openings of a basis paragraph (`Căn cứ ...`, `Xét ...`).
+const BASIS_OPENINGS: &[&str] = &["can cu ", "xet ", "theo de nghi", "thuc hien "];
+
+/// The longest of [`BASIS_OPENINGS`], in bytes.
+const BASIS_HEAD: usize = {
+    let mut m = 0;
+    let mut i = 0;
+    while i < BASIS_OPENINGS.len() {
+        if BASIS_OPENINGS[i].len() > m {
+            m = BASIS_OPENINGS[i].len();
+        }
+        i += 1;
+    }
+    m
+};
+
 fn is_basis(text: &str) -> bool {
-    let f = fold(text);
-    f.starts_with("can cu ")
-        || f.starts_with("xet ")
-        || f.starts_with("theo de nghi")
-        || f.starts_with("thuc hien ")
+    // Folding maps each char to one byte: only the first `BASIS_HEAD` chars are folded.
+    let head = text
+        .char_indices()
+        .nth(BASIS_HEAD)
+        .map_or(text, |(k, _)| &text[..k]);
+    let f = fold(head);
+    BASIS_OPENINGS.iter().any(|o| f.starts_with(o))
 }
 
 fn is_bullet(k: MarkerKind) -> bool {
@@ -732,4 +777,44 @@ fn tree(ctx: &mut Ctx, paras: &[Para]) -> Vec<Item> {
         close_frame(&mut stack, &mut roots);
     }
     roots
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn surely_squashed_only_when_squashed() {
+        for s in [
+            "",
+            "Sở Y tế chủ trì",
+            "a  b",
+            " a",
+            "a ",
+            "a\tb",
+            "a\u{a0}b",
+            "a\u{85}b",
+            "a\u{1680}b",
+            "a\u{2003}b",
+            "a\u{3000}b",
+            "“Ớ” – Ú…",
+            "x\u{1}y",
+        ] {
+            if super::surely_squashed(s) {
+                assert_eq!(crate::text::squash_spaces(s), s, "{s:?}");
+            }
+        }
+        assert!(super::surely_squashed("Ủy ban nhân dân tỉnh Đắk Lắk"));
+    }
+
+    #[test]
+    fn basis_by_its_head() {
+        assert!(super::is_basis(
+            "Căn cứ Luật Tổ chức chính quyền địa phương"
+        ));
+        assert!(super::is_basis("Theo đề nghị của Giám đốc Sở"));
+        assert!(super::is_basis("Theo đề nghị"));
+        assert!(!super::is_basis("Theo đề ngh"));
+        assert!(!super::is_basis("Thực hiện"));
+        assert!(super::is_basis("Thực hiện "));
+        assert!(!super::is_basis("Các sở, ban, ngành"));
+    }
 }

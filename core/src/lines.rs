@@ -62,11 +62,22 @@ fn is_decoration(t: &str) -> bool {
         || t == "X"
 }
 
-fn is_page_break(f: &str) -> bool {
+/// Whether `f` is a page break; `marked` says whether a needle of [`marks`] occurs in `f` (the
+/// `page break` search is skipped without one).
+fn is_page_break(f: &str, marked: bool) -> bool {
     static PAGE_BREAK: OnceLock<AnyOf> = OnceLock::new();
-    let page_break = PAGE_BREAK.get_or_init(|| AnyOf::new(&[&["page break"]]));
-    if f.starts_with("--- page") || page_break.found_in(f) {
+    if f.starts_with("--- page")
+        || marked
+            && PAGE_BREAK
+                .get_or_init(|| AnyOf::new(&[PAGE_BREAKS]))
+                .found_in(f)
+    {
         return true;
+    }
+    // The other tests need a core that starts with a digit, `trang ` or `page ` (which `-`
+    // or ` ` may precede), or 32 bytes at most.
+    if f.len() > 32 && !matches!(f.as_bytes()[0], b'-' | b' ' | b't' | b'p' | b'0'..=b'9') {
+        return false;
     }
     // Page numbers: `3`, `- 3 -`, `Trang 3`, `Page 3`, `3/12`.
     // (`1.` and `2)` are bare item markers, not page numbers.)
@@ -76,7 +87,7 @@ fn is_page_break(f: &str) -> bool {
     }
     // A printed file's page header: `30.LTW77 DỌC. 2`, `KL.TW77.DOC 4` (file name, page).
     let filename = || f.contains(".doc") || f.contains(" doc.") || f.contains("doc. ");
-    if f.len() <= 32 && filename() && f.trim_end().ends_with(|c: char| c.is_ascii_digit()) {
+    if f.len() <= 32 && f.trim_end().ends_with(|c: char| c.is_ascii_digit()) && filename() {
         return true;
     }
     if let Some(rest) = core
@@ -89,6 +100,9 @@ fn is_page_break(f: &str) -> bool {
     }
     false
 }
+
+/// Page breaks written out (folded).
+const PAGE_BREAKS: &[&str] = &["page break"];
 
 /// Stamps of signing and digital signature (folded prefixes).
 const STAMPS: &[&str] = &[
@@ -108,11 +122,19 @@ const STAMPS: &[&str] = &[
 ];
 
 fn is_stamp(f: &str) -> bool {
-    STAMPS.iter().any(|p| f.starts_with(p))
+    // A first byte compared first: most lines start like no stamp.
+    let first = f.as_bytes().first();
+    STAMPS
+        .iter()
+        .any(|p| p.as_bytes().first() == first && f.starts_with(p))
 }
 
 /// OCR debris: six tokens or more, none longer than two chars (`À A aA x ˆ . kK`).
 fn is_junk(t: &str) -> bool {
+    // Three chars that are not white space: a first token of three chars.
+    if t.chars().take(3).filter(|c| !c.is_whitespace()).count() == 3 {
+        return false;
+    }
     // Stops at the first long token (the first word of most lines).
     let mut toks = 0;
     for w in t.split_whitespace() {
@@ -126,6 +148,9 @@ fn is_junk(t: &str) -> bool {
 
 /// A news byline closing a web copy: `Theo Bùi Mai` (two to five capitalised words).
 fn is_byline(t: &str) -> bool {
+    if !t.starts_with("Theo") && !t.starts_with(char::is_whitespace) {
+        return false;
+    }
     let mut words = t.split_whitespace();
     if words.next() != Some("Theo") {
         return false;
@@ -143,9 +168,9 @@ fn is_byline(t: &str) -> bool {
 }
 
 /// Watermarks and page footers that sites print on every page of a PDF (folded).
-fn is_watermark(f: &str) -> bool {
+fn is_watermark(f: &str, marked: bool) -> bool {
     static MARKS: OnceLock<AnyOf> = OnceLock::new();
-    f.len() < 90 && MARKS.get_or_init(|| AnyOf::new(&[WATERMARKS])).found_in(f)
+    f.len() < 90 && marked && MARKS.get_or_init(|| AnyOf::new(&[WATERMARKS])).found_in(f)
 }
 
 /// Watermarks (folded).
@@ -175,36 +200,91 @@ pub fn is_weak_chrome(f: &str) -> bool {
         .found_in(f)
 }
 
+/// The needles of page breaks, watermarks and strong chrome at once: a line without any is none
+/// of them, after one search instead of three.
+fn marks() -> &'static AnyOf {
+    static MARKS: OnceLock<AnyOf> = OnceLock::new();
+    MARKS.get_or_init(|| AnyOf::new(&[PAGE_BREAKS, WATERMARKS, tables::STRONG_CHROME]))
+}
+
+/// Decoration, by [`is_decoration`]; a line that starts with a letter or digit (no decorative
+/// char is one) is decoration only as `X`.
+fn is_decoration_line(t: &str) -> bool {
+    if t.chars().next().is_some_and(char::is_alphanumeric) {
+        return t == "X";
+    }
+    is_decoration(t)
+}
+
+/// What a non-blank line is (`t` trimmed, `f` its folded form).
+fn kind_of(t: &str, f: &str) -> LineKind {
+    let marked = marks().found_in(f);
+    if is_page_break(f, marked) {
+        LineKind::PageBreak
+    } else if is_decoration_line(t) {
+        LineKind::Decoration
+    } else if is_stamp(f) {
+        LineKind::Stamp
+    } else if is_junk(t) {
+        LineKind::Decoration
+    } else if is_byline(t) {
+        LineKind::Chrome
+    } else if is_watermark(f, marked) {
+        LineKind::Watermark
+    } else if marked && is_strong_chrome(f) {
+        LineKind::Chrome
+    } else {
+        LineKind::Text
+    }
+}
+
+/// The byte offset of the first `\n` at or after `from`, eight bytes at a time.
+fn next_newline(bytes: &[u8], from: usize) -> Option<usize> {
+    const LOW7: u64 = 0x7F7F_7F7F_7F7F_7F7F;
+    let mut i = from;
+    while let Some(chunk) = bytes.get(i..i + 8) {
+        let mut w = [0u8; 8];
+        w.copy_from_slice(chunk);
+        let v = u64::from_le_bytes(w) ^ 0x0A0A_0A0A_0A0A_0A0A;
+        // The high bit set in exactly the zero bytes (no carry crosses bytes).
+        let zeros = !(((v & LOW7) + LOW7) | v) & !LOW7;
+        if zeros != 0 {
+            return Some(i + zeros.trailing_zeros() as usize / 8);
+        }
+        i += 8;
+    }
+    bytes[i.min(bytes.len())..]
+        .iter()
+        .position(|&b| b == b'\n')
+        .map(|k| i + k)
+}
+
+/// The trimmed part of `raw` (`str::trim`) and the length of what `trim` takes off its start.
+/// Most lines start and end with a char that is not white space: two chars decoded.
+fn trimmed(raw: &str) -> (usize, &str) {
+    let edge_space = |c: Option<char>| c.is_some_and(char::is_whitespace);
+    if !edge_space(raw.chars().next()) && !edge_space(raw.chars().next_back()) {
+        return (0, raw);
+    }
+    (raw.len() - raw.trim_start().len(), raw.trim())
+}
+
 /// Cuts `norm` into classified lines.
 pub fn split(norm: &str) -> Vec<Line> {
     let mut lines = Vec::with_capacity(norm.len() / 40 + 1);
-    let mut pos = 0usize;
-    for raw in norm.split('\n') {
-        let raw_start = pos;
-        pos += raw.len() + 1;
-        let lead = raw.len() - raw.trim_start().len();
-        let t = raw.trim();
+    let bytes = norm.as_bytes();
+    let mut raw_start = 0usize;
+    loop {
+        // As `norm.split('\n')`: the piece after the last `\n` too, even empty.
+        let raw_end = next_newline(bytes, raw_start).unwrap_or(bytes.len());
+        let (lead, t) = trimmed(&norm[raw_start..raw_end]);
         let start = raw_start + lead;
         let end = start + t.len();
         let folded = fold(t);
         let kind = if t.is_empty() {
             LineKind::Blank
-        } else if is_page_break(&folded) {
-            LineKind::PageBreak
-        } else if is_decoration(t) {
-            LineKind::Decoration
-        } else if is_stamp(&folded) {
-            LineKind::Stamp
-        } else if is_junk(t) {
-            LineKind::Decoration
-        } else if is_byline(t) {
-            LineKind::Chrome
-        } else if is_watermark(&folded) {
-            LineKind::Watermark
-        } else if is_strong_chrome(&folded) {
-            LineKind::Chrome
         } else {
-            LineKind::Text
+            kind_of(t, &folded)
         };
         lines.push(Line {
             start,
@@ -214,6 +294,10 @@ pub fn split(norm: &str) -> Vec<Line> {
             chars: t.chars().count(),
             folded,
         });
+        if raw_end == bytes.len() {
+            break;
+        }
+        raw_start = raw_end + 1;
     }
     lines
 }

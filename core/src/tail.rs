@@ -85,7 +85,8 @@ pub fn opens_tail(ctx: &Ctx, lines: &[Line], i: usize, to: usize) -> bool {
     if signing_mark(t).is_some_and(|(_, k)| is_caps(&t[k..])) {
         return true;
     }
-    if is_position(t, f) {
+    // (`l.chars` is the count `is_position` asks for: longer lines are passed over at once.)
+    if l.chars <= 70 && is_position(t, f) {
         let mut seen = 0;
         for l2 in lines.iter().take(to).skip(i + 1) {
             if l2.kind == LineKind::Text {
