@@ -27,6 +27,18 @@ pub struct OffsetConverter<'a> {
 
 const STEP: usize = 64;
 
+/// The units of the whole chars in `bytes` (a slice between two char boundaries), counted
+/// from the bytes: a code point per byte that is no continuation byte (`10xxxxxx`), and one more
+/// UTF-16 unit per four-byte sequence (lead byte `11110xxx`). Loops the compiler vectorises.
+fn units_in(bytes: &[u8], unit: Unit) -> usize {
+    let starts = bytes.iter().filter(|&&b| (b as i8) >= -0x40).count();
+    match unit {
+        Unit::Bytes => bytes.len(),
+        Unit::CodePoints => starts,
+        Unit::Utf16 => starts + bytes.iter().filter(|&&b| b >= 0xF0).count(),
+    }
+}
+
 fn units_of(c: char, unit: Unit) -> usize {
     match unit {
         Unit::Bytes => c.len_utf8(),
@@ -70,11 +82,8 @@ impl<'a> OffsetConverter<'a> {
             Ok(i) => return self.checkpoints[i].1,
             Err(i) => i - 1,
         };
-        let (b0, mut converted) = self.checkpoints[idx];
-        for c in self.input[b0..byte].chars() {
-            converted += units_of(c, self.unit);
-        }
-        converted
+        let (b0, converted) = self.checkpoints[idx];
+        converted + units_in(&self.input.as_bytes()[b0..byte], self.unit)
     }
 
     /// Converts every `{"start": n, "end": m}` object inside a JSON value in place. Bindings use
@@ -119,6 +128,12 @@ impl OffsetConverter<'_> {
     /// `serde_json::to_value` + [`OffsetConverter::convert_json_spans`] + `to_string`, without
     /// building the value tree (the bindings' hot path).
     pub fn to_json(&self, doc: &crate::model::Document) -> String {
+        String::from_utf8(self.to_json_bytes(doc)).expect("serde_json writes UTF-8")
+    }
+
+    /// [`OffsetConverter::to_json`] as UTF-8 bytes, for an edge that hands bytes on (Python's
+    /// `json.loads` reads them) and need not check the UTF-8 of megabytes again.
+    pub fn to_json_bytes(&self, doc: &crate::model::Document) -> Vec<u8> {
         use serde::Serialize;
         let mut out = Vec::with_capacity(doc.input_len * 3 + 1024);
         let mut ser = serde_json::Serializer::with_formatter(
@@ -131,7 +146,7 @@ impl OffsetConverter<'_> {
             },
         );
         doc.serialize(&mut ser).expect("the model serialises");
-        String::from_utf8(out).expect("serde_json writes UTF-8")
+        out
     }
 }
 

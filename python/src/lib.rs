@@ -27,15 +27,15 @@ struct Failure {
     message: String,
 }
 
-/// Parses one text to the contract JSON (a string) with code-point spans. Never panics.
-fn parse_to_json(text: &str, max_bytes: usize) -> Result<String, Failure> {
-    let run = || -> Result<String, Failure> {
+/// Parses one text to the contract JSON (UTF-8) with code-point spans. Never panics.
+fn parse_to_json(text: &str, max_bytes: usize) -> Result<Vec<u8>, Failure> {
+    let run = || -> Result<Vec<u8>, Failure> {
         let options = vanban::Options { max_bytes };
         let doc = vanban::parse_with(text, &options).map_err(|e| Failure {
             code: e.code(),
             message: e.to_string(),
         })?;
-        Ok(vanban::OffsetConverter::new(text, vanban::Unit::CodePoints).to_json(&doc))
+        Ok(vanban::OffsetConverter::new(text, vanban::Unit::CodePoints).to_json_bytes(&doc))
     };
     match catch_unwind(AssertUnwindSafe(run)) {
         Ok(result) => result,
@@ -55,19 +55,19 @@ fn parse_to_json(text: &str, max_bytes: usize) -> Result<String, Failure> {
 
 /// Turns the contract JSON into Python dicts and lists with the standard library's `json.loads`
 /// (its C scanner builds the objects faster than one call into Python per value from here).
-fn to_py<'py>(py: Python<'py>, json: &str) -> PyResult<Bound<'py, PyAny>> {
+fn to_py<'py>(py: Python<'py>, json: &[u8]) -> PyResult<Bound<'py, PyAny>> {
     static LOADS: PyOnceLock<Py<PyAny>> = PyOnceLock::new();
     let loads = LOADS.get_or_try_init(py, || -> PyResult<Py<PyAny>> {
         Ok(py.import("json")?.getattr("loads")?.unbind())
     })?;
-    loads.bind(py).call1((PyString::new(py, json),))
+    loads.bind(py).call1((PyBytes::new(py, json),))
 }
 
 /// The top-level members of the JSON object `json` (as written by `OffsetConverter::to_json`:
 /// compact, no white space), as `(key, value's JSON text)` pairs in order. `None` when `json`
 /// is not such an object.
-fn members(json: &str) -> Option<Vec<(&str, &str)>> {
-    let b = json.as_bytes();
+fn members(json: &[u8]) -> Option<Vec<(&str, &[u8])>> {
+    let b = json;
     // The end of the string whose opening quote is at `i` (the index after its closing quote).
     let string_end = |mut i: usize| -> Option<usize> {
         i += 1;
@@ -93,7 +93,7 @@ fn members(json: &str) -> Option<Vec<(&str, &str)>> {
             return None;
         }
         let key_end = string_end(i)?;
-        let key = json.get(i + 1..key_end - 1)?;
+        let key = std::str::from_utf8(json.get(i + 1..key_end - 1)?).ok()?;
         if b.get(key_end) != Some(&b':') {
             return None;
         }
@@ -133,7 +133,7 @@ enum Shape {
     Fields,
 }
 
-fn to_shape<'py>(py: Python<'py>, json: &str, shape: Shape) -> PyResult<Bound<'py, PyAny>> {
+fn to_shape<'py>(py: Python<'py>, json: &[u8], shape: Shape) -> PyResult<Bound<'py, PyAny>> {
     match shape {
         Shape::Dicts => to_py(py, json),
         Shape::Fields => {
@@ -142,10 +142,7 @@ fn to_shape<'py>(py: Python<'py>, json: &str, shape: Shape) -> PyResult<Bound<'p
             };
             let dict = PyDict::new(py);
             for (key, value) in members {
-                dict.set_item(
-                    PyString::intern(py, key),
-                    PyBytes::new(py, value.as_bytes()),
-                )?;
+                dict.set_item(PyString::intern(py, key), PyBytes::new(py, value))?;
             }
             Ok(dict.into_any())
         }
@@ -295,7 +292,7 @@ fn many<'py>(
     let mut py_error: Option<PyErr> = None;
     let stop = AtomicBool::new(false);
     let next = AtomicUsize::new(0);
-    let (tx, rx) = mpsc::channel::<(usize, Result<String, Failure>)>();
+    let (tx, rx) = mpsc::channel::<(usize, Result<Vec<u8>, Failure>)>();
     let rx = Mutex::new(rx);
     std::thread::scope(|scope| {
         // Workers parse (no GIL needed) and hand each document over as soon as it is done ...
