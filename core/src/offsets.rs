@@ -86,8 +86,9 @@ impl<'a> OffsetConverter<'a> {
         converted + units_in(&self.input.as_bytes()[b0..byte], self.unit)
     }
 
-    /// Converts every `{"start": n, "end": m}` object inside a JSON value in place. Bindings use
-    /// this to turn the core's byte spans into their own units in one walk.
+    /// Converts every `{"start": n, "end": m}` object inside a JSON value in place, for JSON
+    /// already built as a value (the bindings write theirs converted with
+    /// [`OffsetConverter::to_json`]).
     pub fn convert_json_spans(&self, value: &mut serde_json::Value) {
         use serde_json::Value;
         match value {
