@@ -39,27 +39,26 @@ fn units_in(bytes: &[u8], unit: Unit) -> usize {
     }
 }
 
-fn units_of(c: char, unit: Unit) -> usize {
-    match unit {
-        Unit::Bytes => c.len_utf8(),
-        Unit::CodePoints => 1,
-        Unit::Utf16 => c.len_utf16(),
-    }
-}
-
 impl<'a> OffsetConverter<'a> {
     pub fn new(input: &'a str, unit: Unit) -> Self {
         let mut checkpoints = Vec::with_capacity(input.len() / STEP + 2);
         checkpoints.push((0usize, 0usize));
         if unit != Unit::Bytes {
-            let mut next = STEP;
-            let mut converted = 0usize;
-            for (b, c) in input.char_indices() {
-                if b >= next {
-                    checkpoints.push((b, converted));
-                    next = b + STEP;
+            // A checkpoint at the first char boundary at or after every STEP bytes, its units
+            // counted from the bytes since the previous one (as `convert` counts).
+            let (mut prev, mut converted) = (0usize, 0usize);
+            let mut b = STEP;
+            while b < input.len() {
+                while !input.is_char_boundary(b) {
+                    b += 1;
                 }
-                converted += units_of(c, unit);
+                if b >= input.len() {
+                    break;
+                }
+                converted += units_in(&input.as_bytes()[prev..b], unit);
+                checkpoints.push((b, converted));
+                prev = b;
+                b += STEP;
             }
         }
         OffsetConverter {
@@ -469,6 +468,23 @@ mod tests {
                     Unit::Bytes => b,
                     Unit::CodePoints => s[..b].chars().count(),
                     Unit::Utf16 => s[..b].encode_utf16().count(),
+                };
+                assert_eq!(conv.convert(b), expect, "{unit:?} at {b}");
+            }
+        }
+    }
+
+    #[test]
+    fn every_offset_of_a_long_mixed_input() {
+        // Chars of 1 to 4 bytes, so that checkpoints fall inside chars and are moved on.
+        let s = "aạ😀 Ủy\n".repeat(100);
+        for unit in [Unit::CodePoints, Unit::Utf16] {
+            let conv = OffsetConverter::new(&s, unit);
+            assert!(conv.checkpoints.len() > 10);
+            for (b, _) in s.char_indices().chain(std::iter::once((s.len(), ' '))) {
+                let expect = match unit {
+                    Unit::CodePoints => s[..b].chars().count(),
+                    _ => s[..b].encode_utf16().count(),
                 };
                 assert_eq!(conv.convert(b), expect, "{unit:?} at {b}");
             }
