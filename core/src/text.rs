@@ -119,19 +119,21 @@ fn ascii_string(bytes: Vec<u8>) -> String {
     String::from_utf8(bytes).unwrap_or_default()
 }
 
-/// Folds a string (one ASCII byte per char).
-pub fn fold(s: &str) -> String {
-    // All ASCII (a fast word-at-a-time test): folding is lower-casing.
-    if s.is_ascii() {
-        return s.to_ascii_lowercase();
-    }
+/// Folds the chars of `bytes` from byte `r` on (a char boundary) into `out`, which holds
+/// `bytes` with ASCII lower-cased: each char's folded byte is moved down to its place, and
+/// `at(w, r)` hears that folded byte `w` comes from byte `r`. Returns the folded length. The
+/// one loop of [`fold`] and [`Folded::new`] (the first ignores `at`).
+#[inline(always)]
+fn fold_down(
+    bytes: &[u8],
+    out: &mut [u8],
+    mut r: usize,
+    mut at: impl FnMut(usize, usize),
+) -> usize {
     let (lo, vi) = fold_tables();
-    let bytes = s.as_bytes();
-    // Lower-case every ASCII byte at once (a loop over the whole string, without pushes),
-    // then fold the other chars to one byte each, moving the bytes after them down in place.
-    let mut out = bytes.to_ascii_lowercase();
-    let (mut r, mut w) = (0, 0);
+    let mut w = r;
     while r < out.len() && w < out.len() {
+        at(w, r);
         let b = out[r];
         if b.is_ascii() {
             out[w] = b;
@@ -143,6 +145,20 @@ pub fn fold(s: &str) -> String {
         }
         w += 1;
     }
+    w
+}
+
+/// Folds a string (one ASCII byte per char).
+pub fn fold(s: &str) -> String {
+    // All ASCII (a fast word-at-a-time test): folding is lower-casing.
+    if s.is_ascii() {
+        return s.to_ascii_lowercase();
+    }
+    // Lower-case every ASCII byte at once (a loop over the whole string, without pushes),
+    // then fold the other chars to one byte each, moving the bytes after them down in place.
+    let bytes = s.as_bytes();
+    let mut out = bytes.to_ascii_lowercase();
+    let w = fold_down(bytes, &mut out, 0, |_, _| {});
     out.truncate(w);
     ascii_string(out)
 }
@@ -160,29 +176,19 @@ impl Folded {
         // As [`fold`]: all ASCII bytes lower-cased at once and every byte's own offset written
         // at once (loops without pushes), then the other chars folded to one byte each, the
         // bytes and offsets after them moved down in place.
-        let (lo, vi) = fold_tables();
         let bytes = s.as_bytes();
         let mut text = bytes.to_ascii_lowercase();
         let mut offsets: Vec<usize> = (0..=bytes.len()).collect();
         // Up to the first non-ASCII byte, every byte is a char standing where it is.
-        let mut r = bytes
+        let first = bytes
             .iter()
             .position(|b| !b.is_ascii())
             .unwrap_or(bytes.len());
-        let mut w = r;
-        while r < text.len() && w < text.len() && w < offsets.len() {
-            let b = text[r];
-            offsets[w] = r;
-            if b.is_ascii() {
-                text[w] = b;
-                r += 1;
-            } else {
-                let (folded, len) = fold_multibyte(bytes, r, lo, vi);
-                text[w] = folded;
-                r += len;
+        let w = fold_down(bytes, &mut text, first, |w, r| {
+            if let Some(o) = offsets.get_mut(w) {
+                *o = r;
             }
-            w += 1;
-        }
+        });
         text.truncate(w);
         offsets.truncate(w + 1);
         if let Some(end) = offsets.get_mut(w) {
