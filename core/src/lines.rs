@@ -240,14 +240,13 @@ fn kind_of(t: &str, f: &str) -> LineKind {
 
 /// The byte offset of the first `\n` at or after `from`, eight bytes at a time.
 fn next_newline(bytes: &[u8], from: usize) -> Option<usize> {
-    const LOW7: u64 = 0x7F7F_7F7F_7F7F_7F7F;
     let mut i = from;
     while let Some(chunk) = bytes.get(i..i + 8) {
         let mut w = [0u8; 8];
         w.copy_from_slice(chunk);
         let v = u64::from_le_bytes(w) ^ 0x0A0A_0A0A_0A0A_0A0A;
         // The high bit set in exactly the zero bytes (no carry crosses bytes).
-        let zeros = !(((v & LOW7) + LOW7) | v) & !LOW7;
+        let zeros = crate::text::zero_bytes(v);
         if zeros != 0 {
             return Some(i + zeros.trailing_zeros() as usize / 8);
         }

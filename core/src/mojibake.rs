@@ -24,7 +24,6 @@ const ODD_LATIN1: [bool; 0x80] = {
 /// Number of [`ODD`] chars whose two bytes are in `bytes`. They are the sequences of leads
 /// `C2`/`C3`, found eight bytes at a time.
 fn odd_count(bytes: &[u8]) -> usize {
-    const LOW7: u64 = 0x7F7F_7F7F_7F7F_7F7F;
     let odd_at = |i: usize| match (bytes[i], bytes.get(i + 1)) {
         (0xC2 | 0xC3, Some(&next)) => {
             let u = usize::from(bytes[i] & 0x1F) << 6 | usize::from(next & 0x3F);
@@ -38,10 +37,9 @@ fn odd_count(bytes: &[u8]) -> usize {
     for (k, chunk) in chunks.enumerate() {
         let mut w = [0u8; 8];
         w.copy_from_slice(chunk);
-        // Bytes `C2`/`C3` become zero; then the high bit is set in exactly the zero bytes
-        // (no carry crosses bytes: each is at most 0x7F + 0x7F).
+        // Bytes `C2`/`C3` become zero.
         let v = (u64::from_le_bytes(w) ^ 0xC2C2_C2C2_C2C2_C2C2) & 0xFEFE_FEFE_FEFE_FEFE;
-        let mut zeros = !(((v & LOW7) + LOW7) | v) & !LOW7;
+        let mut zeros = crate::text::zero_bytes(v);
         while zeros != 0 {
             odd += odd_at(k * 8 + zeros.trailing_zeros() as usize / 8);
             zeros &= zeros - 1;

@@ -482,6 +482,14 @@ impl ByFirstByte {
     }
 }
 
+/// The high bit of every byte of `v` that is zero, and no other bit: the word-at-a-time byte
+/// search of [`crate::lines`] (line ends) and [`crate::mojibake`] (lead bytes). Exact: each byte
+/// adds at most `0x7F + 0x7F`, so no carry crosses into the next byte.
+pub fn zero_bytes(v: u64) -> u64 {
+    const LOW7: u64 = 0x7F7F_7F7F_7F7F_7F7F;
+    !(((v & LOW7) + LOW7) | v) & !LOW7
+}
+
 /// Whether `b` holds an ASCII digit (as `b.iter().any(u8::is_ascii_digit)`), eight bytes at a
 /// time: in a word of ASCII bytes, `byte ^ 0x30` is below 10 exactly for a digit, and adding
 /// `0x76` to a byte below `0x80` sets its high bit exactly when it is 10 or more (no carry
@@ -930,6 +938,28 @@ mod tests {
             let s = format!("a{c}b");
             let joined = s.split_whitespace().collect::<Vec<_>>().join(" ");
             assert_eq!(is_squashed(&s), joined == s, "{c:?}");
+        }
+    }
+
+    #[test]
+    fn zero_bytes_marks_exactly_the_zero_bytes() {
+        for b in 0..=255u8 {
+            for fill in [0x01u8, 0x41, 0x80, 0xFF] {
+                for at in 0..8 {
+                    let mut w = [fill; 8];
+                    w[at] = b;
+                    let want = w
+                        .iter()
+                        .enumerate()
+                        .filter(|(_, &x)| x == 0)
+                        .fold(0u64, |m, (i, _)| m | 0x80 << (8 * i));
+                    assert_eq!(
+                        super::zero_bytes(u64::from_le_bytes(w)),
+                        want,
+                        "{b:#x} {fill:#x} {at}"
+                    );
+                }
+            }
         }
     }
 
