@@ -97,9 +97,6 @@ impl Para {
             }
             out.push_str(piece);
         }
-        if surely_squashed(&out) {
-            return out;
-        }
         crate::text::squashed(out)
     }
     pub fn first_text<'a>(&self, norm: &'a str) -> &'a str {
@@ -109,18 +106,6 @@ impl Para {
         let r = self.ranges.last().expect("non-empty paragraph");
         &norm[r.0..r.1]
     }
-}
-
-/// Whether `s` is surely its words joined with single spaces (what `text::squashed` returns
-/// unchanged): no space at its ends, no two spaces, and no byte that white space other than
-/// the space needs (ASCII controls; the leads `C2`, `E2`, `E3` and the byte `9A` of U+0085,
-/// U+00A0, U+1680, U+2000–U+3000). May say no for squashed text (then the exact test runs).
-/// Without an early exit, the byte test compiles to vector compares.
-fn surely_squashed(s: &str) -> bool {
-    let suspect = s.bytes().fold(false, |seen, b| {
-        seen | (b < 0x20) | matches!(b, 0xC2 | 0xE2 | 0xE3 | 0x9A)
-    });
-    !suspect && !s.starts_with(' ') && !s.ends_with(' ') && !s.contains("  ")
 }
 
 fn ends_sentence(t: &str) -> bool {
@@ -781,30 +766,6 @@ fn tree(ctx: &mut Ctx, paras: &[Para]) -> Vec<Item> {
 
 #[cfg(test)]
 mod tests {
-    #[test]
-    fn surely_squashed_only_when_squashed() {
-        for s in [
-            "",
-            "Sở Y tế chủ trì",
-            "a  b",
-            " a",
-            "a ",
-            "a\tb",
-            "a\u{a0}b",
-            "a\u{85}b",
-            "a\u{1680}b",
-            "a\u{2003}b",
-            "a\u{3000}b",
-            "“Ớ” – Ú…",
-            "x\u{1}y",
-        ] {
-            if super::surely_squashed(s) {
-                assert_eq!(crate::text::squash_spaces(s), s, "{s:?}");
-            }
-        }
-        assert!(super::surely_squashed("Ủy ban nhân dân tỉnh Đắk Lắk"));
-    }
-
     #[test]
     fn basis_by_its_head() {
         assert!(super::is_basis(

@@ -535,6 +535,18 @@ pub fn squashed(s: String) -> String {
     }
 }
 
+/// Whether `s` is surely its words joined with single spaces (what [`squashed`] returns
+/// unchanged): no space at its ends, no two spaces, and no byte that white space other than
+/// the space needs (ASCII controls; the leads `C2`, `E2`, `E3` and the byte `9A` of U+0085,
+/// U+00A0, U+1680, U+2000–U+3000). May say no for squashed text (then the exact test runs).
+/// Without an early exit, the byte test compiles to vector compares.
+fn surely_squashed(s: &str) -> bool {
+    let suspect = s.bytes().fold(false, |seen, b| {
+        seen | (b < 0x20) | matches!(b, 0xC2 | 0xE2 | 0xE3 | 0x9A)
+    });
+    !suspect && !s.starts_with(' ') && !s.ends_with(' ') && !s.contains("  ")
+}
+
 /// The bytes [`is_squashed`] looks at: ASCII white space and the lead bytes of the other white
 /// space chars.
 const SQUASH_CUES: [bool; 256] = {
@@ -553,8 +565,14 @@ const SQUASH_CUES: [bool; 256] = {
 /// Whether `s` is its words joined with single spaces already: no white space but single
 /// spaces between words. One pass over the bytes; only the first two bytes of non-ASCII white
 /// space (U+0085, U+00A0: `C2 85`, `C2 A0`; U+1680: `E1 9A`; U+2000–U+205F: `E2 80`, `E2 81`;
-/// U+3000: `E3 80`) are decoded.
+/// U+3000: `E3 80`) are decoded, and only when the vectorised [`surely_squashed`] cannot say
+/// yes.
 fn is_squashed(s: &str) -> bool {
+    surely_squashed(s) || squashed_exactly(s)
+}
+
+/// [`is_squashed`] without its fast yes.
+fn squashed_exactly(s: &str) -> bool {
     let b = s.as_bytes();
     if b.first() == Some(&b' ') || b.last() == Some(&b' ') {
         return false;
@@ -939,6 +957,30 @@ mod tests {
             let joined = s.split_whitespace().collect::<Vec<_>>().join(" ");
             assert_eq!(is_squashed(&s), joined == s, "{c:?}");
         }
+    }
+
+    #[test]
+    fn surely_squashed_only_when_squashed() {
+        for s in [
+            "",
+            "Sở Y tế chủ trì",
+            "a  b",
+            " a",
+            "a ",
+            "a\tb",
+            "a\u{a0}b",
+            "a\u{85}b",
+            "a\u{1680}b",
+            "a\u{2003}b",
+            "a\u{3000}b",
+            "“Ớ” – Ú…",
+            "x\u{1}y",
+        ] {
+            if super::surely_squashed(s) {
+                assert!(super::squashed_exactly(s), "{s:?}");
+            }
+        }
+        assert!(super::surely_squashed("Ủy ban nhân dân tỉnh Đắk Lắk"));
     }
 
     #[test]
