@@ -788,16 +788,14 @@ fn push(
     base: usize,
 ) {
     let (a, b) = (fv.src(s), fv.src(e));
-    let name = text[a..b]
-        .trim()
-        .trim_end_matches([',', ';', '-', '–'])
-        .trim();
+    let raw = &text[a..b];
+    let name = raw.trim().trim_end_matches([',', ';', '-', '–']).trim();
     if crate::text::letter_count(name) < 2 {
         return;
     }
-    // `name` is cut from `text[a..b]` by trimming: its offset there (the first place it
-    // occurs, as the leading white space it skipped cannot start it), without a search.
-    let a = a + (name.as_ptr() as usize - text[a..b].as_ptr() as usize);
+    // Only the first trim takes anything from the start (the rest leave a start that is no
+    // white space), so `name` begins after `raw`'s leading white space.
+    let a = a + (raw.len() - raw.trim_start().len());
     out.push(FoundActor {
         start: base + a,
         end: base + a + name.len(),
