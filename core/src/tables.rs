@@ -106,18 +106,11 @@ pub fn kind_of_type_code(code: &str) -> Option<&'static str> {
 
 /// [`DOC_TYPES`] whose name starts with byte `b`, in their order (indexed once by first byte).
 fn types_starting_with(b: u8) -> &'static [&'static DocType] {
-    static BY_FIRST: std::sync::OnceLock<Vec<Vec<&'static DocType>>> = std::sync::OnceLock::new();
-    let by_first = BY_FIRST.get_or_init(|| {
-        (0..=255u8)
-            .map(|b| {
-                DOC_TYPES
-                    .iter()
-                    .filter(|t| t.name.as_bytes()[0] == b)
-                    .collect()
-            })
-            .collect()
-    });
-    &by_first[usize::from(b)]
+    static BY_FIRST: std::sync::OnceLock<crate::text::ByFirstByte<&'static DocType>> =
+        std::sync::OnceLock::new();
+    BY_FIRST
+        .get_or_init(|| crate::text::ByFirstByte::keyed(DOC_TYPES.iter(), |t| t.name))
+        .starting_with(b)
 }
 
 /// For every byte, whether some type's folded name starts with it (else no name starts

@@ -453,32 +453,39 @@ impl AnyOf {
     }
 }
 
-/// Words grouped by their first byte, so that a text is tested only against the words that
-/// can start it.
+/// Words (or any items keyed by a word) grouped by their first byte, so that a text is tested
+/// only against the items that can start it.
 #[derive(Debug, Clone)]
-pub struct ByFirstByte {
-    /// The words, sorted by first byte (stable: same-byte words keep their order).
-    words: Vec<&'static str>,
-    /// `words[starts[b]..starts[b + 1]]` start with byte `b`.
+pub struct ByFirstByte<T: 'static = &'static str> {
+    /// The items, sorted by their word's first byte (stable: same-byte items keep their order).
+    items: Vec<T>,
+    /// `items[starts[b]..starts[b + 1]]` have words starting with byte `b`.
     starts: Vec<usize>,
 }
 
 impl ByFirstByte {
     /// The words (none empty).
     pub fn new(words: impl IntoIterator<Item = &'static str>) -> Self {
-        let mut words: Vec<&'static str> = words.into_iter().collect();
-        assert!(words.iter().all(|w| !w.is_empty()), "no empty words");
-        words.sort_by_key(|w| w.as_bytes()[0]);
+        ByFirstByte::keyed(words, |w| w)
+    }
+}
+
+impl<T> ByFirstByte<T> {
+    /// The items, each under the first byte of `word(item)` (none empty).
+    pub fn keyed(items: impl IntoIterator<Item = T>, word: impl Fn(&T) -> &str) -> Self {
+        let mut items: Vec<T> = items.into_iter().collect();
+        assert!(items.iter().all(|t| !word(t).is_empty()), "no empty words");
+        items.sort_by_key(|t| word(t).as_bytes()[0]);
         let starts = (0..=256)
-            .map(|b| words.partition_point(|w| usize::from(w.as_bytes()[0]) < b))
+            .map(|b| items.partition_point(|t| usize::from(word(t).as_bytes()[0]) < b))
             .collect();
-        ByFirstByte { words, starts }
+        ByFirstByte { items, starts }
     }
 
-    /// The words that start with byte `b`.
-    pub fn starting_with(&self, b: u8) -> &[&'static str] {
+    /// The items whose word starts with byte `b`.
+    pub fn starting_with(&self, b: u8) -> &[T] {
         let b = usize::from(b);
-        &self.words[self.starts[b]..self.starts[b + 1]]
+        &self.items[self.starts[b]..self.starts[b + 1]]
     }
 }
 
