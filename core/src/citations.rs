@@ -242,11 +242,16 @@ fn noun_before(
     end: usize,
     floor: usize,
     max_words: usize,
+    numbered: bool,
 ) -> Option<(&'static str, usize, usize)> {
     let mut words = 0;
     let mut i = end;
     let mut lower: Option<(&'static str, usize, usize)> = None;
     let mut capital_object: Option<(&'static str, usize, usize)> = None;
+    // The noun right before the number names what it numbers, in any case (`Chương trình
+    // công tác ... thông báo tại công văn số 6068/VPCP-KTTH`), unless it ends a longer name
+    // (`Công điện`).
+    let mut adjacent: Option<(&'static str, usize, usize)> = None;
     while i > floor && words < max_words {
         i -= 1;
         let c = cx.f[i];
@@ -270,16 +275,25 @@ fn noun_before(
             // of an earlier document's name; that earlier noun is the one cited.
             let after_cua = cx.fs[floor.max(i.saturating_sub(4))..i].ends_with("cua ");
             if cx.is_upper(i) && !after_cua {
-                return Some((dt.kind, i, i + len));
+                return match adjacent {
+                    Some(a) if a.2 != i + len => Some(a),
+                    _ => Some((dt.kind, i, i + len)),
+                };
             }
             if after_cua && cx.is_upper(i) {
                 capital_object.get_or_insert((dt.kind, i, i + len));
+            } else if numbered
+                && adjacent.is_none_or(|a| a.2 == i + len)
+                && cx.fs[i + len..end].trim().is_empty()
+            {
+                adjacent = Some((dt.kind, i, i + len));
+                lower.get_or_insert((dt.kind, i, i + len));
             } else {
                 lower.get_or_insert((dt.kind, i, i + len));
             }
         }
     }
-    capital_object.or(lower)
+    adjacent.or(capital_object).or(lower)
 }
 
 /// Whether the word before char `i` heads a body's name that takes a type's name (`Bộ Kế hoạch
@@ -789,7 +803,7 @@ pub fn mentions_in(text: &str, fv: &Folded) -> Vec<Mention> {
             }
         }
         let floor = consumed_to;
-        let noun = noun_before(&cx, head, floor, 14);
+        let noun = noun_before(&cx, head, floor, 14, true);
         let type_code = symbols::parse(tok).and_then(|p| p.type_code);
         let code_kind = type_code.as_deref().and_then(tables::kind_of_type_code);
         // A list continuation: `..., số 02-KL/BCĐ` right after the previous mention (or
@@ -1048,7 +1062,7 @@ fn date_only(cx: &Cx, syms: &[(usize, usize, String)], out: &mut Vec<Mention>) {
             continue;
         }
         // The noun, capitalised, within 12 words, with no symbol between.
-        let Some((kind, ns, ne)) = noun_before(cx, at, 0, 18) else {
+        let Some((kind, ns, ne)) = noun_before(cx, at, 0, 18, false) else {
             continue;
         };
         let first_sym = syms.partition_point(|s| s.0 < ns);
@@ -1198,6 +1212,26 @@ mod tests {
             ['/', '⁄', '-'].map(fold_char),
             [b'/', b'~', b'-'],
             "find_symbols passes over other folded bytes"
+        );
+    }
+
+    #[test]
+    fn the_noun_next_to_the_number_names_it() {
+        assert_eq!(
+            full("Chương trình công tác năm 2024 thông báo tại công văn số 1234/VPCP-KTTH ngày 05/02/2024 của Văn phòng Chính phủ")
+                .into_iter()
+                .map(|r| r.0)
+                .collect::<Vec<_>>(),
+            [Some("cong_van")]
+        );
+        // A longer name that ends there wins over its last word.
+        assert_eq!(
+            full("các Công điện số 215/CĐ-TTg ngày 13/11/2025")[0].0,
+            Some("cong_dien")
+        );
+        assert_eq!(
+            full("theo công điện số 215/CĐ-TTg ngày 13/11/2025")[0].0,
+            Some("cong_dien")
         );
     }
 

@@ -149,6 +149,21 @@ pub fn national_phrase(f: &str) -> Option<(usize, usize, Family)> {
     None
 }
 
+/// A national or Party line, as the regulation writes it: the Quốc hiệu and the Party's name in
+/// capitals (NĐ 30/2020 Phụ lục I; HD 36), the tiêu ngữ (`Độc lập - Tự do - Hạnh phúc`) in any
+/// case. A sentence that names the State (`... nước Cộng hòa xã hội chủ nghĩa Việt Nam là thành
+/// viên;`) is not one.
+pub fn national_line(t: &str, f: &str) -> Option<(usize, usize, Family)> {
+    let (k, e, fam) = national_phrase(f)?;
+    let phrase = &f[k..];
+    if phrase.starts_with("doc lap") || phrase.starts_with("hanh phuc") {
+        return Some((k, e, fam));
+    }
+    let fv = crate::text::Folded::new(t);
+    let rest = t.get(fv.src(k)..).unwrap_or(t);
+    is_caps(rest).then_some((k, e, fam))
+}
+
 /// `Số: 15/CT-TTg` / `Số 15-CT/TU`: the symbol's byte range in the line text.
 pub fn symbol_in_line(text: &str, f: &str) -> Option<(usize, usize)> {
     let rest = match f.strip_prefix("so") {
@@ -713,11 +728,15 @@ fn read_title(
         j += 1;
     }
     if let (Some(first), Some(last)) = (parts.first(), parts.last()) {
-        let (s, e) = (first.0, last.1);
+        let (s, mut e) = (first.0, last.1);
+        // The full stop some copies put after the subject is not part of it.
+        if norm[s..e].ends_with('.') && !norm[s..e].ends_with("..") {
+            e -= 1;
+        }
         let text = squash_spaces(
             &parts
                 .iter()
-                .map(|(a, b)| &norm[*a..*b])
+                .map(|(a, b)| &norm[*a..(*b).min(e)])
                 .collect::<Vec<_>>()
                 .join(" "),
         );
@@ -937,6 +956,14 @@ mod tests {
         assert!(national_phrase(&late).is_some());
         let later = format!("x{late}");
         assert!(national_phrase(&later).is_none());
+        // As the regulation writes them: capitals, or the tiêu ngữ in any case.
+        let line = |t: &str| national_line(t, &fold(t)).is_some();
+        assert!(line("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"));
+        assert!(line("BỘ TÀI CHÍNH CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"));
+        assert!(line("ĐẢNG CỘNG SẢN VIỆT NAM"));
+        assert!(line("Độc lập - Tự do - Hạnh phúc"));
+        assert!(!line("Cộng hòa xã hội chủ nghĩa Việt Nam là thành viên;"));
+        assert!(!line("Đảng Cộng sản Việt Nam lãnh đạo"));
     }
 
     #[test]

@@ -73,7 +73,7 @@ fn document_start(ctx: &Ctx, lines: &[Line], from: usize, to: usize) -> usize {
         }
         let f = l.folded.as_str();
         let t = l.text(norm);
-        if national.is_none() && header::national_phrase(f).is_some() {
+        if national.is_none() && header::national_line(t, f).is_some() {
             national = Some(i);
             break;
         }
@@ -144,10 +144,15 @@ fn issuer_in_title(title: &Field) -> Option<Field> {
         .min()
         .unwrap_or(rest.len());
     let name = title.text[fv.src(k)..fv.src(k + e)].trim();
-    (crate::text::letter_count(name) >= 4 && name.split_whitespace().count() <= 8).then(|| Field {
-        text: crate::text::sentence_case(name),
-        span: title.span,
-    })
+    // A body, not a document (`... một số điều của Nghị định số 108/2015/NĐ-CP`).
+    let cites = name.bytes().any(|b| b.is_ascii_digit())
+        || crate::tables::kind_of_name_prefix(&rest[..e]).is_some();
+    (!cites && crate::text::letter_count(name) >= 4 && name.split_whitespace().count() <= 8).then(
+        || Field {
+            text: crate::text::sentence_case(name),
+            span: title.span,
+        },
+    )
 }
 
 /// Parses a normalised input into a document.

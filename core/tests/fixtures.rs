@@ -375,3 +375,30 @@ fn wrapped_directive_offices_and_markers_after_level_words() {
     assert_eq!(doc.items[4].actors[0].role, Some(vanban::Role::Responsible));
     assert_eq!(actors(5), ["Giám đốc, Thủ trưởng các sở, ban, ngành"]);
 }
+
+#[test]
+fn a_document_without_national_header_starts_at_its_type_line() {
+    // A web export of a tờ trình: no Quốc hiệu, no number; a body sentence names the State
+    // (`Cộng hòa xã hội chủ nghĩa Việt Nam là thành viên;`), which is not a national line.
+    let (text, doc) = load("to_trinh_no_header.md");
+    assert_eq!(doc.kind.as_deref(), Some("to_trinh"));
+    let title = doc.title.as_deref().unwrap();
+    assert!(
+        title.starts_with("Về việc ban hành Nghị định sửa đổi"),
+        "{title}"
+    );
+    assert!(title.ends_with("của Chính phủ"), "{title}");
+    // The title's `của Nghị định số ...` is a document, not the issuer.
+    assert_eq!(doc.issuer, None);
+    assert_eq!(doc.addressees.len(), 1);
+    assert_eq!(labels(&doc.items), ["I.", "II."]);
+    assert_eq!(labels(&doc.items[1].children), ["1.", "2."]);
+    assert!(!codes(&doc).contains(&"leading_noise"), "{:?}", codes(&doc));
+    let cv = doc
+        .citations
+        .iter()
+        .find(|c| c.symbol.as_deref() == Some("1234/VPCP-KTTH"))
+        .expect("the công văn is cited");
+    assert_eq!(cv.kind.as_deref(), Some("cong_van"));
+    assert!(text[doc.items[0].span.start..].starts_with("I. SỰ CẦN THIẾT"));
+}
