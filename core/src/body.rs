@@ -383,7 +383,9 @@ pub fn opens_addressees(f: &str, first: bool) -> bool {
 /// Reads `Kính gửi:` addressees starting at line `i`; returns them and the first line after.
 pub fn addressees(ctx: &Ctx, lines: &[Line], i: usize, to: usize) -> (Vec<Addressee>, usize) {
     let norm = ctx.text;
+    // Entries as (start, end, led by a list marker).
     let mut out: Vec<(usize, usize)> = Vec::new();
+    let mut dashed: Vec<bool> = Vec::new();
     let l = &lines[i];
     let t = l.text(norm);
     // The opener's colon, if it follows the opener (`Kính gửi các Bộ: Công an, ...` has none).
@@ -413,6 +415,7 @@ pub fn addressees(ctx: &Ctx, lines: &[Line], i: usize, to: usize) -> (Vec<Addres
     if !rest.is_empty() {
         let s = l.start + after + (t[after..].len() - t[after..].trim_start().len());
         out.push((s, s + rest.len()));
+        dashed.push(is_list_line(rest));
     }
     let mut j = i + 1;
     let mut blanks = 0;
@@ -440,7 +443,7 @@ pub fn addressees(ctx: &Ctx, lines: &[Line], i: usize, to: usize) -> (Vec<Addres
         let f = l.folded.as_str();
         if opens_block(f)
             || opens_addressees(f, false)
-            || f.starts_with("thuc hien")
+            || BASIS_OPENINGS.iter().any(|o| f.starts_with(o))
             || f.starts_with("ngay ")
         {
             break;
@@ -467,7 +470,8 @@ pub fn addressees(ctx: &Ctx, lines: &[Line], i: usize, to: usize) -> (Vec<Addres
                 || !prev.ends_with([';', '.'])
                     && (prev.ends_with([',', ':'])
                         || starts_lower(t)
-                        || prev_listy && l.chars <= 100));
+                        || prev_listy && l.chars <= 100
+                        || crate::tables::ends_dangling(&fold(prev))));
         if cont {
             if let Some(last) = out.last_mut() {
                 last.1 = l.end;
@@ -482,6 +486,7 @@ pub fn addressees(ctx: &Ctx, lines: &[Line], i: usize, to: usize) -> (Vec<Addres
         }
         let s = l.start + m.as_ref().map_or(0, |m| m.len);
         out.push((s, l.end));
+        dashed.push(listy);
         prev_listy = listy;
         j += 1;
         if t.ends_with('.') && !listy {
@@ -489,19 +494,23 @@ pub fn addressees(ctx: &Ctx, lines: &[Line], i: usize, to: usize) -> (Vec<Addres
         }
     }
     let mut res = Vec::new();
-    for (s, e) in out {
-        // One line may hold several names separated by `;`.
+    for ((s, e), dash) in out.into_iter().zip(dashed) {
+        // One line may hold several names separated by `;`; a list item is one entry, whatever
+        // it holds (`- Bộ trưởng; Thủ trưởng cơ quan ngang Bộ, ...;`).
         let mut pos = s;
-        for piece in norm[s..e].split(';') {
+        let pieces: Vec<&str> = if dash {
+            vec![&norm[s..e]]
+        } else {
+            norm[s..e].split(';').collect()
+        };
+        for piece in pieces {
             let ps = pos;
             pos += piece.len() + 1;
             let name = piece.trim().trim_start_matches(['-', '+', '•', '–']).trim();
             let mut name = name.trim_end_matches(['.', ',', ';', ':']).trim();
             // `... thành phố để lãnh đạo, chỉ đạo`: the purpose is not part of the name.
-            if let Some(k) = name.rfind(" để ") {
-                if name.len() - k <= 48 {
-                    name = name[..k].trim_end();
-                }
+            if let Some(k) = purpose_at(name) {
+                name = name[..k].trim_end();
             }
             if name.is_empty() || crate::text::letter_count(name) < 2 {
                 continue;
@@ -514,6 +523,20 @@ pub fn addressees(ctx: &Ctx, lines: &[Line], i: usize, to: usize) -> (Vec<Addres
         }
     }
     (res, j)
+}
+
+/// Where a trailing purpose (`để lãnh đạo, chỉ đạo`, `để biết`) starts in an entry, the line
+/// breaks in it counted as spaces.
+fn purpose_at(name: &str) -> Option<usize> {
+    let k = name
+        .match_indices("để")
+        .map(|(k, _)| k)
+        .filter(|&k| {
+            name[..k].ends_with(char::is_whitespace)
+                && name[k + "để".len()..].starts_with(char::is_whitespace)
+        })
+        .last()?;
+    (name.len() - k <= 48).then_some(k)
 }
 
 fn is_list_line(t: &str) -> bool {

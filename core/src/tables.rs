@@ -441,9 +441,42 @@ pub const TIME_PREPOSITIONS: &[&str] = &[
     "truoc", "sau", "tu", "den", "het", "vao", "trong", "toi", "nhat",
 ];
 
+/// Function words a name cannot end with: a line that ends in one was wrapped inside the name
+/// (`... cơ quan thuộc` / `Chính phủ`), folded. Vietnamese grammar: prepositions, conjunctions
+/// and plural markers take a complement after them.
+pub const DANGLING_WORDS: &[&str] = &[
+    "thuoc", "cua", "va", "cac", "voi", "tai", "ve", "cho", "nhung", "truc", "ngang",
+];
+
+/// Whether a folded line ends with one of [`DANGLING_WORDS`].
+pub fn ends_dangling(f: &str) -> bool {
+    let last = f.trim_end().rsplit(' ').next().unwrap_or("");
+    DANGLING_WORDS.contains(&last)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn dangling_words_end_no_name() {
+        for f in [
+            "co quan thuoc",
+            "uy ban nhan dan cac",
+            "so tai chinh va",
+            "cac co quan ngang",
+        ] {
+            assert!(ends_dangling(f), "{f}");
+        }
+        for f in [
+            "chinh phu",
+            "bo tai chinh",
+            "thanh pho truc thuoc trung uong",
+            "cac tinh, thanh pho",
+        ] {
+            assert!(!ends_dangling(f), "{f}");
+        }
+    }
 
     #[test]
     fn type_codes_resolve() {

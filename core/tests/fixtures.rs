@@ -402,3 +402,35 @@ fn a_document_without_national_header_starts_at_its_type_line() {
     assert_eq!(cv.kind.as_deref(), Some("cong_van"));
     assert!(text[doc.items[0].span.start..].starts_with("I. SỰ CẦN THIẾT"));
 }
+
+fn addressee_names(doc: &vanban::Document) -> Vec<&str> {
+    doc.addressees.iter().map(|a| a.name.as_str()).collect()
+}
+
+#[test]
+fn a_wrapped_addressee_joins_its_next_line_and_stops_at_the_preamble() {
+    // `... cơ quan thuộc` / `Chính phủ`: a name does not end with a function word; `Xét báo cáo`
+    // opens the preamble, however short its hard-wrapped line.
+    let (_, doc) = load("thong_bao_wrapped_addressees.md");
+    assert_eq!(
+        addressee_names(&doc),
+        ["Bộ trưởng, Thủ trưởng các cơ quan ngang Bộ, cơ quan thuộc Chính phủ"]
+    );
+    assert!(doc.preamble[0]
+        .text
+        .starts_with("Xét báo cáo của Bộ Kế hoạch và Đầu tư"));
+}
+
+#[test]
+fn a_dash_item_is_one_addressee_and_a_purpose_is_not_part_of_the_name() {
+    let (_, doc) = load("cong_dien_dash_addressees.md");
+    assert_eq!(
+        addressee_names(&doc),
+        [
+            "Bộ trưởng; Thủ trưởng cơ quan ngang Bộ, cơ quan thuộc Chính phủ",
+            "Chủ tịch Ủy ban nhân dân các tỉnh Lào Cai, Yên Bái, Hà Giang",
+            "Bí thư Tỉnh ủy các tỉnh Lào Cai, Yên Bái, Hà Giang",
+        ]
+    );
+    assert_eq!(labels(&doc.items), ["1.", "2.", "3."]);
+}
