@@ -41,6 +41,24 @@ pub struct DatePhrase<'a> {
     pub end: usize,
 }
 
+/// Letters OCR puts for digits: `l`, `i` for `1`, `o` for `0`.
+fn is_ocr_digit(b: u8) -> bool {
+    matches!(b, b'l' | b'i' | b'o')
+}
+
+/// A date part as a number, OCR letters read as the digits they stand for.
+fn ocr_number<T: std::str::FromStr>(part: &str) -> Option<T> {
+    let digits: String = part
+        .chars()
+        .map(|c| match c {
+            'l' | 'i' => '1',
+            'o' => '0',
+            c => c,
+        })
+        .collect();
+    digits.parse().ok()
+}
+
 /// Finds the first date phrase in folded text.
 pub fn date_phrase(f: &str) -> Option<DatePhrase<'_>> {
     let b = f.as_bytes();
@@ -50,8 +68,13 @@ pub fn date_phrase(f: &str) -> Option<DatePhrase<'_>> {
             k += 1;
         }
         let s = k;
-        while k < b.len() && b[k].is_ascii_digit() && k - s < digits {
+        // OCR reads `1` as `l` or `i` and `0` as `o` (`ngày l8 tháng`): such letters count
+        // among the digits of a part that holds a digit.
+        while k < b.len() && k - s < digits && (b[k].is_ascii_digit() || is_ocr_digit(b[k])) {
             k += 1;
+        }
+        if !b[s..k].iter().any(u8::is_ascii_digit) {
+            k = s;
         }
         if k == s {
             while k < b.len() && matches!(b[k], b'.' | b'_' | b'~' | b' ') {
@@ -489,7 +512,13 @@ fn read_date(
     let Some(dp) = date_phrase(&fv.text) else {
         // An OCR-damaged date (`Hà Nội, ngày {† tháng 3 năm 2020`): the place still reads.
         let first = &fv.text[..fv.src_len(norm[from..l.end].len())];
-        if let Some(k) = first.find(", ngay") {
+        // `, ngày` damaged too (`, ngéspOhthang 4 năm 2020`): a word after the comma that
+        // starts `ng` with `thang` or `nam` close after it.
+        let damaged = first.match_indices(", ng").map(|(k, _)| k).find(|&k| {
+            let after = &first[k + 2..first.len().min(k + 24)];
+            after.contains("thang") || after.contains(" nam ")
+        });
+        if let Some(k) = damaged {
             set_place(ctx, out, &joined, &map, k);
             out.date_invalid = true;
             let d_start = map[fv.src(k + 2)];
@@ -516,11 +545,11 @@ fn read_date(
     };
     out.date = Some(ctx.field(d_start, d_end_n));
     match (
-        day.parse::<u32>(),
-        month.parse::<u32>(),
-        year.parse::<i32>(),
+        ocr_number::<u32>(day),
+        ocr_number::<u32>(month),
+        ocr_number::<i32>(year),
     ) {
-        (Ok(d), Ok(m), Ok(y)) => {
+        (Some(d), Some(m), Some(y)) => {
             if crate::dates::valid(y, m, d) {
                 out.date_iso = Some(format!("{y:04}-{m:02}-{d:02}"));
             } else {
@@ -554,7 +583,7 @@ fn set_place(ctx: &Ctx, out: &mut HeaderOut, joined: &str, map: &[usize], ngay_a
         let fvp = Folded::new(place);
         place = &place[fvp.src(k + "hanh phuc".len())..];
     }
-    let place = place.trim().trim_matches(|c: char| !c.is_alphanumeric());
+    let place = place_words(place.trim().trim_matches(|c: char| !c.is_alphanumeric()));
     if !place.is_empty() && crate::text::letter_count(place) >= 2 && place.chars().count() <= 40 {
         let p_off = before.find(place).unwrap_or(0);
         let s = map[p_off];
@@ -564,6 +593,53 @@ fn set_place(ctx: &Ctx, out: &mut HeaderOut, joined: &str, map: &[usize], ngay_a
             span: ctx.span(s, e.max(s)),
         });
     }
+}
+
+/// The name that ends `before` (`7 Q Hà Nội` → `Hà Nội`, `Số: 0688/BYT-MT Hà Nội` → `Hà Nội`):
+/// its trailing words that are capitalised (two letters at least) or an administrative unit's
+/// lower-case word inside a name (`Thành phố Hồ Chí Minh`, `Thị xã ...`).
+fn place_words(before: &str) -> &str {
+    const UNIT_WORDS: &[&str] = &["pho", "xa", "tran", "huyen", "tinh", "quan"];
+    let mut start = before.len();
+    let mut next_capital = false;
+    for (k, w) in before
+        .char_indices()
+        .filter(|&(k, c)| {
+            !c.is_whitespace() && (k == 0 || before[..k].ends_with(char::is_whitespace))
+        })
+        .map(|(k, _)| (k, before[k..].split_whitespace().next().unwrap_or("")))
+        .collect::<Vec<_>>()
+        .into_iter()
+        .rev()
+    {
+        let core = w.trim_end_matches('.');
+        // `Bà Rịa-Vũng Tàu`: hyphen-joined parts are words of the name.
+        let letters = core
+            .split('-')
+            .all(|p| p.chars().all(char::is_alphabetic) && p.chars().count() >= 2);
+        let capital = letters && core.chars().next().is_some_and(char::is_uppercase);
+        let unit = letters && next_capital && UNIT_WORDS.contains(&fold(core).as_str());
+        if !(capital || unit) {
+            break;
+        }
+        start = k;
+        next_capital = capital;
+    }
+    if start == before.len() {
+        return before;
+    }
+    // A lower-case unit word is kept only inside the name, not at its head; nor is a code in
+    // capitals before a name written in lower case (`... KTTH Hà Nội`; `TP.` stays).
+    let mut name = &before[start..];
+    let mixed = name.split_whitespace().any(|w| !is_caps(w));
+    while let Some(w) = name.split_whitespace().next() {
+        let code = mixed && is_caps(w) && !w.ends_with('.');
+        if !(code || !w.starts_with(char::is_uppercase)) || w.len() == name.len() {
+            break;
+        }
+        name = name[w.len()..].trim_start();
+    }
+    name
 }
 
 /// A công văn's subject line: `V/v ...`, also as OCR reads it (`V/`, `VWv`, `Viv`, `VA`).
@@ -934,9 +1010,35 @@ mod tests {
         assert_eq!(d.end, "ngay 17 thang 11 nam 2025".len());
         let d = date_phrase("ha noi, ngay .... thang ... nam 2024").unwrap();
         assert_eq!((d.day, d.month, d.year), ("", "", "2024"));
+        // OCR letters for digits, in a part that holds a digit.
+        let d = date_phrase("ha noi, ngay l8thang 8 nam 2021").unwrap();
+        assert_eq!((d.day, d.month, d.year), ("l8", "8", "2021"));
+        assert_eq!(ocr_number::<u32>(d.day), Some(18));
+        assert_eq!(ocr_number::<u32>("1o"), Some(10));
+        assert!(date_phrase("ngay lo thang 5 nam 2020").is_none());
         assert!(date_phrase("hom nay thang 5").is_none());
         assert!(date_phrase("ngayngay thang").is_none());
         assert!(date_phrase("ngay 12").is_none());
+    }
+
+    #[test]
+    fn place_words_end_the_text_before_the_date() {
+        for (before, place) in [
+            ("Hà Nội", "Hà Nội"),
+            ("7 Q Hà Nội", "Hà Nội"),
+            ("sốl 0688/BYT-MT Hà Nội", "Hà Nội"),
+            ("Số: 12 /VPCP- KTTH Hà Nội", "Hà Nội"),
+            (
+                "86:5619 SYT-NVY Thành phố Hồ Chí Minh",
+                "Thành phố Hồ Chí Minh",
+            ),
+            ("Bà Rịa-Vũng Tàu", "Bà Rịa-Vũng Tàu"),
+            ("TP. Hồ Chí Minh", "TP. Hồ Chí Minh"),
+            ("HÀ NỘI", "HÀ NỘI"),
+            ("phố Huế", "Huế"),
+        ] {
+            assert_eq!(place_words(before), place, "{before}");
+        }
     }
 
     #[test]

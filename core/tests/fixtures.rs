@@ -434,3 +434,17 @@ fn a_dash_item_is_one_addressee_and_a_purpose_is_not_part_of_the_name() {
     );
     assert_eq!(labels(&doc.items), ["1.", "2.", "3."]);
 }
+
+#[test]
+fn an_ocr_damaged_date_line_still_gives_date_and_place() {
+    // `7 Q Hà Nội, ngày l6thang 9 năm 2022`: OCR letters for digits, a glued `tháng`, stray
+    // marks before the place.
+    let (_, doc) = load("ocr_cong_van_damaged_header.md");
+    assert_eq!(doc.date.as_deref(), Some("2022-09-16"));
+    assert_eq!(doc.place.as_deref(), Some("Hà Nội"));
+    assert_eq!(doc.issuer.as_deref(), Some("Bộ Ngoại giao"));
+    assert_eq!(
+        addressee_names(&doc),
+        ["Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương"]
+    );
+}
