@@ -634,7 +634,7 @@ fn place_words(before: &str) -> &str {
     let mixed = name.split_whitespace().any(|w| !is_caps(w));
     while let Some(w) = name.split_whitespace().next() {
         let code = mixed && is_caps(w) && !w.ends_with('.');
-        if !(code || !w.starts_with(char::is_uppercase)) || w.len() == name.len() {
+        if w.len() == name.len() || !code && w.starts_with(char::is_uppercase) {
             break;
         }
         name = name[w.len()..].trim_start();
