@@ -157,14 +157,25 @@ pub fn national_phrase(f: &str) -> Option<(usize, usize, Family)> {
     ) {
         return Some((0, f.len(), Family::State));
     }
+    // `ĐẢNG CỘNG` / `SẢN VIỆT NAM` (a header table's cell over two lines).
+    if f.trim_end_matches(['.', ' ']) == "san viet nam" {
+        return Some((0, f.len(), Family::Party));
+    }
     // OCR: "cong hoa xa hoi chu nghia" with damaged letters.
     let head = f.get(..f.len().min(80 + DAMAGED.len())).unwrap_or(f);
     if let Some(k) = found.then(|| head.find(DAMAGED)).flatten() {
         if k <= 80 {
+            // `CỘNG HÒA XÃ` / `HỘI CHỦ NGHĨA VIỆT NAM`: the cell's second line starts `hội`.
             let start = ["cong", "hoa xa hoi", "xa hoi"]
                 .iter()
                 .filter_map(|p| f[..k].find(p))
                 .min()
+                .or_else(|| {
+                    f[..k]
+                        .trim_end()
+                        .ends_with("hoi")
+                        .then(|| f[..k].trim_end().len() - 3)
+                })
                 .unwrap_or(k);
             return Some((start, f.len(), Family::State));
         }
@@ -819,10 +830,18 @@ fn read_title(
         // `CỦA BAN THƯỜNG VỤ TỈNH ỦY` before `Về việc ...`: the issuer, not the subject.
         let ft = fold(&text);
         if ft.starts_with("cua ") {
+            // Only a body's name lies between `của` and `về`; `CỦA ĐỒNG CHÍ TỔNG BÍ THƯ TẠI
+            // BUỔI LÀM VIỆC VỚI ... VỀ ...` is the subject itself.
             let about = [" ve viec ", " ve ", " v/v "]
                 .iter()
                 .filter_map(|p| ft.find(p))
-                .min();
+                .min()
+                .filter(|&k| {
+                    let name = &ft[4..k];
+                    ![" tai ", " voi ", " trong "]
+                        .iter()
+                        .any(|w| name.contains(w))
+                });
             let fvt = Folded::new(&text);
             match about {
                 Some(k) => {
@@ -972,6 +991,19 @@ fn finish(ctx: &Ctx, out: &mut HeaderOut, organ_lines: &[(usize, usize)]) {
             } else if last.starts_with("ban ") {
                 org.text.push_str(" Trung ương");
             }
+        } else if (last == "van phong" || last.starts_with("ban "))
+            && !last.contains(" uy")
+            && [
+                "tinh uy", "thanh uy", "huyen uy", "quan uy", "thi uy", "dang uy",
+            ]
+            .iter()
+            .any(|c| parent.starts_with(c))
+        {
+            // Likewise under a local committee: `VĂN PHÒNG` under `TỈNH ỦY QUẢNG NGÃI` is
+            // `Văn phòng Tỉnh ủy Quảng Ngãi`.
+            let committee = out.organs[n - 2].text.clone();
+            let org = &mut out.organs[n - 1];
+            org.text = format!("{} {}", org.text, committee);
         }
     }
 }

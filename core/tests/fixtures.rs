@@ -448,3 +448,25 @@ fn an_ocr_damaged_date_line_still_gives_date_and_place() {
         ["Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương"]
     );
 }
+
+#[test]
+fn header_cells_split_over_lines_are_read_whole() {
+    // `ĐẢNG CỘNG` / `SẢN VIỆT NAM`: the Party's name, not the issuer; the department is named
+    // with its committee (HD 36); a title that starts `CỦA ĐỒNG CHÍ ... TẠI BUỔI LÀM VIỆC` is the
+    // subject, not an issuer.
+    let (_, doc) = load("thong_bao_ket_luan_split_cells.md");
+    assert_eq!(doc.header.family, Some(vanban::Family::Party));
+    assert_eq!(doc.issuer.as_deref(), Some("Văn phòng Tỉnh ủy Quảng Ngãi"));
+    assert_eq!(doc.symbol.as_deref(), Some("215-TB/VPTU"));
+    let title = doc.title.as_deref().unwrap();
+    assert!(
+        title.starts_with("CỦA ĐỒNG CHÍ BÍ THƯ TỈNH ỦY TẠI BUỔI"),
+        "{title}"
+    );
+    assert!(title.ends_with("ĐẠI HỘI ĐẢNG BỘ CÁC CẤP"), "{title}");
+    // `CỘNG HÒA XÃ` / `HỘI CHỦ NGHĨA VIỆT NAM`: no `Hội` glued to the issuer.
+    let (_, doc) = load("chi_thi_split_national_cell.md");
+    assert_eq!(doc.issuer.as_deref(), Some("Ủy ban nhân dân tỉnh Gia Lai"));
+    assert_eq!(doc.header.family, Some(vanban::Family::State));
+    assert_eq!(doc.kind.as_deref(), Some("chi_thi"));
+}
