@@ -482,6 +482,10 @@ const ISSUER_STOPS: &[&str] = &[
     "gồm",
     "như",
     "cùng",
+    // `... của Bộ Tài chính nêu trên`: a word pointing back is not part of the name.
+    "nêu trên",
+    "nói trên",
+    "trên đây",
 ];
 
 /// `của <body>` at char `i`: the issuing body, up to a stop word or punctuation.
@@ -745,21 +749,44 @@ fn issued_before(cx: &Cx, at: usize) -> (Option<String>, Option<String>) {
     if clause.is_none() && lo > 0 {
         return (None, None);
     }
-    let s = cx.skip_ws(lo + clause.unwrap_or(0));
-    if s >= subj_end || !cx.is_upper(s) || body_name(cx, s) < subj_end {
+    let cs = cx.skip_ws(lo + clause.unwrap_or(0));
+    if cs >= subj_end {
         return (None, None);
     }
+    // `Ngày <date> [tại kỳ họp thứ 8] Quốc hội đã thông qua ...`: the clause opens with its
+    // date, the body is the name that runs to the verb.
+    let dated = cx.starts_with_at(cs, "ngay");
+    let (s, opening_date) = if !dated && cx.is_upper(cs) && body_name(cx, cs) >= subj_end {
+        (cs, None)
+    } else {
+        let Some((iso, dend)) = dated.then(|| date_at(cx.fs, cx.skip_ws(cs + 4))).flatten() else {
+            return (None, None);
+        };
+        let Some(s) = (dend..subj_end)
+            .filter(|&k| cx.word_start(k) && cx.is_upper(k))
+            .find(|&k| body_name(cx, k) >= subj_end)
+        else {
+            return (None, None);
+        };
+        // What stands between the date and the body is a short place or occasion.
+        if s - dend > 48 {
+            return (None, None);
+        }
+        (s, Some(iso))
+    };
     let issuer = crate::text::squash_spaces(&cx.text[cx.src(s)..cx.src(subj_end)]);
     // `Ngày <date>,` before the body.
-    let date = clause
-        .filter(|c| subj.as_bytes()[c - 1] == b',')
-        .and_then(|c| {
-            let head = cx.fs[..lo + c - 1].trim_end();
-            let k = head.len().saturating_sub(30)
-                + head[head.len().saturating_sub(30)..].rfind("ngay ")?;
-            let (iso, end) = date_at(cx.fs, cx.skip_ws(k + 4))?;
-            (cx.word_start(k) && end == head.len()).then_some(iso)
-        });
+    let date = opening_date.or_else(|| {
+        clause
+            .filter(|c| subj.as_bytes()[c - 1] == b',')
+            .and_then(|c| {
+                let head = cx.fs[..lo + c - 1].trim_end();
+                let k = head.len().saturating_sub(30)
+                    + head[head.len().saturating_sub(30)..].rfind("ngay ")?;
+                let (iso, end) = date_at(cx.fs, cx.skip_ws(k + 4))?;
+                (cx.word_start(k) && end == head.len()).then_some(iso)
+            })
+    });
     (Some(issuer), date)
 }
 
@@ -1416,6 +1443,30 @@ mod tests {
         assert_eq!(
             full("Ngày 12/5/2025, căn cứ tình hình thực tế đã ban hành Kế hoạch số 5/KH-UBND."),
             vec![(Some("ke_hoach"), s("5/KH-UBND"), None, None)]
+        );
+        // A date opening the clause without a comma, an occasion between it and the body.
+        assert_eq!(
+            full("Ngày 20 tháng 11 năm 2019 tại kỳ họp thứ 8 Quốc hội Khóa XIV đã thông qua Luật Chứng khoán số 54/2019/QH14 trong đó quy định"),
+            vec![(Some("luat"), s("54/2019/QH14"), s("2019-11-20"), s("Quốc hội Khóa XIV"))]
+        );
+        assert_eq!(
+            full("Ngày 14/6/2019 Quốc hội đã thông qua Luật số 38/2019/QH14 về quản lý thuế."),
+            vec![(
+                Some("luat"),
+                s("38/2019/QH14"),
+                s("2019-06-14"),
+                s("Quốc hội")
+            )]
+        );
+        // The date opens a sentence whose subject is not a body: neither is taken.
+        assert_eq!(
+            full("Ngày 14/6/2019 tại hội nghị toàn quốc các địa phương đã ban hành Kế hoạch số 7/KH-UBND."),
+            vec![(Some("ke_hoach"), s("7/KH-UBND"), None, None)]
+        );
+        // A word pointing back (`nêu trên`) is not part of the name.
+        assert_eq!(
+            first_issuer("theo Báo cáo số 621/BC-BTC ngày 11/11/2025 của Bộ Tài chính nêu trên trong quá trình"),
+            s("Bộ Tài chính")
         );
     }
 

@@ -425,10 +425,12 @@ pub const JOINT_TYPE_CODES: &[&str] = &["TTLT", "NQLT"];
 
 /// Verbs that make the body before them the issuer of the document named after them (`Ngày
 /// 26/3/2020, Ban Thường vụ Tỉnh ủy đã ban hành Kết luận số ...`; `BHXH thành phố đã có Công văn số
-/// ...`), folded, longest first. Observed.
+/// ...`; `Quốc hội đã thông qua Luật ...`, Luật Ban hành văn bản quy phạm pháp luật 2015 Art.
+/// 8), folded, longest first. Observed.
 pub const ISSUING_VERBS: &[&str] = &[
     "da ky ban hanh",
     "da ban hanh",
+    "da thong qua",
     "ban hanh",
     "da co",
     "da ky",
