@@ -208,11 +208,26 @@ pub fn sector_of(name: &str) -> Option<Sector> {
 }
 
 /// Heads of one syllable whose folded form other words share (`bố trí`, `sổ`, `vũ`), with
-/// their spellings (lower case).
-const SHORT_HEADS: &[(&str, &str)] = &[("bo", "bộ"), ("so", "sở"), ("cuc", "cục"), ("vu", "vụ")];
+/// their spellings (lower case): `Báo` (a newspaper) is not `Bảo` (`Bảo vệ thực vật`), `Ban`
+/// not `Bàn` (`Bàn giao`).
+const SHORT_HEADS: &[(&str, &str)] = &[
+    ("bo", "bộ"),
+    ("so", "sở"),
+    ("cuc", "cục"),
+    ("vu", "vụ"),
+    ("bao", "báo"),
+    ("ban", "ban"),
+];
 
-/// Whether the first word of `src`, where it folds to a [`SHORT_HEADS`] head, is spelled as one.
-fn head_spelled(src: &str) -> bool {
+/// Whether the first word of `src` (folded `f`), where it folds to a [`SHORT_HEADS`] head, is
+/// spelled as one, or starts a longer head (`Bảo hiểm xã hội`).
+fn head_spelled(src: &str, f: &str) -> bool {
+    if HEADS
+        .iter()
+        .any(|(h, _)| h.trim_end().contains(' ') && starts_with_spaced(f, h))
+    {
+        return true;
+    }
     let word: String = src
         .chars()
         .take_while(|c| c.is_alphabetic())
@@ -667,7 +682,7 @@ fn subjects_at(text: &str, whole: &Folded, from: usize, need_verb: bool) -> Vec<
     // that of `Bộ`.
     if !head_at(&f[s..])
         || !(first_char.is_some_and(char::is_uppercase) || s > 0 || from > 0)
-        || !head_spelled(&sub[src_s..])
+        || !head_spelled(&sub[src_s..], &f[s..])
         || verb_outruns_head(&sub[src_s..], &f[s..])
     {
         return Vec::new();
@@ -762,6 +777,7 @@ fn subjects_at(text: &str, whole: &Folded, from: usize, need_verb: bool) -> Vec<
             let shares_body = comma && bare_title(&f[piece_start..k]);
             if next < e
                 && head_at(&f[next..e])
+                && head_spelled(&sub[fv.src(next)..], &f[next..e])
                 && (cap || sep_len == 4 || f[k..].starts_with("; ") || office)
                 && !within_colon_list
                 && !shares_body
@@ -978,6 +994,27 @@ mod tests {
             ["Giám đốc các sở", "Thủ trưởng các ban, ngành"]
         );
         assert_eq!(names("Bộ Y tế chủ trì."), ["Bộ Y tế"]);
+    }
+
+    #[test]
+    fn words_that_fold_like_a_head() {
+        // `Bảo vệ thực vật` is no newspaper (`Báo`): `và` stays inside the name.
+        assert_eq!(
+            names("Chi cục Trồng trọt và Bảo vệ thực vật chủ trì theo dõi sâu bệnh."),
+            ["Chi cục Trồng trọt và Bảo vệ thực vật"]
+        );
+        // A longer head spelled with the same first syllable still starts a name.
+        assert_eq!(
+            names("Sở Y tế và Bảo hiểm xã hội tỉnh phối hợp kiểm tra."),
+            ["Sở Y tế", "Bảo hiểm xã hội tỉnh"]
+        );
+        assert_eq!(
+            names("Báo Nhân Dân và Đài Truyền hình Việt Nam phối hợp tuyên truyền."),
+            ["Báo Nhân Dân", "Đài Truyền hình Việt Nam"]
+        );
+        // `Bàn giao`, `Bản sao` are no `Ban`.
+        assert!(names("Bàn giao hồ sơ gốc cho cơ quan quản lý.").is_empty());
+        assert!(names("Bản sao các văn bằng, chứng chỉ chứng minh trình độ.").is_empty());
     }
 
     #[test]
