@@ -452,8 +452,21 @@ pub fn read(ctx: &Ctx, lines: &[Line], start: usize, limit: usize) -> HeaderOut 
         if is_title_stop(f) {
             break;
         }
-        if is_caps(t) && l.chars <= 90 && crate::patterns::marker(t).is_none() {
+        // A body's name starts with a letter, and stands above the subject.
+        if is_caps(t)
+            && l.chars <= 90
+            && crate::patterns::marker(t).is_none()
+            && t.starts_with(char::is_alphabetic)
+            && out.title.is_none()
+        {
             organ_lines.push((l.start, l.end));
+            i += 1;
+            continue;
+        }
+        // A short line the header does not know (a motto cut by OCR, `Hạnh phú`; a broken
+        // cell, `1 CHÍNH`) stays inside the header when a header field still missing comes
+        // right after it.
+        if l.chars <= SKIPPABLE_CHARS && anchor_ahead(lines, norm, i + 1, limit, &out) {
             i += 1;
             continue;
         }
@@ -462,6 +475,29 @@ pub fn read(ctx: &Ctx, lines: &[Line], start: usize, limit: usize) -> HeaderOut 
     out.end = i;
     finish(ctx, &mut out, &organ_lines);
     out
+}
+
+/// The longest line of unknown text kept inside a header (a cell, not a sentence of the body).
+const SKIPPABLE_CHARS: usize = 40;
+/// How many text lines ahead a missing header field is looked for.
+const ANCHOR_LOOKAHEAD: usize = 4;
+
+/// Whether a header field still missing from `out` (the number, the date, the type line, the
+/// `V/v` subject) starts on one of the next text lines from `i`, before a line that ends the
+/// header.
+fn anchor_ahead(lines: &[Line], norm: &str, i: usize, limit: usize, out: &HeaderOut) -> bool {
+    lines[i.min(limit)..limit]
+        .iter()
+        .filter(|l| !l.is_void())
+        .take(ANCHOR_LOOKAHEAD)
+        .map(|l| (l.text(norm), l.folded.as_str()))
+        .take_while(|&(_, f)| !is_title_stop(f))
+        .any(|(t, f)| {
+            out.symbol.is_none() && symbol_in_line(t, f).is_some()
+                || out.date.is_none() && date_phrase(f).is_some()
+                || out.kind.is_none() && is_caps(t) && type_line(t, f).is_some()
+                || out.title.is_none() && is_vv(t, f)
+        })
 }
 
 /// A type line: `CHỈ THỊ`, `KẾT LUẬN CỦA BỘ CHÍNH TRỊ`, `CÔNG ĐIỆN`. Returns the type and the

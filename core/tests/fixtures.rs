@@ -450,6 +450,25 @@ fn an_ocr_damaged_date_line_still_gives_date_and_place() {
 }
 
 #[test]
+fn a_cut_motto_and_a_broken_cell_do_not_end_the_header() {
+    // `Tự do - Hạnh ph` and `2 NÔNG` (cells OCR cut) stand between the national line and the
+    // number: the header goes on to the number, the date and the `Viv` subject; a stray cell
+    // under the subject (`BỘ`) and one that opens with a digit are not the issuer.
+    let (_, doc) = load("ocr_cong_van_cut_motto.md");
+    assert_eq!(doc.kind.as_deref(), Some("cong_van"));
+    assert_eq!(doc.symbol.as_deref(), Some("1187/TT-CLT"));
+    assert_eq!(doc.date.as_deref(), Some("2023-05-09"));
+    assert_eq!(doc.place.as_deref(), Some("Hà Nội"));
+    assert_eq!(doc.issuer.as_deref(), Some("Cục trồng trọt"));
+    assert!(doc
+        .title
+        .as_deref()
+        .unwrap()
+        .starts_with("Viv hướng dẫn gieo cấy"));
+    assert_eq!(doc.items.len(), 2);
+}
+
+#[test]
 fn header_cells_split_over_lines_are_read_whole() {
     // `ĐẢNG CỘNG` / `SẢN VIỆT NAM`: the Party's name, not the issuer; the department is named
     // with its committee (HD 36); a title that starts `CỦA ĐỒNG CHÍ ... TẠI BUỔI LÀM VIỆC` is the
