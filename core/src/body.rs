@@ -116,16 +116,21 @@ fn ends_sentence(t: &str) -> bool {
         || t.ends_with(".”")
 }
 
+/// A line cut inside a hyphenated word (`COVID-` / `19 của ...`): the next line goes on with it.
+fn wraps_in_word(t: &str) -> bool {
+    let mut cs = t.trim_end().chars().rev();
+    cs.next() == Some('-') && cs.next().is_some_and(char::is_alphanumeric)
+}
+
 fn starts_lower(t: &str) -> bool {
     t.chars().next().is_some_and(|c| c.is_lowercase())
 }
 
 /// Lines that always open a paragraph.
 fn opens_block(f: &str) -> bool {
-    f.starts_with("kinh gui")
+    crate::keywords::addressee_opener(f).is_some()
         || f.starts_with("can cu ")
         || crate::tail::is_noi_nhan(f)
-        || f.starts_with("kinh trinh")
 }
 
 /// Whether a marker at the start of `next` opens an item after `prev` (the previous line;
@@ -272,7 +277,7 @@ pub fn paragraphs(ctx: &Ctx, lines: &[Line], from: usize, to: usize, lay: Layout
                     (k, c) if *k == p.last_line => *c.get_or_init(|| is_caps(prev)),
                     _ => is_caps(prev),
                 };
-                if is_bare_marker(p, norm) && m.is_none() {
+                if is_bare_marker(p, norm) && m.is_none() || wraps_in_word(prev) {
                     true
                 } else if opens_block(&l.folded) {
                     false
@@ -373,26 +378,40 @@ fn starts_quote_or_upper(t: &str) -> bool {
 /// Whether a line opens a list of addressees: `Kính gửi:`, `Kính trình:`, a công điện's
 /// `THỦ TƯỚNG CHÍNH PHỦ điện:`, and after a first list `Đồng kính gửi:`.
 pub fn opens_addressees(f: &str, first: bool) -> bool {
+    use crate::keywords as kw;
     let f = f.trim_start_matches(['*', ' ']);
-    f.starts_with("kinh gui")
-        || f.starts_with("kinh trinh")
+    kw::starts(f, kw::KINH_GUI)
+        || kw::starts(f, kw::KINH_TRINH)
+        || first && kw::find_labelled(f, kw::KINH_GUI, kw::GLUED_BEFORE_LABEL).is_some()
         || first && f.len() < 60 && (f.ends_with(" dien:") || f.ends_with(" dien"))
-        || !first && f.starts_with("dong kinh gui")
+        || !first && kw::starts(f, kw::DONG_KINH_GUI)
 }
 
-/// Reads `Kính gửi:` addressees starting at line `i`; returns them and the first line after.
-pub fn addressees(ctx: &Ctx, lines: &[Line], i: usize, to: usize) -> (Vec<Addressee>, usize) {
+/// The addressees read from a `Kính gửi:` block.
+pub struct AddresseesOut {
+    pub addressees: Vec<Addressee>,
+    /// The first line after the block.
+    pub next: usize,
+    /// Text glued before the opener on its line (a stamp or a cell), normalised byte range.
+    pub before_opener: Option<(usize, usize)>,
+}
+
+/// Reads `Kính gửi:` addressees starting at line `i`.
+pub fn addressees(ctx: &Ctx, lines: &[Line], i: usize, to: usize) -> AddresseesOut {
     let norm = ctx.text;
     // Entries as (start, end, led by a list marker).
     let mut out: Vec<(usize, usize)> = Vec::new();
     let mut dashed: Vec<bool> = Vec::new();
     let l = &lines[i];
-    let t = l.text(norm);
+    let full = l.text(norm);
+    // `Cole THỘNG TA ... Kính gửi:`: the opener after a glued prefix; the line is read from it.
+    let (label_s, label_e) = crate::keywords::addressee_label(&l.folded).unwrap_or((0, 0));
+    let fv0 = l.folded_view(norm);
+    let skip = fv0.src(label_s.min(fv0.text.len()));
+    let before_opener = (skip > 0).then(|| (l.start, l.start + full[..skip].trim_end().len()));
+    let t = &full[skip..];
     // The opener's colon, if it follows the opener (`Kính gửi các Bộ: Công an, ...` has none).
-    let opener_words = ["dong kinh gui", "kinh gui", "kinh trinh"]
-        .iter()
-        .find(|w| l.folded.starts_with(**w))
-        .map_or(0, |w| w.len());
+    let opener_words = label_e - label_s;
     let colon = t
         .find(':')
         .filter(|&k| opener_words == 0 || t[..k].chars().count() <= opener_words + 3)
@@ -401,19 +420,13 @@ pub fn addressees(ctx: &Ctx, lines: &[Line], i: usize, to: usize) -> (Vec<Addres
         Some(k) => k,
         None => {
             // `Kính gửi` without colon: skip the words of the opener.
-            let fv = l.folded_view(norm);
-            let words = if l.folded.starts_with("dong kinh gui") {
-                "dong kinh gui"
-            } else {
-                "kinh gui"
-            };
-            fv.src(words.len().min(fv.text.len()))
+            fv0.src(label_e.min(fv0.text.len())) - skip
         }
     };
     let rest = t[after..].trim();
     let mut prev_listy = false;
     if !rest.is_empty() {
-        let s = l.start + after + (t[after..].len() - t[after..].trim_start().len());
+        let s = l.start + skip + after + (t[after..].len() - t[after..].trim_start().len());
         out.push((s, s + rest.len()));
         dashed.push(is_list_line(rest));
     }
@@ -481,7 +494,8 @@ pub fn addressees(ctx: &Ctx, lines: &[Line], i: usize, to: usize) -> (Vec<Addres
         }
         let short_entry =
             l.chars <= 110 && (t.ends_with([';', ',', '.']) || !ends_sentence(t) && l.chars <= 80);
-        if !(listy || short_entry) {
+        // A dashed list is dashed throughout: a line without a dash after it is the text.
+        if !(listy || short_entry && !prev_listy) {
             break;
         }
         let s = l.start + m.as_ref().map_or(0, |m| m.len);
@@ -522,7 +536,11 @@ pub fn addressees(ctx: &Ctx, lines: &[Line], i: usize, to: usize) -> (Vec<Addres
             });
         }
     }
-    (res, j)
+    AddresseesOut {
+        addressees: res,
+        next: j,
+        before_opener,
+    }
 }
 
 /// Where a trailing purpose (`để lãnh đạo, chỉ đạo`, `để biết`) starts in an entry, the line

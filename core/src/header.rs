@@ -329,7 +329,8 @@ fn starts_body(f: &str) -> bool {
 }
 
 fn is_title_stop(f: &str) -> bool {
-    f.starts_with("kinh gui") || f.starts_with("can cu") || f.starts_with("kinh trinh")
+    use crate::keywords as kw;
+    kw::starts(f, kw::KINH_GUI) || f.starts_with("can cu") || kw::starts(f, kw::KINH_TRINH)
 }
 
 /// Reads the header starting at line `start`.
@@ -483,17 +484,20 @@ const SKIPPABLE_CHARS: usize = 40;
 const ANCHOR_LOOKAHEAD: usize = 4;
 
 /// Whether a header field still missing from `out` (the number, the date, the type line, the
-/// `V/v` subject) starts on one of the next text lines from `i`, before a line that ends the
-/// header.
+/// `V/v` subject), or the addressees' opener that ends the header, starts on one of the next
+/// text lines from `i`.
 fn anchor_ahead(lines: &[Line], norm: &str, i: usize, limit: usize, out: &HeaderOut) -> bool {
     lines[i.min(limit)..limit]
         .iter()
         .filter(|l| !l.is_void())
         .take(ANCHOR_LOOKAHEAD)
         .map(|l| (l.text(norm), l.folded.as_str()))
-        .take_while(|&(_, f)| !is_title_stop(f))
+        .take_while(|&(_, f)| !f.starts_with("can cu"))
         .any(|(t, f)| {
-            out.symbol.is_none() && symbol_in_line(t, f).is_some()
+            // The addressees' opener ends the header: a short stray line before it is still
+            // the header's.
+            crate::keywords::addressee_label(f).is_some()
+                || out.symbol.is_none() && symbol_in_line(t, f).is_some()
                 || out.date.is_none() && date_phrase(f).is_some()
                 || out.kind.is_none() && is_caps(t) && type_line(t, f).is_some()
                 || out.title.is_none() && is_vv(t, f)
@@ -730,6 +734,7 @@ fn read_vv(ctx: &Ctx, lines: &[Line], i: usize, limit: usize) -> (Field, usize) 
         if national_phrase(f).is_some()
             || date_phrase(f).is_some()
             || is_title_stop(f)
+            || crate::keywords::addressee_label(f).is_some()
             || symbol_in_line(t, f).is_some()
             || is_caps(t) && starts_body(f)
             || crate::patterns::marker(t).is_some()

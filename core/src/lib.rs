@@ -30,6 +30,7 @@ pub mod diagnostics;
 pub mod entities;
 pub mod figures;
 pub mod header;
+pub mod keywords;
 pub mod lines;
 pub mod model;
 pub mod mojibake;

@@ -225,7 +225,7 @@ fn kind_of(t: &str, f: &str) -> LineKind {
         LineKind::Decoration
     } else if is_stamp(f) {
         LineKind::Stamp
-    } else if is_junk(t) {
+    } else if is_junk(t) && !crate::keywords::starts_label(f) {
         LineKind::Decoration
     } else if is_byline(t) {
         LineKind::Chrome

@@ -83,7 +83,7 @@ fn document_start(ctx: &Ctx, lines: &[Line], from: usize, to: usize) -> usize {
         if typel.is_none() && header::type_line(t, f).is_some() && is_caps(t) {
             typel = Some(i);
         }
-        if kinh_gui.is_none() && f.starts_with("kinh gui") {
+        if kinh_gui.is_none() && crate::keywords::starts(f, crate::keywords::KINH_GUI) {
             kinh_gui = Some(i);
         }
         if symbol.is_some() && typel.is_some() {
@@ -250,18 +250,6 @@ pub fn run(input: &str) -> Document {
     // Header.
     let h = header::read(&ctx, &lines, start, doc_end);
     let mut body_start = h.end;
-    // A header the reader lost track of (OCR): `Kính gửi` a few lines on still ends it.
-    if let Some(k) = (body_start..doc_end.min(body_start + 12))
-        .find(|&i| body::opens_addressees(&lines[i].folded, true))
-    {
-        let marked = (body_start..k).any(|i| {
-            lines[i].kind == LineKind::Text
-                && crate::patterns::marker(lines[i].text(text)).is_some()
-        });
-        if !marked {
-            body_start = k;
-        }
-    }
 
     // Addressees right after the header: `Kính gửi:`, a công điện's `THỦ TƯỚNG CHÍNH PHỦ điện:`,
     // then possibly `Đồng kính gửi:`.
@@ -270,9 +258,15 @@ pub fn run(input: &str) -> Document {
         if !body::opens_addressees(&lines[k].folded, addressees.is_empty()) {
             break;
         }
-        let (a, next) = body::addressees(&ctx, &lines, k, doc_end);
-        addressees.extend(a);
-        body_start = next.max(k + 1);
+        let a = body::addressees(&ctx, &lines, k, doc_end);
+        addressees.extend(a.addressees);
+        if let Some((s, e)) = a.before_opener.filter(|(s, e)| e > s) {
+            noise.push(Noise {
+                kind: NoiseKind::Stamp,
+                span: ctx.span(s, e),
+            });
+        }
+        body_start = a.next.max(k + 1);
     }
 
     // Tail.

@@ -21,8 +21,9 @@ const SURNAMES: &[&str] = &[
 
 /// `Nơi nhận:` (also as OCR reads it: `Nơi nhậm:`, `Noi nhân`), `Nơi gửi:`.
 pub fn is_noi_nhan(f: &str) -> bool {
-    f.starts_with("noi nhan")
-        || f.starts_with("noi gui")
+    use crate::keywords as kw;
+    kw::starts(f, kw::NOI_NHAN)
+        || kw::starts(f, kw::NOI_GUI)
         || f.starts_with("noi nh") && f[6..f.len().min(10)].contains(':')
 }
 
@@ -38,7 +39,7 @@ pub fn is_position(t: &str, f: &str) -> bool {
         && t.chars().count() <= 70
         && is_caps(t)
         && position_words().found_in(f)
-        && !f.starts_with("noi nhan")
+        && !crate::keywords::starts(f, crate::keywords::NOI_NHAN)
         && crate::patterns::marker(t).is_none()
 }
 
@@ -242,7 +243,8 @@ pub fn read(ctx: &Ctx, lines: &[Line], from: usize, to: usize) -> TailOut {
             dash_list = false;
             let k = t.find(':').map(|k| k + 1).unwrap_or_else(|| {
                 let fv = l.folded_view(norm);
-                fv.src("noi nhan".len())
+                let n = crate::keywords::lead(f, crate::keywords::NOI_NHAN).unwrap_or(0);
+                fv.src(n.min(fv.text.len()))
             });
             start = l.start + k;
             t = norm[start..l.end].trim();

@@ -469,6 +469,38 @@ fn a_cut_motto_and_a_broken_cell_do_not_end_the_header() {
 }
 
 #[test]
+fn glued_and_spaced_keywords_are_read_as_keywords() {
+    // `CONG THONG TIN DIEN TU Kỉnhgửì:`: a stamp glued before a glued opener; the subject stops
+    // there and the stamp is kept as noise; the dashed list ends at the first line without a
+    // dash; `COVID-` / `19` is one word; `N ơ i n h ậ n:` spaced out is still the label.
+    let (text, doc) = load("cong_van_glued_keywords.md");
+    assert_eq!(
+        doc.title.as_deref(),
+        Some("V/v vận tải hành khách liên tỉnh dịp nghỉ lễ 30/4 và 01/5")
+    );
+    assert_eq!(
+        addressee_names(&doc),
+        [
+            "Sở Giao thông vận tải các tỉnh, thành phố",
+            "Các doanh nghiệp kinh doanh vận tải hành khách"
+        ]
+    );
+    let stamp = doc
+        .noise
+        .iter()
+        .find(|n| n.kind == vanban::NoiseKind::Stamp)
+        .expect("the glued stamp is noise");
+    assert_eq!(
+        &text[stamp.span.start..stamp.span.end],
+        "CONG THONG TIN DIEN TU"
+    );
+    assert_eq!(doc.preamble.len(), 1);
+    assert!(doc.preamble[0].text.contains("COVID- 19 trong hoạt động"));
+    assert_eq!(doc.archive.as_deref(), Some("VT, VTải"));
+    assert_eq!(doc.items.len(), 2);
+}
+
+#[test]
 fn header_cells_split_over_lines_are_read_whole() {
     // `ĐẢNG CỘNG` / `SẢN VIỆT NAM`: the Party's name, not the issuer; the department is named
     // with its committee (HD 36); a title that starts `CỦA ĐỒNG CHÍ ... TẠI BUỔI LÀM VIỆC` is the
