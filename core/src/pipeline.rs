@@ -60,6 +60,59 @@ fn front_matter(lines: &[Line], norm: &str) -> Option<usize> {
     (kv * 2 >= close - first - 1).then_some(close + 1)
 }
 
+/// How many text lines after a national line a header field is looked for.
+const NATIONAL_CONFIRM_LINES: usize = 8;
+
+/// Whether a header field (a `Số` line, a date line, a type line) stands on one of the next text
+/// lines from `i`, before another national line.
+fn confirmed_national(lines: &[Line], norm: &str, i: usize, to: usize) -> bool {
+    lines[i.min(to)..to]
+        .iter()
+        .filter(|l| l.kind == LineKind::Text)
+        .take(NATIONAL_CONFIRM_LINES)
+        .map(|l| (l.text(norm), l.folded.as_str()))
+        // Another national line further on is the better candidate.
+        .take_while(|&(t, f)| header::national_line(t, f).is_none())
+        .any(|(t, f)| {
+            header::symbol_in_line(t, f).is_some()
+                || header::date_phrase(f).is_some_and(|d| {
+                    // The date line of a header ends with its date (`Hà Nội, ngày ... năm 2014`).
+                    f[d.end..].bytes().all(|b| !b.is_ascii_alphanumeric())
+                })
+                || header::type_line(t, f).is_some() && is_caps(t)
+        })
+}
+
+/// A type line whose type name is in capitals (`CHỈ THỊ`, `CHỈ THỊ CỦA BAN THƯỜNG VỤ TỈNH ỦY Về
+/// việc ...` when a wrap joined the subject to it), not a sentence that opens with the name.
+fn caps_type_line(l: &Line, norm: &str) -> bool {
+    let (t, f) = (l.text(norm), l.folded.as_str());
+    header::type_line(t, f).is_some_and(|(_, name_len)| {
+        let fv = l.folded_view(norm);
+        let name = &t[..fv.src(name_len).min(t.len())];
+        is_caps(t) || is_caps(name) && crate::text::letter_count(name) >= 4
+    })
+}
+
+/// A header's `Số` line: the number alone, or with the place and date written out (`Số:
+/// 15/CT-TTg  Hà Nội, ngày 10 tháng 3 năm 2020`), not a sentence that a wrap put `số 16495/BTC
+/// ngày 22/10/2025, ...` at a line start.
+fn symbol_anchor(t: &str, f: &str) -> bool {
+    // `Số` is written with its capital (NĐ 30/2020 Phụ lục I); a wrapped sentence's `số` is not.
+    if t.trim_start_matches(['*', '_', ' ', '|']).starts_with('s') {
+        return false;
+    }
+    let Some((_, e)) = header::symbol_in_line(t, f) else {
+        return false;
+    };
+    let rest = crate::text::fold(&t[e..]);
+    let rest = rest.trim_matches(|c: char| !c.is_ascii_alphanumeric());
+    rest.len() <= SYMBOL_LINE_REST || header::date_phrase(rest).is_some()
+}
+
+/// The most text a `Số` line holds after its symbol besides a date (a code, a mark).
+const SYMBOL_LINE_REST: usize = 12;
+
 /// Index of the first line of the document proper (after front matter and leading site text).
 fn document_start(ctx: &Ctx, lines: &[Line], from: usize, to: usize) -> usize {
     let norm = ctx.text;
@@ -67,20 +120,28 @@ fn document_start(ctx: &Ctx, lines: &[Line], from: usize, to: usize) -> usize {
     let mut symbol = None;
     let mut typel = None;
     let mut kinh_gui = None;
+    let mut first_national = None;
     for (i, l) in lines.iter().enumerate().take(to).skip(from) {
         if l.kind != LineKind::Text {
             continue;
         }
         let f = l.folded.as_str();
         let t = l.text(norm);
-        if national.is_none() && header::national_line(t, f).is_some() {
-            national = Some(i);
-            break;
+        if header::national_line(t, f).is_some() {
+            // A national line that a header field follows (the number, the date, the type
+            // line) is the header's; one quoted in a site's summary is not: the first
+            // confirmed one wins, the first of all where none is.
+            if confirmed_national(lines, norm, i + 1, to) {
+                national = Some(i);
+                break;
+            }
+            first_national.get_or_insert(i);
+            continue;
         }
-        if symbol.is_none() && header::symbol_in_line(t, f).is_some() {
+        if symbol.is_none() && symbol_anchor(t, f) {
             symbol = Some(i);
         }
-        if typel.is_none() && header::type_line(t, f).is_some() && is_caps(t) {
+        if typel.is_none() && caps_type_line(l, norm) {
             typel = Some(i);
         }
         if kinh_gui.is_none() && crate::keywords::starts(f, crate::keywords::KINH_GUI) {
@@ -90,6 +151,7 @@ fn document_start(ctx: &Ctx, lines: &[Line], from: usize, to: usize) -> usize {
             break;
         }
     }
+    let national = national.or(first_national);
     let anchor = match (national, symbol) {
         (Some(a), Some(b)) => a.min(b),
         (Some(a), None) | (None, Some(a)) => a,

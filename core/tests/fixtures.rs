@@ -501,6 +501,32 @@ fn glued_and_spaced_keywords_are_read_as_keywords() {
 }
 
 #[test]
+fn a_wrapped_copy_starts_at_its_own_header() {
+    // A type line a wrap joined to its subject still starts the document; a sentence's `số
+    // 18/2021/QĐ-UBND.` that a wrap put at a line start is no `Số` line.
+    let (_, doc) = load("to_trinh_wrapped_type_line.md");
+    assert_eq!(doc.kind.as_deref(), Some("to_trinh"));
+    assert_eq!(
+        doc.title.as_deref(),
+        Some("Về việc ban hành Quyết định sửa đổi, bổ sung Quy chế quản lý cụm công nghiệp trên địa bàn tỉnh")
+    );
+    assert_eq!(doc.symbol, None);
+    assert_eq!(addressee_names(&doc), ["Ủy ban nhân dân tỉnh"]);
+    // A site's summary quoting the national line (wrapped onto a line of its own) is not the
+    // header: the national line that a number and a date follow is.
+    let (_, doc) = load("cong_van_web_summary_wrapped.md");
+    assert_eq!(doc.issuer.as_deref(), Some("Bộ Y tế"));
+    assert_eq!(doc.symbol.as_deref(), Some("2150/BYT-DP"));
+    assert_eq!(doc.date.as_deref(), Some("2022-05-05"));
+    assert_eq!(doc.place.as_deref(), Some("Hà Nội"));
+    assert!(doc
+        .noise
+        .iter()
+        .any(|n| n.kind == vanban::NoiseKind::Leading));
+    assert_eq!(doc.items.len(), 2);
+}
+
+#[test]
 fn header_cells_split_over_lines_are_read_whole() {
     // `ĐẢNG CỘNG` / `SẢN VIỆT NAM`: the Party's name, not the issuer; the department is named
     // with its committee (HD 36); a title that starts `CỦA ĐỒNG CHÍ ... TẠI BUỔI LÀM VIỆC` is the
