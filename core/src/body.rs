@@ -606,9 +606,156 @@ pub struct BodyOut {
     pub closing: Vec<Paragraph>,
 }
 
+/// The most paragraphs a quotation runs over before its closing quote; an opening quote not
+/// closed by then is read as a stray mark, not as a quotation.
+const QUOTE_MAX_PARAS: usize = 80;
+
+/// Markup that may wrap a quotation's marks (`*“**2. ...`, `... khác: 2%.”*`).
+const QUOTE_MARKUP: &[char] = &['*', '_', ' ', '\t'];
+
+/// Whether `t` (a paragraph's text) ends with a closing quote, after its final punctuation and
+/// markup (`... 2%.”*`, `... “Điều 2 ...”.`).
+fn ends_quote(t: &str) -> bool {
+    let t = t.trim_end_matches(QUOTE_MARKUP);
+    let t = t.trim_end_matches(['.', ',', ';', ')', '*', '_']);
+    t.ends_with(['”', '"', '»'])
+}
+
+/// Where a paragraph opens a quotation that runs on past it: it starts with an opening quote
+/// after a paragraph ending in a colon (`... quy định:` / `“2. Phương pháp ...`), or a colon and
+/// an opening quote stand in it (`... như sau: “1. Đối tượng ...`) with no closing quote after.
+fn opens_quote(t: &str, prev: Option<&str>) -> bool {
+    let body = t.trim_start_matches(QUOTE_MARKUP);
+    let after_colon = prev.is_some_and(|p| p.trim_end_matches(QUOTE_MARKUP).ends_with(':'));
+    if body.starts_with(['“', '"', '«']) && after_colon {
+        return left_open(t);
+    }
+    t.rfind([':'])
+        .map(|k| t[k + 1..].trim_start_matches(QUOTE_MARKUP))
+        .is_some_and(|rest| rest.starts_with(['“', '«']) && left_open(rest))
+}
+
+/// Whether `t` opens more quotations than it closes (`“...` without its `”`; an odd count of
+/// straight quotes).
+fn left_open(t: &str) -> bool {
+    let count = |c: &[char]| t.chars().filter(|x| c.contains(x)).count();
+    count(&['“', '«']) > count(&['”', '»']) || count(&['"']) % 2 == 1
+}
+
+/// Which paragraphs stand inside a quotation of another text (class 3 of the unseen
+/// documents: `Tại Điều 11 Luật ... quy định:` / `“Điều 11. ...` / `1. ...` / `... 2%.”`). Their
+/// markers are the quoted text's, not the document's: a quotation is paragraphs of the item
+/// (or preamble) that quotes it.
+fn quoted(norm: &str, paras: &[Para]) -> Vec<bool> {
+    let starts_quote = |x: &str| {
+        x.trim_start_matches(QUOTE_MARKUP)
+            .starts_with(['“', '"', '«'])
+    };
+    let mut inside = vec![false; paras.len()];
+    // The document's own lists so far: the last ordinal of each marker family.
+    let mut lists: Vec<((MarkerKind, u8), Option<u32>)> = Vec::new();
+    // Whether paragraph `j` continues one of the document's lists (`2.` after its `1.`, a
+    // bullet of a bullet list): the quotation ended before it.
+    let continues = |lists: &[((MarkerKind, u8), Option<u32>)], j: usize, strict: bool| {
+        paras[j].marker.as_ref().is_some_and(|m| {
+            lists.iter().any(|(key, last)| {
+                *key == family(m)
+                    && match (m.ordinal, last) {
+                        (Some(n), Some(l)) => n == l + 1,
+                        (None, None) => !strict,
+                        _ => false,
+                    }
+            })
+        })
+    };
+    let mut k = 0;
+    while k < paras.len() {
+        let t = paras[k].text(norm, 0);
+        let prev = k.checked_sub(1).map(|j| paras[j].text(norm, 0));
+        if opens_quote(&t, prev.as_deref()) {
+            // It closes at its closing quote; one that OCR lost (or the copy cut with `…`) ends
+            // where the next quotation is introduced (`... quy định:` / `“b) ...`) or where the
+            // document's own list goes on.
+            let limit = paras.len().min(k + 1 + QUOTE_MAX_PARAS);
+            let mut close = None;
+            let mut cut = None;
+            for j in k + 1..limit {
+                let tj = paras[j].text(norm, 0);
+                if continues(&lists, j, true) {
+                    cut = Some(j - 1);
+                    break;
+                }
+                if ends_quote(&tj) {
+                    close = Some(j);
+                    break;
+                }
+                if cut.is_none()
+                    && j > k + 1
+                    && j + 1 < paras.len()
+                    && tj.trim_end_matches(QUOTE_MARKUP).ends_with(':')
+                    && starts_quote(&paras[j + 1].text(norm, 0))
+                    && !starts_quote(&tj)
+                {
+                    cut = Some(j - 1);
+                    break;
+                }
+            }
+            if close.is_none() && cut.is_none() {
+                // Unclosed to the end: up to the next item of the document's own kinds.
+                cut = (k + 1..limit)
+                    .find(|&j| continues(&lists, j, false))
+                    .map(|j| j - 1);
+            }
+            if let Some(c) = close.or(cut) {
+                // The opening paragraph keeps its own marker when the quote starts inside it.
+                let from = if starts_quote(&t) { k } else { k + 1 };
+                if from <= c {
+                    for q in &mut inside[from..=c] {
+                        *q = true;
+                    }
+                }
+                if let Some(m) = paras[k].marker.as_ref().filter(|_| from > k) {
+                    note_list(&mut lists, m);
+                }
+                k = c.max(k) + 1;
+                continue;
+            }
+        }
+        if let Some(m) = &paras[k].marker {
+            note_list(&mut lists, m);
+        }
+        k += 1;
+    }
+    inside
+}
+
+/// Records marker `m` as the last of its list.
+fn note_list(lists: &mut Vec<((MarkerKind, u8), Option<u32>)>, m: &Marker) {
+    let key = family(m);
+    match lists.iter_mut().find(|(k, _)| *k == key) {
+        Some(e) => e.1 = m.ordinal,
+        None => lists.push((key, m.ordinal)),
+    }
+}
+
 /// Splits paragraphs into preamble, items and closing, and builds the item tree.
 pub fn build(ctx: &mut Ctx, paras: &[Para]) -> BodyOut {
     let norm = ctx.text;
+    let inside = quoted(norm, paras);
+    let unquoted: Vec<Para>;
+    let paras = if inside.contains(&true) {
+        unquoted = paras
+            .iter()
+            .zip(&inside)
+            .map(|(p, &q)| Para {
+                marker: if q { None } else { p.marker.clone() },
+                ..p.clone()
+            })
+            .collect();
+        &unquoted[..]
+    } else {
+        paras
+    };
     let mut out = BodyOut::default();
     // Closing: a trailing run of unmarked paragraphs, the last ending the document or cued.
     let mut body_end = paras.len();

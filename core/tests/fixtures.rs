@@ -527,6 +527,25 @@ fn a_wrapped_copy_starts_at_its_own_header() {
 }
 
 #[test]
+fn quoted_text_is_paragraphs_of_the_item_that_quotes_it() {
+    // `... quy định:` / `“2. Thời hạn ...` / `a) ...` / `b) ...”`: the quotation's markers are
+    // another text's; it is paragraphs of item 1. A quotation whose closing mark was lost ends
+    // where the document's own list goes on (`3.` after its `2.`), not at the quoted `2.`.
+    let (_, doc) = load("cong_van_quoted_law.md");
+    let labels: Vec<&str> = doc.items.iter().map(|i| i.label.as_str()).collect();
+    assert_eq!(labels, ["1.", "2.", "3.", "4."]);
+    assert!(doc.items.iter().all(|i| i.children.is_empty()));
+    let paras = |k: usize| doc.items[k].paragraphs.len();
+    assert_eq!((paras(0), paras(1), paras(2), paras(3)), (6, 4, 1, 1));
+    assert!(doc.items[0].paragraphs[2].text.starts_with("“2. Thời hạn"));
+    assert!(doc.items[0].paragraphs[5].text.starts_with("Theo đó"));
+    assert_eq!(
+        doc.items[2].actors[0].name,
+        "Cục Hải quan các tỉnh, thành phố"
+    );
+}
+
+#[test]
 fn header_cells_split_over_lines_are_read_whole() {
     // `ĐẢNG CỘNG` / `SẢN VIỆT NAM`: the Party's name, not the issuer; the department is named
     // with its committee (HD 36); a title that starts `CỦA ĐỒNG CHÍ ... TẠI BUỔI LÀM VIỆC` is the
