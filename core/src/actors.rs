@@ -285,6 +285,12 @@ fn bare_title(piece: &str) -> bool {
 }
 
 fn head_at(f: &str) -> bool {
+    // `các Cục thuế`, `các Sở`: a plural of any head is a group's head.
+    if let Some(rest) = f.strip_prefix("cac ") {
+        if !rest.starts_with("cac ") && head_at(rest) {
+            return true;
+        }
+    }
     static BY_FIRST: OnceLock<ByFirstByte> = OnceLock::new();
     let heads = BY_FIRST.get_or_init(|| ByFirstByte::new(HEADS.iter().map(|(h, _)| *h)));
     // `f` and a space: its first byte is a space when `f` is empty.
@@ -1011,6 +1017,11 @@ mod tests {
         assert_eq!(
             names("Báo Nhân Dân và Đài Truyền hình Việt Nam phối hợp tuyên truyền."),
             ["Báo Nhân Dân", "Đài Truyền hình Việt Nam"]
+        );
+        // A plural of any head heads a group (`các Cục thuế`).
+        assert_eq!(
+            names("Đề nghị các Cục thuế, Chi cục thuế khẩn trương hướng dẫn doanh nghiệp."),
+            ["các Cục thuế", "Chi cục thuế"]
         );
         // `Bàn giao`, `Bản sao` are no `Ban`.
         assert!(names("Bàn giao hồ sơ gốc cho cơ quan quản lý.").is_empty());
