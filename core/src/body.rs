@@ -827,6 +827,14 @@ fn is_basis(text: &str) -> bool {
     BASIS_OPENINGS.iter().any(|o| f.starts_with(o))
 }
 
+/// Markers ranked below a Roman heading.
+fn below_roman(k: MarkerKind) -> bool {
+    !matches!(
+        k,
+        MarkerKind::Part | MarkerKind::Chapter | MarkerKind::Section | MarkerKind::Roman
+    )
+}
+
 fn is_bullet(k: MarkerKind) -> bool {
     matches!(k, MarkerKind::Dash | MarkerKind::Plus | MarkerKind::Bullet)
 }
@@ -904,9 +912,29 @@ fn tree(ctx: &mut Ctx, paras: &[Para]) -> Vec<Item> {
             while stack.last().is_some_and(|f| is_bullet(f.key.0)) {
                 close_frame(&mut stack, &mut roots);
             }
+            // A Roman heading is above the numbers, letters and bullets of an administrative
+            // text (NĐ 30/2020 Phụ lục I: I., 1., a), -): it never nests under them.
+            if m.kind == MarkerKind::Roman {
+                while stack.last().is_some_and(|f| below_roman(f.key.0)) {
+                    close_frame(&mut stack, &mut roots);
+                }
+            }
         }
         // Decimal `2.1.` under `2.`: a child; a deeper decimal under a shallower one too.
-        let level = stack.iter().rposition(|f| f.key == key);
+        let mut level = stack.iter().rposition(|f| f.key == key);
+        // `1. TINH THẦN CHỈ ĐẠO` / `1. Quán triệt ...`: a list that starts again at 1 right under
+        // a heading in capitals of the same kind (OCR read its `I.` as `1.`) is its child, not
+        // its sibling.
+        if level == Some(stack.len().wrapping_sub(1))
+            && m.ordinal == Some(1)
+            && stack.last().is_some_and(|f| {
+                f.item.children.is_empty()
+                    && f.item.paragraphs.len() == 1
+                    && is_caps(&f.item.paragraphs[0].text)
+            })
+        {
+            level = None;
+        }
         if let Some(lv) = level {
             let prev_ord = stack[lv].ordinal;
             while stack.len() > lv {

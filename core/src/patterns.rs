@@ -33,6 +33,32 @@ pub fn letter_ordinal(c: char) -> Option<u32> {
     LETTERS.iter().position(|&l| l == c).map(|p| p as u32 + 1)
 }
 
+/// A Roman heading as OCR reads its numeral (`H.` for `II.`, `Il.`, `I1.`, `IIl.`): letters that
+/// look like `I` map to it; only before a heading in capitals (`H. NỘI DUNG CHÍNH SÁCH`), so a
+/// name's initial (`H. Nguyễn`) is no marker.
+fn ocr_roman(line: &str) -> Option<Marker> {
+    let end = line.find(|c: char| !matches!(c, 'I' | 'V' | 'X' | 'L' | 'l' | 'H' | '1'))?;
+    let token = &line[..end];
+    if end == 0 || end > 5 || !token.contains(['l', 'H', '1']) || !line[end..].starts_with(". ") {
+        return None;
+    }
+    let mapped: String = token
+        .chars()
+        .map(|c| match c {
+            'H' => "II",
+            'l' | '1' => "I",
+            'I' => "I",
+            'V' => "V",
+            'X' => "X",
+            _ => "L",
+        })
+        .collect();
+    let v = roman_value(&mapped)?;
+    let heading = line[end + 2..].trim();
+    (crate::text::letter_count(heading) >= 4 && crate::text::is_caps(heading))
+        .then(|| mk(MarkerKind::Roman, line, end + 1, Some(v), 1))
+}
+
 /// Value of a Roman numeral (I..=XXXIX with L, C for safety); `None` if malformed.
 pub fn roman_value(s: &str) -> Option<u32> {
     if s.is_empty() || s.len() > 8 {
@@ -306,7 +332,7 @@ pub fn marker(line: &str) -> Option<Marker> {
                 Some('.') | Some('-') | Some('–') | Some(')') | Some('/') => {
                     rest.chars().next().unwrap().len_utf8()
                 }
-                _ => return None,
+                _ => return ocr_roman(line),
             };
             let after = &line[end + sep..];
             if after.chars().next().is_some_and(|c| c.is_ascii_digit()) || !label_boundary(after) {
@@ -318,7 +344,7 @@ pub fn marker(line: &str) -> Option<Marker> {
             }
             return Some(mk(MarkerKind::Roman, line, end + sep, Some(v), 1));
         }
-        return None;
+        return ocr_roman(line);
     }
     if first.is_lowercase() {
         let ord = letter_ordinal(first)?;
@@ -453,6 +479,34 @@ mod tests {
             "V/v tăng cường",
         ] {
             assert_eq!(m(s), None, "{s}");
+        }
+    }
+
+    #[test]
+    fn ocr_romans_only_before_capital_headings() {
+        for (line, label, v) in [
+            ("H. NỘI DUNG CHÍNH SÁCH", "H.", 2),
+            ("Il. TỔ CHỨC THỰC HIỆN", "Il.", 2),
+            ("IIl. KIẾN NGHỊ", "IIl.", 3),
+            ("I1. NHIỆM VỤ", "I1.", 2),
+        ] {
+            let m = marker(line).unwrap_or_else(|| panic!("{line}"));
+            assert_eq!(
+                (m.kind, m.label.as_str(), m.ordinal),
+                (MarkerKind::Roman, label, Some(v))
+            );
+        }
+        for line in [
+            "H. Nguyễn Văn An",
+            "H.264 là chuẩn nén",
+            "Hl. xyz",
+            "HH. AB",
+            "Il y a",
+        ] {
+            assert!(
+                marker(line).is_none_or(|m| m.kind != MarkerKind::Roman),
+                "{line}"
+            );
         }
     }
 

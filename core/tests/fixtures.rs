@@ -546,6 +546,23 @@ fn quoted_text_is_paragraphs_of_the_item_that_quotes_it() {
 }
 
 #[test]
+fn ocr_roman_headings_keep_the_outline() {
+    // `H.` and `Il.` are OCR's `II.` and `III.` before headings in capitals; a Roman heading never
+    // nests under the numbers before it; `1. QUAN ĐIỂM` then `1. Quán triệt`: a list starting
+    // again at 1 under a heading in capitals is its child.
+    let (_, doc) = load("ocr_chi_thi_roman_headings.md");
+    let top: Vec<&str> = doc.items.iter().map(|i| i.label.as_str()).collect();
+    assert_eq!(top, ["1.", "H.", "Il."]);
+    assert_eq!(doc.items[0].children.len(), 2);
+    assert_eq!(doc.items[1].children.len(), 2);
+    assert_eq!(doc.items[2].children.len(), 2);
+    // An item's heading, its text below: the subject is read from the text.
+    let second = &doc.items[1].children[1];
+    let names: Vec<&str> = second.actors.iter().map(|a| a.name.as_str()).collect();
+    assert_eq!(names, ["Bộ Quốc phòng", "Hội Chữ thập đỏ Việt Nam"]);
+}
+
+#[test]
 fn header_cells_split_over_lines_are_read_whole() {
     // `ĐẢNG CỘNG` / `SẢN VIỆT NAM`: the Party's name, not the issuer; the department is named
     // with its committee (HD 36); a title that starts `CỦA ĐỒNG CHÍ ... TẠI BUỔI LÀM VIỆC` is the
