@@ -119,7 +119,16 @@ pub const HEADS: &[(&str, Sector)] = &[
     ("hoi nong dan", Sector::Front),
     ("hoi cuu chien binh", Sector::Front),
     ("lien doan lao dong", Sector::Front),
+    ("tong lien doan", Sector::Front),
     ("cong doan", Sector::Front),
+    // Associations (`Hội ...`) named by their members; `Hội nghị` is a meeting, not one.
+    ("hoi doanh nghiep", Sector::Front),
+    ("hoi nha bao", Sector::Front),
+    ("hoi luat gia", Sector::Front),
+    ("hoi chu thap do", Sector::Front),
+    ("hoi nguoi cao tuoi", Sector::Front),
+    ("hoi khuyen hoc", Sector::Front),
+    ("phong thuong mai", Sector::Front),
     // Armed forces.
     ("bo chi huy", Sector::Armed),
     ("bo chqs", Sector::Armed),
@@ -651,6 +660,11 @@ pub fn subjects_in(text: &str, fv: &Folded) -> Vec<FoundActor> {
         }
     }
     Vec::new()
+}
+
+/// The subject bodies named at the start of `text` only (folded `fv`), where a verb follows them.
+pub fn subjects_at_start(text: &str, fv: &Folded) -> Vec<FoundActor> {
+    subjects_at(text, fv, 0, true)
 }
 
 fn subjects_at(text: &str, whole: &Folded, from: usize, need_verb: bool) -> Vec<FoundActor> {

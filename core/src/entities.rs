@@ -327,6 +327,16 @@ fn joined_fold<'a>(parts: impl Iterator<Item = (&'a str, &'a Facts)>) -> Folded 
     Folded { text, offsets }
 }
 
+/// The longest heading line an item opens with before its text (chars).
+const HEADING_CHARS: usize = 100;
+
+/// An item's heading (`6. Tập trung xử lý vướng mắc về lao động`, then its text below): short,
+/// ending no sentence.
+fn is_heading(t: &str) -> bool {
+    let t = t.trim_end_matches(['*', '_', ' ']);
+    !t.ends_with(['.', ';', ',', '!', '?', '…']) && t.chars().count() <= HEADING_CHARS
+}
+
 /// Subject actors of an item and the assignment it makes, from the facts of its paragraphs
 /// (`mine`); returns the actors its children carry out the assignment of when they name none
 /// of their own (its own, or else those it inherited).
@@ -336,12 +346,17 @@ fn actors(it: &mut Item, input: &str, mine: &[Facts], inherited: Option<&[Actor]
     let mut para = 0;
     // The first paragraph's fold and subjects, when they were read to choose.
     let mut first = None;
+    let mut heading = false;
     if let (Some(p0), Some(_), Some(f0)) =
         (it.paragraphs.first(), it.paragraphs.get(1), mine.first())
     {
         let fv = &f0.folded;
         let found = crate::actors::subjects_in(&p0.text, fv);
         if found.is_empty() && (p0.text.ends_with(':') || fv.text.starts_with("ve ")) {
+            para = 1;
+        } else if found.is_empty() && is_heading(&p0.text) {
+            // Under a heading, the text below names its subject at its start.
+            heading = true;
             para = 1;
         }
         first = Some(found);
@@ -351,6 +366,13 @@ fn actors(it: &mut Item, input: &str, mine: &[Facts], inherited: Option<&[Actor]
         let fv = &fact.folded;
         let found = match first {
             Some(found) if para == 0 => found,
+            _ if heading => {
+                if crate::text::is_caps(&p.text) {
+                    Vec::new()
+                } else {
+                    crate::actors::subjects_at_start(&p.text, fv)
+                }
+            }
             _ => crate::actors::subjects_in(&p.text, fv),
         };
         let subject_end = found.last().map_or(0, |a| a.end);
