@@ -456,6 +456,16 @@ pub fn ends_dangling(f: &str) -> bool {
     DANGLING_WORDS.contains(&last)
 }
 
+/// Notes of signing that copies write after the signer's name where the signature stood
+/// (`(đã ký)`; a certified copy, NĐ 30/2020 Art. 25–27), folded.
+pub const SIGNING_NOTES: &[&str] = &[
+    "(da ky)",
+    "(da ky va dong dau)",
+    "(ky)",
+    "(ky ten)",
+    "(ky, dong dau)",
+];
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -43,6 +43,15 @@ pub fn is_position(t: &str, f: &str) -> bool {
         && crate::patterns::marker(t).is_none()
 }
 
+/// Where a note of signing (`(đã ký)`, `(Đã ký và đóng dấu)`, `(ký)`) ends a line after other
+/// text: its byte offset.
+fn signing_note_at(t: &str) -> Option<usize> {
+    let t = t.trim_end();
+    let k = t.rfind('(')?;
+    let note = crate::text::fold(&t[k..]);
+    (k > 0 && tables::SIGNING_NOTES.contains(&note.as_str())).then_some(k)
+}
+
 /// Whether a line is a person's name (sentence case, or capitals starting with a family name).
 pub fn is_person(t: &str) -> bool {
     let t = t.trim().trim_end_matches(['.', ',']);
@@ -254,6 +263,17 @@ pub fn read(ctx: &Ctx, lines: &[Line], from: usize, to: usize) -> TailOut {
                 i += 1;
                 continue;
             }
+            // `Nơi nhận: - BỘ TRƯỞNG, CHỦ NHIỆM`: the right column's position after OCR's dash.
+            let pos = t.trim_start_matches(['-', '~', '–', ' ']);
+            if pos.len() < t.len()
+                && !pos.ends_with([';', ','])
+                && is_caps(pos)
+                && is_position(pos, &fold(pos))
+                && feed_sig(&mut sigs, pos, l.end - pos.len(), l.end)
+            {
+                i += 1;
+                continue;
+            }
         }
         // A caps run after a recipient on the same line (`- Như trên; KT. BỘ TRƯỞNG`).
         let (recip_part, sig_part) = split_columns(t);
@@ -292,8 +312,14 @@ pub fn read(ctx: &Ctx, lines: &[Line], from: usize, to: usize) -> TailOut {
             i += 1;
             continue;
         }
-        // Two columns glued: `Thành ủy, HĐND; Lê Thị Bích Thuận`.
+        // `Phan Văn Anh (đã ký)`: a copy's note of signing after the name is a stamp.
         let mut rt = t;
+        if let Some(k) = signing_note_at(t) {
+            out.stamps.push(ctx.span(start + k, start + t.len()));
+            rt = t[..k].trim_end();
+        }
+        let t = rt;
+        // Two columns glued: `Thành ủy, HĐND; Lê Thị Bích Thuận`.
         if let Some(k) = t.rfind(';') {
             let name = t[k + 1..].trim();
             if !name.is_empty() && is_person(name) {
@@ -440,6 +466,7 @@ fn feed_sig(sigs: &mut Vec<SigB>, t: &str, s: usize, e: usize) -> bool {
                 });
                 last.end = e;
                 last.after_mark = true;
+                last.organ_open = open;
                 return true;
             }
         }
@@ -457,11 +484,22 @@ fn feed_sig(sigs: &mut Vec<SigB>, t: &str, s: usize, e: usize) -> bool {
     let f = fold(t);
     if let Some(last) = sigs.last_mut() {
         if last.signer.is_none() && last.position.is_none() {
-            // `KT. BỘ TRƯỞNG,` / `CHỦ NHIỆM`: the organ goes on after a comma.
+            // `KT. BỘ TRƯỞNG,` / `CHỦ NHIỆM`: the organ goes on after a comma (the inner mark's
+            // organ when one was read: `TL. CỤC TRƯỞNG` / `KT. TRƯỞNG BAN CHÍNH SÁCH,` / `THUẾ
+            // QUỐC TẾ`).
             if last.organ_open && is_caps(t) {
-                let o = last.organ.get_or_insert_with(String::new);
-                o.push_str(", ");
-                o.push_str(&squash_spaces(t));
+                match last.inner.last_mut() {
+                    Some(inner) => {
+                        let o = inner.organ.get_or_insert_with(String::new);
+                        o.push_str(", ");
+                        o.push_str(&sentence_case(&squash_spaces(t)));
+                    }
+                    None => {
+                        let o = last.organ.get_or_insert_with(String::new);
+                        o.push_str(", ");
+                        o.push_str(&squash_spaces(t));
+                    }
+                }
                 last.organ_open = open;
                 last.end = e;
                 return true;

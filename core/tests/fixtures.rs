@@ -563,6 +563,32 @@ fn ocr_roman_headings_keep_the_outline() {
 }
 
 #[test]
+fn tails_glued_by_ocr_and_nested_marks() {
+    // `Nơi nhận: - BỘ TRƯỞNG, CHỦ NHIỆM`: the position of the right column after OCR's dash; a
+    // copy's `(đã ký)` after the name is a stamp, not part of it.
+    let (text, doc) = load("thong_bao_ocr_tail.md");
+    let sig = &doc.signatures[0];
+    assert_eq!(sig.position.as_deref(), Some("Bộ trưởng, chủ nhiệm"));
+    assert_eq!(sig.signer.as_deref(), Some("Nguyễn Văn Hùng"));
+    assert!(doc
+        .noise
+        .iter()
+        .any(|n| &text[n.span.start..n.span.end] == "(đã ký)"));
+    assert_eq!(doc.archive.as_deref(), Some("VT, KSTT"));
+    // `TL. CỤC TRƯỞNG` / `KT. TRƯỞNG BAN CHÍNH SÁCH,` / `THUẾ QUỐC TẾ`: the line after the comma
+    // goes on in the inner mark, the outer organ stays `Cục trưởng`.
+    let (_, doc) = load("cong_van_nested_marks.md");
+    let sig = &doc.signatures[0];
+    assert_eq!(sig.organ.as_deref(), Some("Cục trưởng"));
+    assert_eq!(sig.inner.len(), 1);
+    assert_eq!(
+        sig.inner[0].organ.as_deref(),
+        Some("Trưởng ban chính sách, Thuế quốc tế")
+    );
+    assert_eq!(sig.position.as_deref(), Some("Phó trưởng ban"));
+}
+
+#[test]
 fn header_cells_split_over_lines_are_read_whole() {
     // `ĐẢNG CỘNG` / `SẢN VIỆT NAM`: the Party's name, not the issuer; the department is named
     // with its committee (HD 36); a title that starts `CỦA ĐỒNG CHÍ ... TẠI BUỔI LÀM VIỆC` is the
