@@ -216,6 +216,11 @@ pub fn symbol_in_line(text: &str, f: &str) -> Option<(usize, usize)> {
             &f[colon..]
         }
     };
+    // `Sốl 0688/BYT-MT`: OCR read the colon as a letter glued to `Số`.
+    let rest = match rest.as_bytes() {
+        [b'l' | b'i' | b'!' | b'|', b' ', d, ..] if d.is_ascii_digit() => &rest[1..],
+        _ => rest,
+    };
     let after = rest.trim_start_matches([' ', ':', '.']);
     let had_colon = rest.trim_start().starts_with(':');
     let first = after.chars().next()?;
@@ -233,10 +238,23 @@ pub fn symbol_in_line(text: &str, f: &str) -> Option<(usize, usize)> {
     let mut end = start;
     let mut prev_open = true;
     let mut pos = start;
-    for tok in s.split([' ', '\t']) {
+    let mut toks = s.split([' ', '\t']).peekable();
+    while let Some(tok) = toks.next() {
         let tstart = pos;
         pos += tok.len() + 1;
         if tok.is_empty() {
+            continue;
+        }
+        // `Số: đút /VPCP- KTTH`: OCR made letters of the number; the code after it still makes
+        // it a symbol.
+        let damaged_number = end == start
+            && had_colon
+            && tok.chars().count() <= 4
+            && tok.chars().all(char::is_alphabetic)
+            && toks.peek().is_some_and(|n| n.starts_with('/'));
+        if damaged_number {
+            end = tstart + tok.len();
+            prev_open = false;
             continue;
         }
         let symbolish = tok
@@ -371,7 +389,10 @@ pub fn read(ctx: &Ctx, lines: &[Line], start: usize, limit: usize) -> HeaderOut 
             }
             // A glued organ before the phrase (two columns merged by OCR).
             let prefix = t[..fv.src(k)].trim();
-            if crate::text::letter_count(prefix) >= 3 && is_caps(prefix) && out.symbol.is_none() {
+            if crate::text::letter_count(prefix) >= 3
+                && (is_caps(prefix) || starts_body(&fold(prefix)))
+                && out.symbol.is_none()
+            {
                 organ_lines.push((l.start, l.start + prefix.len()));
             }
             i += 1;
@@ -453,12 +474,14 @@ pub fn read(ctx: &Ctx, lines: &[Line], start: usize, limit: usize) -> HeaderOut 
         if is_title_stop(f) {
             break;
         }
-        // A body's name starts with a letter, and stands above the subject.
+        // A body's name starts with a letter, stands above the subject and has no word that
+        // mixes letters and digits (OCR debris: `T1PT`).
         if is_caps(t)
             && l.chars <= 90
             && crate::patterns::marker(t).is_none()
             && t.starts_with(char::is_alphabetic)
             && out.title.is_none()
+            && !has_mixed_word(t)
         {
             organ_lines.push((l.start, l.end));
             i += 1;
@@ -476,6 +499,12 @@ pub fn read(ctx: &Ctx, lines: &[Line], start: usize, limit: usize) -> HeaderOut 
     out.end = i;
     finish(ctx, &mut out, &organ_lines);
     out
+}
+
+/// Whether a word of `t` mixes letters and digits (`T1PT`, `l8`): OCR debris in a body's name.
+fn has_mixed_word(t: &str) -> bool {
+    t.split_whitespace()
+        .any(|w| w.chars().any(char::is_alphabetic) && w.chars().any(|c| c.is_ascii_digit()))
 }
 
 /// The longest line of unknown text kept inside a header (a cell, not a sentence of the body).
@@ -766,6 +795,12 @@ fn read_title(
     let norm = ctx.text;
     let mut parts: Vec<(usize, usize)> = Vec::new();
     let rest = norm[from..lines[i].end].trim();
+    // `HƯỚNG DẪN TẠM THỜI`: a qualifier of the type, the subject follows on its own line.
+    let rest = if tables::TYPE_QUALIFIERS.contains(&fold(rest).as_str()) {
+        ""
+    } else {
+        rest
+    };
     if !rest.is_empty() {
         let s = from + norm[from..].find(rest).unwrap_or(0);
         parts.push((s, s + rest.len()));
@@ -813,7 +848,14 @@ fn read_title(
         }
         let t = l.text(norm);
         let f = l.folded.as_str();
-        if is_title_stop(f) || crate::patterns::marker(t).is_some() || parts.len() >= 8 {
+        // `(Ban hành kèm theo Quyết định số ...)` under the subject of an attached text (NĐ 30
+        // Phụ lục III) says what it came with; it is no part of the subject.
+        let attached_note = f.starts_with("(ban hanh kem theo") || f.starts_with("(kem theo");
+        if is_title_stop(f)
+            || attached_note
+            || crate::patterns::marker(t).is_some()
+            || parts.len() >= 8
+        {
             break;
         }
         let caps = is_caps(t);
@@ -986,8 +1028,10 @@ fn finish(ctx: &Ctx, out: &mut HeaderOut, organ_lines: &[(usize, usize)]) {
                 .collect::<Vec<_>>()
                 .join(" ");
             let (s, e) = (b[0].0, b[b.len() - 1].1);
+            // Decoration glued after the name (`THÀNH PHỐ —=—==——......`) is not part of it.
+            let text = text.trim_end_matches(|c: char| !c.is_alphanumeric() && c != ')');
             Field {
-                text: sentence_case(&squash_spaces(&text)),
+                text: sentence_case(&squash_spaces(text)),
                 span: ctx.span(s, e),
             }
         })

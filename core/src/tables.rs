@@ -466,6 +466,10 @@ pub const SIGNING_NOTES: &[&str] = &[
     "(ky, dong dau)",
 ];
 
+/// Words that qualify a type on its line (`QUY ĐỊNH TẠM THỜI`, `HƯỚNG DẪN TẠM THỜI`), folded:
+/// part of the type line, not of the subject.
+pub const TYPE_QUALIFIERS: &[&str] = &["tam thoi"];
+
 #[cfg(test)]
 mod tests {
     use super::*;

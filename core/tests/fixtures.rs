@@ -589,6 +589,28 @@ fn tails_glued_by_ocr_and_nested_marks() {
 }
 
 #[test]
+fn damaged_header_cells_and_numbers() {
+    // `TẠM THỜI` qualifies the type on its line; `(Ban hành kèm theo ...)` is no part of the
+    // subject.
+    let (_, doc) = load("huong_dan_tam_thoi.md");
+    assert_eq!(doc.kind.as_deref(), Some("huong_dan"));
+    assert_eq!(
+        doc.title.as_deref(),
+        Some("Tổ chức dạy học trực tuyến trong trường phổ thông")
+    );
+    // `Bộ CÔNG THƯƠNG` glued before the national line is the issuer; `sốl` is `Số:` with its
+    // colon read as a letter; a stray `T2QT` above is no part of the name.
+    let (_, doc) = load("ocr_cong_van_glued_organ.md");
+    assert_eq!(doc.issuer.as_deref(), Some("Bộ Công Thương"));
+    assert_eq!(doc.symbol.as_deref(), Some("4417/BCT-XNK"));
+    // A number OCR made letters of (`ngy /VPCP- KGVX`) is still the symbol; decoration glued
+    // after the name is not part of it.
+    let (_, doc) = load("ocr_thong_bao_damaged_number.md");
+    assert_eq!(doc.issuer.as_deref(), Some("Văn phòng Chính phủ"));
+    assert_eq!(doc.symbol.as_deref(), Some("ngy/VPCP-KGVX"));
+}
+
+#[test]
 fn header_cells_split_over_lines_are_read_whole() {
     // `ĐẢNG CỘNG` / `SẢN VIỆT NAM`: the Party's name, not the issuer; the department is named
     // with its committee (HD 36); a title that starts `CỦA ĐỒNG CHÍ ... TẠI BUỔI LÀM VIỆC` is the
