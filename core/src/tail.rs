@@ -92,7 +92,7 @@ pub fn opens_tail(ctx: &Ctx, lines: &[Line], i: usize, to: usize) -> bool {
     if is_noi_nhan(f) {
         return true;
     }
-    if signing_mark(t).is_some_and(|(_, k)| is_caps(&t[k..])) {
+    if signing_mark(t).is_some_and(|(_, k)| is_caps(&t[k..])) || damaged_label(t) {
         return true;
     }
     // (`l.chars` is the count `is_position` asks for: longer lines are passed over at once.)
@@ -113,6 +113,22 @@ pub fn opens_tail(ctx: &Ctx, lines: &[Line], i: usize, to: usize) -> bool {
         }
     }
     false
+}
+
+/// The most chars of a label OCR damaged past reading (`Net Kiện:` for `Nơi nhận:`).
+const DAMAGED_LABEL_CHARS: usize = 24;
+
+/// `Net Kiện: TM. CHÍNH PHỦ`: a short label with its colon (the recipients' label, damaged past
+/// matching) and a signing mark in the right column: the tail's first line.
+fn damaged_label(t: &str) -> bool {
+    let (left, sig) = split_columns(t);
+    let left = left
+        .trim_end_matches(['"', '\'', '`', '|', ' '])
+        .trim_start();
+    sig.is_some_and(|(_, st)| signing_mark(st).is_some())
+        && left.ends_with(':')
+        && left.chars().count() <= DAMAGED_LABEL_CHARS
+        && !left.starts_with(['-', '+'])
 }
 
 /// What the tail stage read.
@@ -286,6 +302,15 @@ pub fn read(ctx: &Ctx, lines: &[Line], from: usize, to: usize) -> TailOut {
                 i += 1;
                 continue;
             }
+        }
+        if handled_sig && !in_recipients && damaged_label(t) {
+            // Its left column is the recipients' label.
+            in_recipients = true;
+            recip_open = false;
+            dash_list = false;
+            last_used = i;
+            i += 1;
+            continue;
         }
         let t = if handled_sig { recip_part } else { t };
         // `Lưu: VT, KH.` (also after a dash, also `Luu` in OCR).

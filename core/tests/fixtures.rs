@@ -611,6 +611,22 @@ fn damaged_header_cells_and_numbers() {
 }
 
 #[test]
+fn a_label_damaged_past_reading_still_opens_the_tail() {
+    // `Nei nhậm: " TM. CHÍNH PHỦ`: a short label with its colon and a signing mark in the right
+    // column open the tail; the recipients below are read, not taken as the last item's text.
+    let (_, doc) = load("nghi_quyet_damaged_label.md");
+    assert_eq!(doc.items.len(), 2);
+    assert_eq!(doc.items[1].paragraphs.len(), 1);
+    let sig = &doc.signatures[0];
+    assert_eq!(sig.authority.as_deref(), Some("TM."));
+    assert_eq!(sig.organ.as_deref(), Some("Chính phủ"));
+    assert_eq!(sig.position.as_deref(), Some("Phó Thủ tướng"));
+    assert_eq!(sig.signer.as_deref(), Some("Lê Văn Thành"));
+    assert_eq!(doc.recipients.len(), 3);
+    assert_eq!(doc.archive.as_deref(), Some("VT, KGVX"));
+}
+
+#[test]
 fn header_cells_split_over_lines_are_read_whole() {
     // `ĐẢNG CỘNG` / `SẢN VIỆT NAM`: the Party's name, not the issuer; the department is named
     // with its committee (HD 36); a title that starts `CỦA ĐỒNG CHÍ ... TẠI BUỔI LÀM VIỆC` is the
