@@ -39,7 +39,11 @@ pub fn letter_ordinal(c: char) -> Option<u32> {
 fn ocr_roman(line: &str) -> Option<Marker> {
     let end = line.find(|c: char| !matches!(c, 'I' | 'V' | 'X' | 'L' | 'l' | 'H' | '1'))?;
     let token = &line[..end];
-    if end == 0 || end > 5 || !token.contains(['l', 'H', '1']) || !line[end..].starts_with(". ") {
+    if end == 0
+        || end > 5
+        || !token.contains(['l', 'H', '1'])
+        || !(line[end..].starts_with(". ") || line[end..].starts_with("- "))
+    {
         return None;
     }
     let mapped: String = token
@@ -489,6 +493,7 @@ mod tests {
             ("Il. TỔ CHỨC THỰC HIỆN", "Il.", 2),
             ("IIl. KIẾN NGHỊ", "IIl.", 3),
             ("I1. NHIỆM VỤ", "I1.", 2),
+            ("HI- TỔ CHỨC THỰC HIỆN", "HI-", 3),
         ] {
             let m = marker(line).unwrap_or_else(|| panic!("{line}"));
             assert_eq!(
