@@ -793,8 +793,15 @@ fn subjects_at(text: &str, whole: &Folded, from: usize, need_verb: bool) -> Vec<
             // huyện, người đứng đầu các cơ quan`); a bare title before the comma shares the body
             // named after it (`Giám đốc, Thủ trưởng các sở, ban, ngành`).
             let comma = sep_len == 2 && f[k..].starts_with(", ");
-            let office = comma && office_head_at(&f[next..e]);
-            let shares_body = comma && bare_title(&f[piece_start..k]);
+            // So does a plural group (`Thông tấn xã Việt Nam, các cơ quan báo chí`).
+            let office = comma && (office_head_at(&f[next..e]) || f[next..e].starts_with("cac "));
+            let shares_body = comma && bare_title(&f[piece_start..k])
+                // `Các bộ, cơ quan trung ương và địa phương`: `và` and a lower-case name inside a
+                // plural group share its `các`.
+                || sep_len == 4
+                    && !cap
+                    && f[piece_start..k].starts_with("cac ")
+                    && !f[next..].starts_with("cac ");
             if next < e
                 && head_at(&f[next..e])
                 && head_spelled(&sub[fv.src(next)..], &f[next..e])
@@ -1036,6 +1043,20 @@ mod tests {
         assert_eq!(
             names("Đề nghị các Cục thuế, Chi cục thuế khẩn trương hướng dẫn doanh nghiệp."),
             ["các Cục thuế", "Chi cục thuế"]
+        );
+        // After a comma a plural group starts a name of its own; `và` and a lower-case name
+        // inside a plural group share its `các`.
+        assert_eq!(
+            names("Thông tấn xã Việt Nam, các cơ quan báo chí phối hợp tuyên truyền."),
+            ["Thông tấn xã Việt Nam", "các cơ quan báo chí"]
+        );
+        assert_eq!(
+            names("Các bộ, cơ quan trung ương và địa phương tập trung quán triệt."),
+            ["Các bộ, cơ quan trung ương và địa phương"]
+        );
+        assert_eq!(
+            names("Các cơ quan đảng và các cơ quan, tổ chức khác thực hiện kết nối."),
+            ["Các cơ quan đảng", "các cơ quan, tổ chức khác"]
         );
         // `Bàn giao`, `Bản sao` are no `Ban`.
         assert!(names("Bàn giao hồ sơ gốc cho cơ quan quản lý.").is_empty());
