@@ -722,16 +722,39 @@ fn place_words(before: &str) -> &str {
     name
 }
 
-/// A công văn's subject line: `V/v ...`, also as OCR reads it (`V/`, `VWv`, `Viv`, `VA`).
+/// A công văn's subject line: `V/v ...` (NĐ 30/2020 Phụ lục I), also as OCR reads it.
 pub fn is_vv(t: &str, f: &str) -> bool {
     let f = f.trim_start_matches(['\'', '"', '`', '*', '(']);
-    let tok = f.split(' ').next().unwrap_or("");
-    let tok = tok.trim_end_matches([':', '.']);
+    let word = f.split(' ').next().unwrap_or("");
+    let tok = word.trim_end_matches([':', '.', '*', '_']);
     match tok {
-        "v/v" | "v/" | "v.v" | "v\\v" | "vwv" | "vav" | "viv" | "v/v/" => f.len() > tok.len() + 2,
-        "va" => t.starts_with("VA "),
-        _ => false,
+        "v/v" | "v/" | "v.v" | "v\\v" | "v/v/" => f.len() > word.len() + 1,
+        _ => ocr_vv(t),
     }
+}
+
+/// `V/v` as OCR reads its slash and second letter (`Viv`, `VWv`, `VAv`, `VA`, `V1v`): a capital
+/// `V`, one ASCII look-alike of the slash, an optional `v`, then a subject that starts in lower
+/// case (`VA hoàn thuế ...`), which no word opening a line here does (`Vì`, `VÀO`, `Vấn đề`).
+fn ocr_vv(t: &str) -> bool {
+    let t = t.trim_start_matches(['\'', '"', '`', '*', '(']);
+    let Some((tok, rest)) = t.split_once(' ') else {
+        return false;
+    };
+    let b = tok.trim_end_matches([':', '.']).as_bytes();
+    let slash_like = |c: u8| {
+        matches!(
+            c,
+            b'i' | b'I' | b'l' | b'w' | b'W' | b'a' | b'A' | b'1' | b'|'
+        )
+    };
+    let shaped = match b {
+        // Two letters: the look-alike in capitals (`VA`), as `Va`, `Vi` open words.
+        [b'V', m] => slash_like(*m) && !m.is_ascii_lowercase(),
+        [b'V', m, b'v' | b'V'] => slash_like(*m),
+        _ => false,
+    };
+    shaped && rest.trim_start().starts_with(char::is_lowercase)
 }
 
 /// A công văn's subject: `V/v ...` and its continuation lines.
@@ -1096,6 +1119,37 @@ fn finish(ctx: &Ctx, out: &mut HeaderOut, organ_lines: &[(usize, usize)]) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn subject_lines_as_written_and_as_ocr_reads_them() {
+        let vv = |t: &str| is_vv(t, &fold(t));
+        for t in [
+            "V/v tăng cường phòng, chống dịch",
+            "V/v: hướng dẫn thủ tục",
+            "v/v hướng dẫn",
+            "V.v triển khai",
+            "Viv tý giá tính thuế",
+            "VWv triển khai hướng dẫn",
+            "VAv hướng dẫn thực hiện",
+            "VA hoàn thuế giá trị gia tăng",
+            "V1v cấp giấy phép",
+            "*V/v* tổ chức hội nghị",
+        ] {
+            assert!(vv(t), "{t}");
+        }
+        for t in [
+            "Vì vậy, đề nghị các đơn vị",
+            "VÀO NGÀY 12 THÁNG 5",
+            "VA CHẠM GIAO THÔNG",
+            "Va chạm giao thông",
+            "Vấn đề này",
+            "Về việc tổ chức",
+            "V/v",
+            "VIỆT NAM",
+        ] {
+            assert!(!vv(t), "{t}");
+        }
+    }
 
     #[test]
     fn symbols() {
