@@ -177,10 +177,8 @@ fn is_watermark(f: &str, marked: bool) -> bool {
 const WATERMARKS: &[&str] = &[
     "anh minh hoa",
     "lawsoft",
-    "awsoft",
     "3930 3279",
     "www.thuvienphapluat",
-    "thnvienphapluat",
     "vienphapluat.vn",
 ];
 
