@@ -668,11 +668,25 @@ fn quoted(norm: &str, paras: &[Para]) -> Vec<bool> {
             })
         })
     };
+    // A paragraph's first and last lines: where its quotes open and close.
+    let first_line = |p: &Para| &norm[p.ranges[0].0..p.ranges[0].1];
+    let holds_quote = |p: &Para| {
+        p.ranges
+            .iter()
+            .any(|&(s, e)| norm[s..e].contains(['“', '"', '«']))
+    };
     let mut k = 0;
     while k < paras.len() {
+        if !holds_quote(&paras[k]) {
+            if let Some(m) = &paras[k].marker {
+                note_list(&mut lists, m);
+            }
+            k += 1;
+            continue;
+        }
         let t = paras[k].text(norm, 0);
-        let prev = k.checked_sub(1).map(|j| paras[j].text(norm, 0));
-        if opens_quote(&t, prev.as_deref()) {
+        let prev = k.checked_sub(1).map(|j| paras[j].last_text(norm));
+        if opens_quote(&t, prev) {
             // It closes at its closing quote; one that OCR lost (or the copy cut with `…`) ends
             // where the next quotation is introduced (`... quy định:` / `“b) ...`) or where the
             // document's own list goes on.
@@ -680,12 +694,12 @@ fn quoted(norm: &str, paras: &[Para]) -> Vec<bool> {
             let mut close = None;
             let mut cut = None;
             for j in k + 1..limit {
-                let tj = paras[j].text(norm, 0);
+                let tj = paras[j].last_text(norm);
                 if continues(&lists, j, true) {
                     cut = Some(j - 1);
                     break;
                 }
-                if ends_quote(&tj) {
+                if ends_quote(tj) {
                     close = Some(j);
                     break;
                 }
@@ -693,8 +707,8 @@ fn quoted(norm: &str, paras: &[Para]) -> Vec<bool> {
                     && j > k + 1
                     && j + 1 < paras.len()
                     && tj.trim_end_matches(QUOTE_MARKUP).ends_with(':')
-                    && starts_quote(&paras[j + 1].text(norm, 0))
-                    && !starts_quote(&tj)
+                    && starts_quote(first_line(&paras[j + 1]))
+                    && !starts_quote(first_line(&paras[j]))
                 {
                     cut = Some(j - 1);
                     break;

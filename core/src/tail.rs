@@ -121,14 +121,16 @@ const DAMAGED_LABEL_CHARS: usize = 24;
 /// `Net Kiện: TM. CHÍNH PHỦ`: a short label with its colon (the recipients' label, damaged past
 /// matching) and a signing mark in the right column: the tail's first line.
 fn damaged_label(t: &str) -> bool {
-    let (left, sig) = split_columns(t);
-    let left = left
-        .trim_end_matches(['"', '\'', '`', '|', ' '])
-        .trim_start();
-    sig.is_some_and(|(_, st)| signing_mark(st).is_some())
-        && left.ends_with(':')
-        && left.chars().count() <= DAMAGED_LABEL_CHARS
+    // The colon within the label's reach (4 bytes a char at most), then the signing mark.
+    let Some(colon) = t.find(':').filter(|&k| k <= 4 * DAMAGED_LABEL_CHARS) else {
+        return false;
+    };
+    let left = t[..colon].trim();
+    let right = t[colon + 1..].trim_start_matches(['"', '\'', '`', '|', ' ']);
+    left.chars().count() < DAMAGED_LABEL_CHARS
+        && !left.is_empty()
         && !left.starts_with(['-', '+'])
+        && signing_mark(right).is_some_and(|(_, k)| is_caps(&right[k..]))
 }
 
 /// What the tail stage read.
