@@ -55,6 +55,7 @@ codes! {
     ReplacementCharacters => "replacement_characters", Warning, "The input holds U+FFFD replacement characters (a decoding error upstream).";
     LegacyEncoding => "legacy_encoding", Warning, "Text looks like TCVN3/VNI font mojibake; it was kept as written.";
     LongLine => "long_line", Info, "A very long line was read as one paragraph.";
+    FieldFromSearch => "field_from_search", Info, "A header field was not where the layout puts it; it was taken from a plain search of the document's first lines.";
 }
 
 impl std::fmt::Display for Code {

@@ -29,6 +29,8 @@ pub struct HeaderOut {
     pub secrecy: Option<Field>,
     /// First line after the header.
     pub end: usize,
+    /// The date (and place) came from [`date_by_search`], not from the header's layout.
+    pub date_searched: bool,
 }
 
 /// A date phrase `ngày DD tháng MM năm YYYY` in folded text (a part may be left blank with dots
@@ -468,6 +470,7 @@ pub fn read(ctx: &Ctx, lines: &[Line], start: usize, limit: usize) -> HeaderOut 
             out.kind_line = Some(ctx.field(l.start, name_end));
             let next = read_title(ctx, lines, i, name_end, limit, &mut out);
             out.end = next;
+            date_by_search(ctx, lines, start, limit, &mut out);
             finish(ctx, &mut out, &organ_lines);
             return out;
         }
@@ -497,8 +500,42 @@ pub fn read(ctx: &Ctx, lines: &[Line], start: usize, limit: usize) -> HeaderOut 
         break;
     }
     out.end = i;
+    date_by_search(ctx, lines, start, limit, &mut out);
     finish(ctx, &mut out, &organ_lines);
     out
+}
+
+/// How many text lines from the document's start the date line is searched for when the
+/// header's layout gave none.
+const DATE_SEARCH_LINES: usize = 15;
+
+/// The longest place before `, ngày` on a searched date line (chars).
+const SEARCH_PLACE_CHARS: usize = 30;
+
+/// Where the layout gave no date (header cells OCR made debris of), the first line of the
+/// document's start that reads as a header's date line: a short place, a comma, and a date
+/// phrase that ends the line (`I fa N(Ji, ngay 24 thang 4 nam 2020`), not a date in a sentence.
+fn date_by_search(ctx: &Ctx, lines: &[Line], start: usize, limit: usize, out: &mut HeaderOut) {
+    if out.date.is_some() {
+        return;
+    }
+    let found = (start..limit)
+        .filter(|&i| lines[i].kind == LineKind::Text)
+        .take(DATE_SEARCH_LINES)
+        .find(|&i| {
+            let f = lines[i].folded.as_str();
+            date_phrase(f).is_some_and(|d| {
+                let before = f[..d.start].trim_end();
+                before.ends_with(',')
+                    && before.len() <= SEARCH_PLACE_CHARS
+                    && f[d.end..].bytes().all(|b| !b.is_ascii_alphanumeric())
+            })
+        });
+    if let Some(i) = found {
+        if read_date(ctx, lines, i, limit, out, None).is_some() {
+            out.date_searched = true;
+        }
+    }
 }
 
 /// Whether a word of `t` mixes letters and digits (`T1PT`, `l8`): OCR debris in a body's name.

@@ -501,6 +501,15 @@ pub fn run(input: &str) -> Document {
     } else if h.date.is_none() {
         ctx.diag(Code::NoDate, hdr_span, "no date of issue was found");
     }
+    if h.date_searched {
+        if let Some(d) = &h.date {
+            ctx.diag(
+                Code::FieldFromSearch,
+                d.span,
+                "the date of issue was not where the header puts it; it was read from the first date line",
+            );
+        }
+    }
     if kind.is_none() {
         ctx.diag(
             Code::UnknownKind,

@@ -627,6 +627,22 @@ fn a_label_damaged_past_reading_still_opens_the_tail() {
 }
 
 #[test]
+fn a_header_made_debris_still_gives_its_date_line() {
+    // OCR made the header's cells debris (no national line, no readable number or type line):
+    // the date line is still found by a plain search of the first lines, and says so.
+    let (text, doc) = load("ocr_quyet_dinh_header_debris.md");
+    assert_eq!(doc.date.as_deref(), Some("2021-03-05"));
+    assert_eq!(doc.place.as_deref(), Some("Ha N(Ji"));
+    let d = doc
+        .diagnostics
+        .iter()
+        .find(|d| d.code == vanban::Code::FieldFromSearch)
+        .expect("the search is reported");
+    assert!(text[d.span.start..d.span.end].starts_with("ngay 05 thang 3"));
+    assert!(!codes(&doc).contains(&"no_date"));
+}
+
+#[test]
 fn header_cells_split_over_lines_are_read_whole() {
     // `ĐẢNG CỘNG` / `SẢN VIỆT NAM`: the Party's name, not the issuer; the department is named
     // with its committee (HD 36); a title that starts `CỦA ĐỒNG CHÍ ... TẠI BUỔI LÀM VIỆC` is the
