@@ -234,7 +234,12 @@ pub fn symbol_in_line(text: &str, f: &str) -> Option<(usize, usize)> {
     }
     let fv = Folded::new(text);
     let start_f = f.len() - after.len();
-    let start = fv.src(start_f);
+    symbol_tokens(text, fv.src(start_f), had_colon)
+}
+
+/// The symbol whose first token starts at byte `start` of `text`: its tokens while they look
+/// like parts of a symbol. `had_colon`: a `Số:` label stood before it.
+fn symbol_tokens(text: &str, start: usize, had_colon: bool) -> Option<(usize, usize)> {
     // Take tokens while they look like parts of a symbol.
     let s = &text[start..];
     let mut end = start;
@@ -289,6 +294,17 @@ pub fn symbol_in_line(text: &str, f: &str) -> Option<(usize, usize)> {
         return None;
     }
     Some((start, start + sym.len()))
+}
+
+/// The number after a received stamp merged into its line by OCR (`CỔNG THÔNG TIN ĐIỆN TỬ
+/// CHÍNH PHỦ 41 /CT-TTg Hà Nội, ...`: the stamp's cell, then the number's without `Số:`).
+fn symbol_after_stamp(t: &str, f: &str) -> Option<(usize, usize)> {
+    let se = crate::keywords::received_stamp_prefix(t, f)?;
+    let rest = t[se..].trim_start();
+    if !rest.starts_with(|c: char| c.is_ascii_digit()) {
+        return None;
+    }
+    symbol_tokens(t, t.len() - rest.len(), false)
 }
 
 /// Where a body's name starts a new body on a header line (folded heads).
@@ -373,6 +389,19 @@ pub fn read(ctx: &Ctx, lines: &[Line], start: usize, limit: usize) -> HeaderOut 
         }
         let t = l.text(norm);
         let f = l.folded.as_str();
+        // A received stamp merged with the header's columns by OCR: a line of it alone is
+        // passed over; the number, or the type line, that follows it on its line is read.
+        if crate::keywords::is_received_stamp(t, f) {
+            i += 1;
+            continue;
+        }
+        if out.symbol.is_none() {
+            if let Some((s, e)) = symbol_after_stamp(t, f) {
+                out.symbol = Some(ctx.field(l.start + s, l.start + e));
+                i = read_date(ctx, lines, i, limit, &mut out, Some(l.start + e)).unwrap_or(i + 1);
+                continue;
+            }
+        }
         if let Some((k, _e, fam)) = national_phrase(f) {
             out.family.get_or_insert(fam);
             let fv = l.folded_view(norm);
@@ -463,11 +492,15 @@ pub fn read(ctx: &Ctx, lines: &[Line], start: usize, limit: usize) -> HeaderOut 
             i += 1;
             continue;
         }
-        if let Some((dt, name_len)) = type_line(t, f) {
+        if let Some((dt, lead, name_len)) = type_line(t, f)
+            .map(|(dt, n)| (dt, 0, n))
+            .or_else(|| glued_type_line(t, f))
+        {
             out.kind = Some(dt.kind);
             let fv = l.folded_view(norm);
-            let name_end = l.start + fv.src(name_len);
-            out.kind_line = Some(ctx.field(l.start, name_end));
+            let lead_f = t[..lead].chars().count();
+            let name_end = l.start + fv.src(lead_f + name_len);
+            out.kind_line = Some(ctx.field(l.start + lead, name_end));
             let next = read_title(ctx, lines, i, name_end, limit, &mut out);
             out.end = next;
             date_by_search(ctx, lines, start, limit, &mut out);
@@ -563,9 +596,11 @@ fn anchor_ahead(lines: &[Line], norm: &str, i: usize, limit: usize, out: &Header
             // The addressees' opener ends the header: a short stray line before it is still
             // the header's.
             crate::keywords::addressee_label(f).is_some()
-                || out.symbol.is_none() && symbol_in_line(t, f).is_some()
+                || out.symbol.is_none()
+                    && (symbol_in_line(t, f).is_some() || symbol_after_stamp(t, f).is_some())
                 || out.date.is_none() && date_phrase(f).is_some()
-                || out.kind.is_none() && is_caps(t) && type_line(t, f).is_some()
+                || out.kind.is_none()
+                    && (is_caps(t) && type_line(t, f).is_some() || glued_type_line(t, f).is_some())
                 || out.title.is_none() && is_vv(t, f)
         })
 }
@@ -588,6 +623,19 @@ pub fn type_line(t: &str, f: &str) -> Option<(&'static tables::DocType, usize)> 
         return None;
     }
     Some((dt, len))
+}
+
+/// A type line after OCR debris or a received stamp (`ĐẾN“? QUYÉT ĐỊNH`, `¡ ) QUYẾT ĐỊNH`): the
+/// type, the byte offset of its name and the name's folded length. The name ends the line.
+fn glued_type_line(t: &str, f: &str) -> Option<(&'static tables::DocType, usize, usize)> {
+    if crate::patterns::marker(t).is_some() {
+        return None;
+    }
+    let lead = crate::keywords::debris_lead(t, f)?;
+    let rest = t[lead..].trim_end();
+    let rf = fold(rest);
+    let (dt, len) = type_line(rest, &rf)?;
+    (len == rf.len() && is_caps(rest)).then_some((dt, lead, len))
 }
 
 /// Reads the place and date starting at line `i` (joined with the next line when split).
@@ -865,6 +913,12 @@ fn read_title(
         let s = from + norm[from..].find(rest).unwrap_or(0);
         parts.push((s, s + rest.len()));
     }
+    let first_line = |l: &Line| {
+        // A received stamp's date glued before the subject's first line.
+        let t = l.text(norm);
+        let lead = crate::keywords::stamp_date_lead(t).unwrap_or(0);
+        (l.start + lead, l.end)
+    };
     let mut caps_mode: Option<bool> = if rest.is_empty() {
         None
     } else {
@@ -890,6 +944,19 @@ fn read_title(
                     && nl.chars <= 120
             });
             if caps_mode == Some(true) && caps_next && parts.len() < 6 {
+                j += 1;
+                continue;
+            }
+            // OCR double spacing: a blank line inside a sentence-case subject, before a line
+            // that goes on in lower case (as in a `V/v` subject, [`read_vv`]).
+            let lower_next = next.is_some_and(|k| {
+                let nl = &lines[k];
+                nl.kind == LineKind::Text && nl.text(norm).starts_with(char::is_lowercase)
+            });
+            let open_end = parts
+                .last()
+                .is_some_and(|&(a, b)| !norm[a..b].ends_with(['.', ':', ';']));
+            if caps_mode == Some(false) && lower_next && open_end && l.kind == LineKind::Blank {
                 j += 1;
                 continue;
             }
@@ -954,7 +1021,14 @@ fn read_title(
         if !parts.is_empty() && !caps && (t.ends_with(':') || l.chars > 120) {
             break;
         }
-        parts.push((l.start, l.end));
+        let part = if parts.is_empty() {
+            first_line(l)
+        } else {
+            (l.start, l.end)
+        };
+        if part.0 < part.1 {
+            parts.push(part);
+        }
         j += 1;
     }
     if let (Some(first), Some(last)) = (parts.first(), parts.last()) {

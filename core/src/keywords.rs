@@ -104,6 +104,187 @@ pub fn addressee_opener(f: &str) -> Option<(&'static [&'static str], usize)> {
         .find_map(|kw| lead(f, kw).map(|n| (*kw, n)))
 }
 
+/// Whitespace-separated tokens of `t` with their byte offsets.
+fn tokens(t: &str) -> Vec<(usize, &str)> {
+    t.split_whitespace()
+        .map(|w| (w.as_ptr() as usize - t.as_ptr() as usize, w))
+        .collect()
+}
+
+/// The longest run of letters in `tok`.
+fn letter_run(tok: &str) -> usize {
+    let (mut run, mut best) = (0, 0);
+    for c in tok.chars() {
+        run = if c.is_alphabetic() { run + 1 } else { 0 };
+        best = best.max(run);
+    }
+    best
+}
+
+/// OCR debris or a stamp's fill: no run of three letters (`i:`, `_¬`, `Ig-Q612/2G20`, `2413.`).
+fn is_fill(tok: &str) -> bool {
+    letter_run(tok) <= 2
+}
+
+/// The stamp's label `ĐẾN` in capitals, with any punctuation OCR put around it (`ĐẾN“?`).
+fn is_stamp_label(tok: &str) -> bool {
+    let core = tok.trim_matches(|c: char| !c.is_alphanumeric());
+    !core.is_empty()
+        && core.chars().all(char::is_uppercase)
+        && crate::text::fold(core) == crate::tables::RECEIVED_STAMP_LABEL
+}
+
+/// A field of the stamp written with its fill (`Giờ:.....`, `Ngày..22.1-H.26.....`); after the
+/// label `ĐẾN`, the field's word with a colon or a dot is enough (`Ngày.`).
+fn is_stamp_field(tok: &str, after_label: bool) -> bool {
+    if !tok.starts_with(char::is_uppercase) {
+        return false;
+    }
+    let ft = crate::text::fold(tok);
+    let fields = if after_label {
+        crate::tables::RECEIVED_STAMP_FIELDS
+    } else {
+        crate::tables::RECEIVED_STAMP_LONE_FIELDS
+    };
+    fields.iter().any(|kw| {
+        let Some(rest) = ft.strip_prefix(kw) else {
+            return false;
+        };
+        rest.starts_with([':', '.']) && is_fill(rest) && (after_label || rest.len() >= 2)
+    })
+}
+
+/// The greatest share of a receiving office's name that OCR may misread.
+const OFFICE_EDITS: f64 = 0.15;
+
+/// How many tokens from `toks[i]` spell a receiving office's name (tolerantly), if any.
+fn office_at(toks: &[(usize, &str)], i: usize) -> Option<usize> {
+    let mut best: Option<(usize, usize)> = None; // (edits, tokens)
+    let mut compact = String::new();
+    for (n, (_, tok)) in toks[i..].iter().enumerate().take(9) {
+        compact.extend(
+            crate::text::fold(tok)
+                .chars()
+                .filter(char::is_ascii_alphanumeric),
+        );
+        for office in crate::tables::RECEIVING_OFFICES {
+            if compact.len() * 4 < office.len() * 3 {
+                continue;
+            }
+            let edits = strsim::levenshtein(&compact, office);
+            if (edits as f64) <= OFFICE_EDITS * office.len() as f64
+                && best.is_none_or(|(e, _)| edits < e)
+            {
+                best = Some((edits, n + 1));
+            }
+        }
+        if compact.len() > 2 * crate::tables::RECEIVING_OFFICES[0].len() {
+            break;
+        }
+    }
+    best.map(|(_, n)| n)
+}
+
+/// Whether a folded line may hold a receiving office's name (a cheap test before the tolerant
+/// one): a word of the name survives OCR.
+fn may_hold_office(f: &str) -> bool {
+    f.contains("thong t") || f.contains("dien t") || f.contains("chinh phu")
+}
+
+/// A received stamp (dấu `ĐẾN`, [`crate::tables::RECEIVED_STAMP_LABEL`]) at the start of the line
+/// text `t`: the receiving office's name, the label, its fields with their fill, merged by OCR
+/// with the header's columns. The byte offset where the stamp ends (after the punctuation that
+/// follows it), if the line starts with one.
+pub fn received_stamp_prefix(t: &str, f: &str) -> Option<usize> {
+    let toks = tokens(t);
+    let office = may_hold_office(f);
+    let end_of = |k: usize| toks[k].0 + toks[k].1.len();
+    let mut i = 0;
+    // Punctuation OCR put first (`|`, `“`).
+    while i < toks.len() && !toks[i].1.chars().any(char::is_alphanumeric) {
+        i += 1;
+    }
+    let (mut end, mut label) = (None, false);
+    while i < toks.len() {
+        let tok = toks[i].1;
+        if let Some(n) = office.then(|| office_at(&toks, i)).flatten() {
+            i += n;
+        } else if is_stamp_label(tok) {
+            label = true;
+            i += 1;
+        } else if is_stamp_field(tok, label) {
+            i += 1;
+            // The field's fill.
+            while i < toks.len() && is_fill(toks[i].1) {
+                i += 1;
+            }
+        } else {
+            break;
+        }
+        // Punctuation after an element.
+        while i < toks.len() && !toks[i].1.chars().any(char::is_alphanumeric) {
+            i += 1;
+        }
+        end = Some(end_of(i - 1));
+    }
+    end
+}
+
+/// Whether the line text `t` is a received stamp and nothing else: what follows the stamp
+/// ([`received_stamp_prefix`]) starts neither a word in capitals nor a number.
+pub fn is_received_stamp(t: &str, f: &str) -> bool {
+    let Some(e) = received_stamp_prefix(t, f) else {
+        return false;
+    };
+    let content = |w: &str| w.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit());
+    tokens(&t[e..])
+        .into_iter()
+        .find(|(_, w)| !is_fill(w) || is_word(w) || w.starts_with(|c: char| c.is_ascii_digit()))
+        .is_none_or(|(_, w)| !content(w))
+}
+
+/// OCR debris before a line's text: tokens without three letters in a row (`¡ )`, `i: : _¬`),
+/// and received-stamp elements. The offset of the first other token, if debris comes first;
+/// `None` when the line starts with its text.
+pub fn debris_lead(t: &str, f: &str) -> Option<usize> {
+    let from = received_stamp_prefix(t, f).unwrap_or(0);
+    let toks = tokens(&t[from..]);
+    let first = toks.iter().position(|(_, w)| !is_fill(w) || is_word(w))?;
+    (from > 0 || first > 0).then(|| from + toks[first].0)
+}
+
+/// A word of text: two letters or more, no digit, a letter first.
+fn is_word(w: &str) -> bool {
+    w.starts_with(char::is_alphabetic)
+        && w.chars().filter(|c| c.is_alphabetic()).count() >= 2
+        && !w.chars().any(|c| c.is_ascii_digit())
+}
+
+/// A received stamp's date glued before a subject line (`Ngày..22.1-H.26..... Phê chuẩn ...`,
+/// `Ig-Q612/2G20 -| Về các ...`): debris holding a digit, then a word in capitals. The offset of
+/// that word (the line's length when no word follows: the line is the stamp's).
+pub fn stamp_date_lead(t: &str) -> Option<usize> {
+    let toks = tokens(t);
+    let first = toks
+        .iter()
+        .position(|(_, w)| {
+            is_word(w) && w.starts_with(char::is_uppercase) && !is_stamp_field(w, true)
+        })
+        .unwrap_or(toks.len());
+    let debris = &toks[..first];
+    let all_debris = debris
+        .iter()
+        .all(|(_, w)| is_fill(w) || is_stamp_field(w, false) || is_stamp_label(w));
+    // A number alone (`05 Nhiệm vụ ...`) may begin a subject; a date field, or digits mixed with
+    // letters or a table's bar, do not.
+    let digit = debris.iter().any(|(_, w)| {
+        let digits = w.chars().any(|c| c.is_ascii_digit());
+        digits && (w.chars().any(char::is_alphabetic) || w.contains('|'))
+            || is_stamp_field(w, false)
+    });
+    (first > 0 && all_debris && digit).then(|| toks.get(first).map_or(t.len(), |w| w.0))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -171,5 +352,78 @@ mod tests {
         );
         let far = format!("{} Kính gửi:", "x".repeat(60));
         assert_eq!(find_labelled(&far, KINH_GUI, 40), None);
+    }
+}
+#[cfg(test)]
+mod stamp_tests {
+    use super::*;
+    use crate::text::fold;
+
+    fn whole(s: &str) -> bool {
+        is_received_stamp(s, &fold(s))
+    }
+
+    #[test]
+    fn received_stamps_must_match() {
+        for s in [
+            "CỔNG THÔNG TIN ĐIỆN TỬ CHÍNH PHỦ",
+            "“ GỂNG THÔNG TIN ĐIỆN TỪ CHÍNH PHÙ",
+            "GỔNG THÔNG TTN ĐIỆN TỬ CHNHPHÙ], K-",
+            "Giờ:..... lế mm... To«i sssskÖsssaa",
+            "ĐẾN Ngày. 2413. j2026.. ¬ xà",
+            "ĐẾN",
+            "Ngày:.2Š.|..!2Q26....",
+        ] {
+            assert!(whole(s), "{s}");
+        }
+        // A stamp before the line's own text: where that text starts.
+        let s = "CONG THONG TIN BIEN TỦ CHÍNH PHÙ 41 /CT-TTg Hà Nội";
+        let e = received_stamp_prefix(s, &fold(s)).unwrap();
+        assert_eq!(s[e..].trim_start(), "41 /CT-TTg Hà Nội");
+        assert!(!whole(s));
+        let s = "ĐẾN“? QUYÉT ĐỊNH";
+        assert_eq!(
+            debris_lead(s, &fold(s)).map(|o| &s[o..]),
+            Some("QUYÉT ĐỊNH")
+        );
+        let s = "DEN i: : _¬ CHỈ THỊ";
+        assert_eq!(debris_lead(s, &fold(s)).map(|o| &s[o..]), Some("CHỈ THỊ"));
+        let s = "Ngày..22.1-H.26..... Phê chuẩn kết quả";
+        assert_eq!(
+            stamp_date_lead(s).map(|o| &s[o..]),
+            Some("Phê chuẩn kết quả")
+        );
+        assert_eq!(stamp_date_lead("Ig-Q612/2G20 -"), Some(14));
+    }
+
+    #[test]
+    fn received_stamps_must_not_match() {
+        for s in [
+            "THỦ TƯỚNG CHÍNH PHỦ",
+            "SỞ THÔNG TIN VÀ TRUYỀN THÔNG TỈNH PHÚ THỌ",
+            "BỘ THÔNG TIN VÀ TRUYỀN THÔNG",
+            "Ngày 23 tháng 4 năm 2026",
+            "Số: 15/CT-TTg",
+            "ĐẾN NĂM 2030",
+            "Đến năm 2030, cơ bản hoàn thành",
+            "Giờ làm việc",
+            "CONG THONG TIN DIEN TU Kỉnhgửì:",
+        ] {
+            assert!(!whole(s), "{s}");
+        }
+        // `ĐẾN` before a word in capitals may be the label; what follows is read, not passed over.
+        for s in [
+            "THỦ TƯỚNG CHÍNH PHỦ",
+            "BỘ THÔNG TIN VÀ TRUYỀN THÔNG",
+            "Số: 15/CT-TTg",
+        ] {
+            assert_eq!(received_stamp_prefix(s, &fold(s)), None, "{s}");
+        }
+        // A subject may begin with a number; a line may begin with its text.
+        assert_eq!(stamp_date_lead("05 Nhiệm vụ trọng tâm"), None);
+        assert_eq!(stamp_date_lead("Về việc 2026"), None);
+        assert_eq!(stamp_date_lead("2026 - 2030, chuẩn bị"), None);
+        let s = "QUYẾT ĐỊNH";
+        assert_eq!(debris_lead(s, &fold(s)), None);
     }
 }

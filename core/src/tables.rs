@@ -466,6 +466,20 @@ pub const SIGNING_NOTES: &[&str] = &[
     "(ky, dong dau)",
 ];
 
+/// The received stamp (dấu `ĐẾN`, NĐ 30/2020 Art. 22 and Phụ lục IV): the office that receives a
+/// document stamps `ĐẾN` with the fields below beside its header; a scan keeps the stamp, and
+/// OCR merges it with the header's columns. Folded; the fields are read with their fill (`Giờ:....`).
+pub const RECEIVED_STAMP_LABEL: &str = "den";
+/// The stamp's fields (Số đến, Ngày, Giờ, Chuyển), folded.
+pub const RECEIVED_STAMP_FIELDS: &[&str] = &["so", "ngay", "gio", "chuyen"];
+/// The fields that may stand without the `ĐẾN` label before them (`Số` may not: it is the
+/// document's own number label).
+pub const RECEIVED_STAMP_LONE_FIELDS: &[&str] = &["ngay", "gio"];
+/// Offices whose name heads the received stamp on the copies they publish, folded with the
+/// spaces removed (matched tolerantly: OCR reads `GỂNG THÔNG TIN ĐIỆN TỪ CHÍNH PHÙ`). Observed
+/// on the scans published by chinhphu.vn in two corpora.
+pub const RECEIVING_OFFICES: &[&str] = &["congthongtindientuchinhphu"];
+
 /// Words that qualify a type on its line (`QUY ĐỊNH TẠM THỜI`, `HƯỚNG DẪN TẠM THỜI`), folded:
 /// part of the type line, not of the subject.
 pub const TYPE_QUALIFIERS: &[&str] = &["tam thoi"];

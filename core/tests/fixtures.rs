@@ -663,3 +663,34 @@ fn header_cells_split_over_lines_are_read_whole() {
     assert_eq!(doc.header.family, Some(vanban::Family::State));
     assert_eq!(doc.kind.as_deref(), Some("chi_thi"));
 }
+
+#[test]
+fn a_received_stamp_merged_into_the_header_is_passed_over() {
+    // The received stamp (`CỔNG THÔNG TIN ĐIỆN TỬ CHÍNH PHỦ` / `ĐẾN` / `Giờ:` / `Ngày:`) that OCR
+    // merged with the header's columns: its lines are passed over, the type line after `ĐẾN“`
+    // is read, and the stamp's date glued before the subject is no part of it.
+    let (_, doc) = load("ocr_chi_thi_received_stamp.md");
+    assert_eq!(doc.kind.as_deref(), Some("chi_thi"));
+    assert_eq!(doc.issuer.as_deref(), Some("Thủ tướng Chính phủ"));
+    assert_eq!(doc.symbol.as_deref(), Some("27/CT-TTg"));
+    assert_eq!(
+        doc.title.as_deref(),
+        Some(
+            "Về việc tăng cường công tác phòng, chống thiên tai và tìm kiếm cứu nạn mùa mưa \
+             bão năm 2023"
+        )
+    );
+    assert_eq!(doc.items.len(), 3);
+    // The stamp before the number, without `Số:`; its date alone on the line above the subject.
+    let (text, doc) = load("ocr_chi_thi_stamp_before_number.md");
+    assert_eq!(doc.kind.as_deref(), Some("chi_thi"));
+    assert_eq!(doc.symbol.as_deref(), Some("18/CT-TTg"));
+    assert_eq!(doc.date.as_deref(), Some("2022-03-02"));
+    assert_eq!(
+        doc.title.as_deref(),
+        Some("Về đẩy mạnh chuyển đổi số trong giải quyết thủ tục hành chính")
+    );
+    let body = &text[doc.items[0].span.start..doc.items.last().unwrap().span.end];
+    assert!(!body.contains("Nq-Q3"));
+    assert_eq!(doc.items.len(), 2);
+}
