@@ -517,9 +517,16 @@ fn capitalised_verb_at(text: &str, k: usize) -> bool {
     })
 }
 
+/// Qualifiers that start with a verb's word but end a body's name (`các tổ chức, cá nhân có liên
+/// quan`): part of the name, not its verb.
+const NAME_QUALIFIERS: &[&str] = &["có liên quan"];
+
 fn verb_at(text: &str, k: usize) -> bool {
     if capitalised_verb_at(text, k) {
         return true;
+    }
+    if NAME_QUALIFIERS.iter().any(|q| text[k..].starts_with(q)) {
+        return false;
     }
     static BY_FIRST: OnceLock<ByFirstByte> = OnceLock::new();
     let verbs = BY_FIRST.get_or_init(|| ByFirstByte::new(VERBS.iter().copied()));
@@ -1065,6 +1072,19 @@ mod tests {
 
     #[test]
     fn subjects_found() {
+        // `có liên quan` qualifies the name; the verb comes after it.
+        assert_eq!(
+            names("Các tổ chức, cá nhân có liên quan chịu trách nhiệm thi hành Quyết định này."),
+            ["Các tổ chức, cá nhân có liên quan"]
+        );
+        assert_eq!(
+            names("Sở Tài chính có ý kiến trước ngày 10."),
+            ["Sở Tài chính"]
+        );
+        assert_eq!(
+            names("Các sở, ngành có kế hoạch triển khai."),
+            ["Các sở, ngành"]
+        );
         assert_eq!(
             names("Sở Y tế chủ trì, phối hợp với các sở, ngành liên quan rà soát."),
             ["Sở Y tế"]
