@@ -490,6 +490,10 @@ pub fn addressees(ctx: &Ctx, lines: &[Line], i: usize, to: usize) -> AddresseesO
                 last.1 = l.end;
             }
             j += 1;
+            // A full stop ends the last addressee (NĐ 30/2020 Phụ lục I), wrapped or not.
+            if t.ends_with('.') && !dashed.last().copied().unwrap_or(false) {
+                break;
+            }
             continue;
         }
         let short_entry =

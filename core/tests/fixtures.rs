@@ -694,3 +694,15 @@ fn a_received_stamp_merged_into_the_header_is_passed_over() {
     assert!(!body.contains("Nq-Q3"));
     assert_eq!(doc.items.len(), 2);
 }
+
+#[test]
+fn a_full_stop_ends_a_wrapped_addressee() {
+    // `Kính gửi: Chi cục Hải quan` / `tỉnh Quảng Ninh.`: the wrapped name ends at its full stop;
+    // the text that follows on the next line, without a blank line, is the preamble.
+    let (_, doc) = load("cong_van_addressee_full_stop.md");
+    assert_eq!(addressee_names(&doc), ["Chi cục Hải quan tỉnh Quảng Ninh"]);
+    assert_eq!(doc.preamble.len(), 2);
+    assert!(doc.preamble[0]
+        .text
+        .starts_with("Cục Hải quan nhận được công văn số 512/HQQN-NV"));
+}
