@@ -105,6 +105,16 @@ fn find_symbols(cx: &Cx) -> Vec<(usize, usize, String)> {
             i += 1;
             continue;
         }
+        // `219 / 2013 / TT - BTC`: a symbol whose separators a tokenizer spaced out.
+        if slash {
+            if let Some((a, b, tok)) = spaced_symbol(cx, i) {
+                if out.last().is_none_or(|l| l.1 <= a) {
+                    out.push((a, b, tok));
+                    i = b;
+                    continue;
+                }
+            }
+        }
         let mut a = i;
         while a > 0 && is_sym_char(cx.ch(a - 1)) {
             a -= 1;
@@ -162,6 +172,47 @@ fn find_symbols(cx: &Cx) -> Vec<(usize, usize, String)> {
         i = b.max(i + 1);
     }
     out
+}
+
+/// A symbol written with a space on each side of its separators, as tokenised text has them
+/// (`219 / 2013 / TT - BTC`, `453 / TB - VPCP`), at the slash at char `i` after its number:
+/// (char start, char end, the symbol without the spaces).
+fn spaced_symbol(cx: &Cx, i: usize) -> Option<(usize, usize, String)> {
+    let n = cx.f.len();
+    let spaced_sep = |k: usize| {
+        k >= 1
+            && k + 1 < n
+            && matches!(cx.ch(k), '/' | '-')
+            && cx.ch(k - 1) == ' '
+            && cx.ch(k + 1) == ' '
+    };
+    if !spaced_sep(i) {
+        return None;
+    }
+    let mut a = i - 1;
+    while a > 0 && cx.ch(a - 1).is_ascii_digit() {
+        a -= 1;
+    }
+    if a == i - 1 || a > 0 && cx.ch(a - 1).is_alphanumeric() {
+        return None;
+    }
+    let mut tok: String = (a..i - 1).map(|k| cx.ch(k)).collect();
+    let (mut k, mut b) = (i, i);
+    while spaced_sep(k) {
+        let start = k + 2;
+        let mut e = start;
+        while e < n && (cx.ch(e).is_alphanumeric() || cx.ch(e) == '&') {
+            e += 1;
+        }
+        if e == start {
+            break;
+        }
+        tok.push(cx.ch(k));
+        tok.extend((start..e).map(|m| cx.ch(m)));
+        b = e;
+        k = e + 1;
+    }
+    (b > i && valid_symbol(&tok)).then_some((a, b, tok))
 }
 
 /// Whether `số` (or `số:`) stands right before char `i`, with white space between.
@@ -482,6 +533,10 @@ const ISSUER_STOPS: &[&str] = &[
     "gồm",
     "như",
     "cùng",
+    // `công văn số ... của Cục Thuế hỏi về ...`: what the cited letter asks.
+    "hỏi",
+    "đề nghị",
+    "kiến nghị",
     // `... của Bộ Tài chính nêu trên`: a word pointing back is not part of the name.
     "nêu trên",
     "nói trên",
@@ -1328,6 +1383,28 @@ mod tests {
             full("công văn số 6499/VPCP-KTTH ngày 30 tháng 9 năm 2022."),
             vec![(Some("cong_van"), s("6499/VPCP-KTTH"), s("2022-09-30"), None)]
         );
+    }
+
+    #[test]
+    fn symbols_with_spaced_separators() {
+        let syms =
+            |t: &str| -> Vec<String> { mentions(t).into_iter().filter_map(|m| m.symbol).collect() };
+        assert_eq!(
+            syms("Tại Điều 4 Thông tư số 219 / 2013 / TT - BTC ngày 31/12/2013 của Bộ Tài chính"),
+            ["219/2013/TT-BTC"]
+        );
+        assert_eq!(
+            syms("tại Thông báo số 453 / TB - VPCP ngày 10/12/2014"),
+            ["453/TB-VPCP"]
+        );
+        // No code: a ratio, a period, a page.
+        for t in [
+            "làm việc 24 / 7 trong mùa dịch",
+            "giai đoạn 2021 - 2025 / 2030",
+            "trang 3 / 12",
+        ] {
+            assert!(syms(t).is_empty(), "{t}");
+        }
     }
 
     #[test]

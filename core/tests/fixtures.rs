@@ -706,3 +706,23 @@ fn a_full_stop_ends_a_wrapped_addressee() {
         .text
         .starts_with("Cục Hải quan nhận được công văn số 512/HQQN-NV"));
 }
+
+#[test]
+fn symbols_spaced_out_by_a_tokenizer_are_cited() {
+    // `219 / 2013 / TT - BTC`: a copy whose separators a tokenizer spaced out; the symbols are
+    // read without the spaces, the issuer stops at the verb of the cited letter (`hỏi`).
+    let (_, doc) = load("cong_van_tokenised_symbols.md");
+    let got: Vec<(Option<&str>, Option<&str>)> = doc
+        .citations
+        .iter()
+        .map(|c| (c.symbol.as_deref(), c.issuer.as_deref()))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            (Some("1250/CTKHH-TTHT"), Some("Cục Thuế tỉnh Khánh Hòa")),
+            (Some("219/2013/TT-BTC"), Some("Bộ Tài chính")),
+            (Some("118/TB-VPCP"), Some("Văn phòng Chính phủ")),
+        ]
+    );
+}
