@@ -121,8 +121,9 @@ const DAMAGED_LABEL_CHARS: usize = 24;
 /// `Net Kiện: TM. CHÍNH PHỦ`: a short label with its colon (the recipients' label, damaged past
 /// matching) and a signing mark in the right column: the tail's first line.
 fn damaged_label(t: &str) -> bool {
-    // The colon within the label's reach (4 bytes a char at most), then the signing mark.
-    let Some(colon) = t.find(':').filter(|&k| k <= 4 * DAMAGED_LABEL_CHARS) else {
+    // The colon (OCR reads it as a comma, too) within the label's reach (4 bytes a char at
+    // most), then the signing mark.
+    let Some(colon) = t.find([':', ',']).filter(|&k| k <= 4 * DAMAGED_LABEL_CHARS) else {
         return false;
     };
     let left = t[..colon].trim();

@@ -726,3 +726,18 @@ fn symbols_spaced_out_by_a_tokenizer_are_cited() {
         ]
     );
 }
+
+#[test]
+fn a_damaged_label_whose_colon_ocr_read_as_a_comma_opens_the_tail() {
+    // `Ni nhậm, KT. GIÁM ĐỐC`: the label past matching, its colon read as a comma, the signing
+    // mark in the right column: the tail starts there, not inside the last item.
+    let (_, doc) = load("ocr_cong_van_comma_label.md");
+    assert_eq!(doc.items.len(), 2);
+    assert_eq!(doc.items[1].paragraphs.len(), 1);
+    let sig = &doc.signatures[0];
+    assert_eq!(sig.authority.as_deref(), Some("KT."));
+    assert_eq!(sig.organ.as_deref(), Some("Giám đốc"));
+    assert_eq!(sig.position.as_deref(), Some("Phó giám đốc"));
+    assert_eq!(sig.signer.as_deref(), Some("Trần Minh Khoa"));
+    assert_eq!(doc.archive.as_deref(), Some("VT, KHNV"));
+}
