@@ -483,66 +483,6 @@ fn blank_date_end(cx: &Cx, i: usize) -> Option<usize> {
     end.filter(|&e| cx.fs[j + 4..e].contains(['/', '_']) || cx.fs[j + 4..e].contains("nam"))
 }
 
-/// Words that end an issuer's name, as written in running text (lower case with diacritics:
-/// `tại` ends a name, `Tài chính` does not).
-const ISSUER_STOPS: &[&str] = &[
-    "về",
-    "quy định",
-    "qui định",
-    "hướng dẫn",
-    "ban hành",
-    "phê duyệt",
-    "thông qua",
-    "sửa đổi",
-    "tại",
-    "trong",
-    "nhằm",
-    "để",
-    "thì",
-    "đã",
-    "theo",
-    "đồng thời",
-    "cho",
-    "ngày",
-    "số",
-    "yêu cầu",
-    "giao",
-    "kết luận",
-    "thông báo",
-    "làm",
-    "cần",
-    "phải",
-    "được",
-    "có",
-    "kể từ",
-    "đến",
-    "từ",
-    "với",
-    "tiếp tục",
-    "triển khai",
-    "kèm theo",
-    "thực hiện",
-    "trừ",
-    "một",
-    "là",
-    "nên",
-    "nhưng",
-    "mà",
-    "đối với",
-    "khi",
-    "gồm",
-    "như",
-    "cùng",
-    // `công văn số ... của Cục Thuế hỏi về ...`: what the cited letter asks.
-    "hỏi",
-    "đề nghị",
-    "kiến nghị",
-    // `... của Bộ Tài chính nêu trên`: a word pointing back is not part of the name.
-    "nêu trên",
-    "nói trên",
-    "trên đây",
-];
-
 /// `của <body>` at char `i`: the issuing body, up to a stop word or punctuation.
 /// A joint document (`joint`, [`tables::JOINT_TYPE_CODES`]) names all its issuers, with commas.
 fn issuer_after(cx: &Cx, i: usize, joint: bool) -> Option<(String, usize)> {
@@ -564,10 +504,15 @@ fn issuer_after(cx: &Cx, i: usize, joint: bool) -> Option<(String, usize)> {
         .filter(|(n, _)| n.chars().next().is_some_and(char::is_uppercase))
 }
 
-/// [`ISSUER_STOPS`] folded, computed once.
+/// [`tables::CITATION_ISSUER_STOPS`] folded, computed once.
 fn folded_stops() -> &'static [String] {
     static STOPS: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
-    STOPS.get_or_init(|| ISSUER_STOPS.iter().map(|s| crate::text::fold(s)).collect())
+    STOPS.get_or_init(|| {
+        tables::CITATION_ISSUER_STOPS
+            .iter()
+            .map(|s| crate::text::fold(s))
+            .collect()
+    })
 }
 
 /// Whether a stop word starts at char `i`. In a name written in capitals the stop words are
@@ -577,32 +522,35 @@ fn folded_stops() -> &'static [String] {
 fn stop_at(cx: &Cx, i: usize, caps: bool) -> bool {
     let rf = &cx.fs[i..];
     let rest_src = &cx.text[cx.src(i)..];
-    ISSUER_STOPS.iter().zip(folded_stops()).any(|(st, fs)| {
-        // `số` opens a number (`... số 15`), not a word of a name (`chuyển đổi số`).
-        if fs == "so"
-            && rf.starts_with("so")
-            && !rf[2..]
-                .trim_start()
-                .starts_with(|c: char| c.is_ascii_digit() || c == ':')
-        {
-            return false;
-        }
-        let folded_match = rf.starts_with(fs.as_str())
-            && rf[fs.len()..]
-                .bytes()
-                .next()
-                .is_none_or(|ch| !ch.is_ascii_alphanumeric());
-        if caps || st.contains(' ') {
-            folded_match && (caps || !cx.is_upper(i))
-        } else {
-            folded_match
-                && rest_src.starts_with(st)
-                && rest_src[st.len()..]
-                    .chars()
+    tables::CITATION_ISSUER_STOPS
+        .iter()
+        .zip(folded_stops())
+        .any(|(st, fs)| {
+            // `số` opens a number (`... số 15`), not a word of a name (`chuyển đổi số`).
+            if fs == "so"
+                && rf.starts_with("so")
+                && !rf[2..]
+                    .trim_start()
+                    .starts_with(|c: char| c.is_ascii_digit() || c == ':')
+            {
+                return false;
+            }
+            let folded_match = rf.starts_with(fs.as_str())
+                && rf[fs.len()..]
+                    .bytes()
                     .next()
-                    .is_none_or(|ch| !ch.is_alphanumeric())
-        }
-    })
+                    .is_none_or(|ch| !ch.is_ascii_alphanumeric());
+            if caps || st.contains(' ') {
+                folded_match && (caps || !cx.is_upper(i))
+            } else {
+                folded_match
+                    && rest_src.starts_with(st)
+                    && rest_src[st.len()..]
+                        .chars()
+                        .next()
+                        .is_none_or(|ch| !ch.is_alphanumeric())
+            }
+        })
 }
 
 /// Whether the name at char `s` is a body named by its matter ([`tables::NAMED_BY_TOPIC`]) whose

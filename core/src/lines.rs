@@ -104,29 +104,17 @@ fn is_page_break(f: &str, marked: bool) -> bool {
 /// Page breaks written out (folded).
 const PAGE_BREAKS: &[&str] = &["page break"];
 
-/// Stamps of signing and digital signature (folded prefixes).
-const STAMPS: &[&str] = &[
-    "(da ky)",
-    "da ky",
-    "(da ky va dong dau)",
-    "(ky ten, dong dau)",
-    "(ky, ghi ro ho ten",
-    "ky boi:",
-    "ky ngay:",
-    "thoi gian ky:",
-    "co quan:",
-    "nguoi ky:",
-    "[daky]",
-    "(chu ky",
-    "(dau)",
-];
-
 fn is_stamp(f: &str) -> bool {
     // A first byte compared first: most lines start like no stamp.
     let first = f.as_bytes().first();
-    STAMPS
-        .iter()
-        .any(|p| p.as_bytes().first() == first && f.starts_with(p))
+    [
+        tables::SIGNING_NOTES,
+        tables::SIGNATURE_PLACEHOLDERS,
+        tables::DIGITAL_SIGNATURE_LABELS,
+    ]
+    .iter()
+    .flat_map(|t| t.iter())
+    .any(|p| p.as_bytes().first() == first && f.starts_with(p))
 }
 
 /// OCR debris: six tokens or more, none longer than two chars (`À A aA x ˆ . kK`).

@@ -463,7 +463,24 @@ pub const SIGNING_NOTES: &[&str] = &[
     "(da ky va dong dau)",
     "(ky)",
     "(ky ten)",
+    "(ky ten, dong dau)",
     "(ky, dong dau)",
+];
+
+/// What templates and copies print where the signature and the seal go (a line of its own),
+/// folded prefixes: `(Chữ ký của người có thẩm quyền, dấu ...)` (NĐ 30/2020 Phụ lục I),
+/// `(Ký, ghi rõ họ tên)`, `(Dấu)`, and copies' `Đã ký`, `[daky]`.
+pub const SIGNATURE_PLACEHOLDERS: &[&str] =
+    &["da ky", "[daky]", "(ky, ghi ro ho ten", "(chu ky", "(dau)"];
+
+/// The labels of a digital signature's stamp as copies print it (`Ký bởi:`, `Thời gian ký:`,
+/// `Cơ quan:`; NĐ 30/2020 Art. 13 and Phụ lục I on the digitally signed document), folded.
+pub const DIGITAL_SIGNATURE_LABELS: &[&str] = &[
+    "ky boi:",
+    "ky ngay:",
+    "thoi gian ky:",
+    "co quan:",
+    "nguoi ky:",
 ];
 
 /// The received stamp (dấu `ĐẾN`, NĐ 30/2020 Art. 22 and Phụ lục IV): the office that receives a
@@ -479,6 +496,66 @@ pub const RECEIVED_STAMP_LONE_FIELDS: &[&str] = &["ngay", "gio"];
 /// spaces removed (matched tolerantly: OCR reads `GỂNG THÔNG TIN ĐIỆN TỪ CHÍNH PHÙ`). Observed
 /// on the scans published by chinhphu.vn in two corpora.
 pub const RECEIVING_OFFICES: &[&str] = &["congthongtindientuchinhphu"];
+
+/// Words that end a cited document's issuer in running text (`... của Bộ Tài chính hướng dẫn`) (lower case with diacritics:
+/// `tại` ends a name, `Tài chính` does not).
+pub const CITATION_ISSUER_STOPS: &[&str] = &[
+    "về",
+    "quy định",
+    "qui định",
+    "hướng dẫn",
+    "ban hành",
+    "phê duyệt",
+    "thông qua",
+    "sửa đổi",
+    "tại",
+    "trong",
+    "nhằm",
+    "để",
+    "thì",
+    "đã",
+    "theo",
+    "đồng thời",
+    "cho",
+    "ngày",
+    "số",
+    "yêu cầu",
+    "giao",
+    "kết luận",
+    "thông báo",
+    "làm",
+    "cần",
+    "phải",
+    "được",
+    "có",
+    "kể từ",
+    "đến",
+    "từ",
+    "với",
+    "tiếp tục",
+    "triển khai",
+    "kèm theo",
+    "thực hiện",
+    "trừ",
+    "một",
+    "là",
+    "nên",
+    "nhưng",
+    "mà",
+    "đối với",
+    "khi",
+    "gồm",
+    "như",
+    "cùng",
+    // `công văn số ... của Cục Thuế hỏi về ...`: what the cited letter asks.
+    "hỏi",
+    "đề nghị",
+    "kiến nghị",
+    // `... của Bộ Tài chính nêu trên`: a word pointing back is not part of the name.
+    "nêu trên",
+    "nói trên",
+    "trên đây",
+];
 
 /// Words that qualify a type on its line (`QUY ĐỊNH TẠM THỜI`, `HƯỚNG DẪN TẠM THỜI`), folded:
 /// part of the type line, not of the subject.
