@@ -85,11 +85,6 @@ fn is_page_break(f: &str, marked: bool) -> bool {
     if !core.is_empty() && core.len() <= 3 && core.bytes().all(|b| b.is_ascii_digit()) {
         return true;
     }
-    // A printed file's page header: `30.LTW77 DỌC. 2`, `KL.TW77.DOC 4` (file name, page).
-    let filename = || f.contains(".doc") || f.contains(" doc.") || f.contains("doc. ");
-    if f.len() <= 32 && f.trim_end().ends_with(|c: char| c.is_ascii_digit()) && filename() {
-        return true;
-    }
     if let Some(rest) = core
         .strip_prefix("trang ")
         .or_else(|| core.strip_prefix("page "))
@@ -284,7 +279,58 @@ pub fn split(norm: &str) -> Vec<Line> {
         }
         raw_start = raw_end + 1;
     }
+    mark_running_heads(&mut lines, norm);
     lines
+}
+
+/// The most chars of a running page header or footer.
+const RUNNING_HEAD_CHARS: usize = 32;
+
+/// Running page headers and footers: the first text line of a page, or the last, that ends
+/// with that page's number (`KL.TW77.DOC 4` at the top of page 4: a printed file's name and
+/// page). Page furniture, not the document's text; trusted when two pages agree.
+fn mark_running_heads(lines: &mut [Line], norm: &str) {
+    let numbered = |l: &Line, page: usize| {
+        let t = l.text(norm);
+        l.kind == LineKind::Text
+            && l.chars <= RUNNING_HEAD_CHARS
+            && t.chars().any(char::is_alphabetic)
+            && t.rsplit(|c: char| !c.is_ascii_digit()).next() == Some(page.to_string().as_str())
+            && !t[..t.len() - page.to_string().len()].ends_with(|c: char| c.is_alphanumeric())
+            // `Điều 2` opening page 2 is an article, not furniture.
+            && !crate::patterns::marker(t).is_some_and(|m| {
+                use crate::model::MarkerKind::*;
+                matches!(m.kind, Part | Chapter | Section | Article)
+            })
+    };
+    let text_line = |k: &usize| !lines[*k].is_void() || lines[*k].kind == LineKind::PageBreak;
+    let mut found = Vec::new();
+    let (mut page, mut i) = (1, 0);
+    while i < lines.len() {
+        if lines[i].kind != LineKind::PageBreak {
+            i += 1;
+            continue;
+        }
+        // One break may be written over several lines (`--- PAGE BREAK ---`, then `2`).
+        let before = (0..i).rev().find(text_line);
+        let mut j = i + 1;
+        while j < lines.len() && (lines[j].is_void() || lines[j].kind == LineKind::PageBreak) {
+            j += 1;
+        }
+        if let Some(b) = before.filter(|&b| numbered(&lines[b], page)) {
+            found.push(b);
+        }
+        page += 1;
+        if j < lines.len() && numbered(&lines[j], page) {
+            found.push(j);
+        }
+        i = j;
+    }
+    if found.len() >= 2 {
+        for k in found {
+            lines[k].kind = LineKind::PageBreak;
+        }
+    }
 }
 
 #[cfg(test)]
@@ -293,6 +339,21 @@ mod tests {
 
     fn kinds(s: &str) -> Vec<LineKind> {
         split(s).into_iter().map(|l| l.kind).collect()
+    }
+
+    #[test]
+    fn running_page_heads() {
+        use LineKind::*;
+        let doc = "Đoạn một.\n--- PAGE BREAK ---\nKL.TW77.DOC 2\nĐoạn hai.\n\n--- PAGE BREAK ---\n\n10.KLTW77.DOC. 3\nĐoạn ba.";
+        let k = kinds(doc);
+        assert_eq!(k[2], PageBreak);
+        assert_eq!(k[7], PageBreak);
+        // One page alone does not make a running head; nor does an article opening its page.
+        let one = "Đoạn một.\n--- PAGE BREAK ---\nKL.TW77.DOC 2\nĐoạn hai.";
+        assert_eq!(kinds(one)[2], Text);
+        let articles = "Điều 1. A.\n--- PAGE BREAK ---\nĐiều 2\nB.\n--- PAGE BREAK ---\nĐiều 3\nC.";
+        assert_eq!(kinds(articles)[2], Text);
+        assert_eq!(kinds(articles)[5], Text);
     }
 
     #[test]

@@ -741,3 +741,21 @@ fn a_damaged_label_whose_colon_ocr_read_as_a_comma_opens_the_tail() {
     assert_eq!(sig.signer.as_deref(), Some("Trần Minh Khoa"));
     assert_eq!(doc.archive.as_deref(), Some("VT, KHNV"));
 }
+
+#[test]
+fn running_page_heads_are_page_furniture() {
+    // `KL41.TW.DOC 2` at the top of page 2, `KL41.TW.DOC. 3` of page 3: a printed file's running
+    // head ending with the page's number; the paragraph broken by the page goes on across it.
+    let (_, doc) = load("ocr_ket_luan_running_heads.md");
+    assert_eq!(doc.items.len(), 3);
+    for (item, last) in doc
+        .items
+        .iter()
+        .zip(["đơn thuần.", "công nghiệp.", "Kết luận này./."])
+    {
+        assert_eq!(item.paragraphs.len(), 1);
+        let text = &item.paragraphs[0].text;
+        assert!(text.ends_with(last), "{text}");
+        assert!(!text.contains("KL41"), "{text}");
+    }
+}
