@@ -161,8 +161,6 @@ fn find_symbols(cx: &Cx) -> Vec<(usize, usize, String)> {
             i = b.max(i + 1);
             continue;
         }
-        // OCR split the year (`03/202 1/UBTVQH15`): the halves join into a four-digit year.
-        let a = split_year_start(cx, a).unwrap_or(a);
         let tok: String = (a..b).map(|k| cx.ch(k)).filter(|c| *c != ' ').collect();
         if a < b && valid_symbol(&tok) && out.last().is_none_or(|l| l.1 <= a) {
             out.push((a, b, tok));
@@ -225,37 +223,6 @@ fn blank_number_before(cx: &Cx, i: usize) -> bool {
             .bytes()
             .last()
             .is_none_or(|b| !b.is_ascii_alphanumeric())
-}
-
-/// `03/202 1/UBTVQH15`: where the symbol at char `a` starts with the last digit(s) of a year
-/// whose first digits end the word before it (`03/202`), the start of that word.
-fn split_year_start(cx: &Cx, a: usize) -> Option<usize> {
-    let c = |k: usize| cx.ch(k);
-    let n = cx.f.len();
-    if a < 4 || a > n || c(a - 1) != ' ' {
-        return None;
-    }
-    let d2 = (a..n).take_while(|&k| c(k).is_ascii_digit()).count();
-    if cx.ch_get(a + d2) != Some('/') {
-        return None;
-    }
-    let mut k = a - 1;
-    while k > 0 && c(k - 1).is_ascii_digit() {
-        k -= 1;
-    }
-    let d1 = a - 1 - k;
-    if d1 < 2 || d1 + d2 != 4 || k == 0 || c(k - 1) != '/' {
-        return None;
-    }
-    let century: String = (k..k + 2).map(c).collect();
-    if century != "19" && century != "20" {
-        return None;
-    }
-    let mut m = k - 1;
-    while m > 0 && c(m - 1).is_ascii_digit() {
-        m -= 1;
-    }
-    (m < k - 1 && (m == 0 || !c(m - 1).is_alphanumeric())).then_some(m)
 }
 
 /// A symbol: a number, then codes with capitals (`15/CT-TTg`, `30/2020/NĐ-CP`, `15-CT/TU`,
@@ -1573,11 +1540,7 @@ mod tests {
             full("bãi bỏ Công văn số 1094/BHXH-CSXH ngày 23/3/2011")[0].0,
             Some("cong_van")
         );
-        // A year split by OCR, a blank number, a number with a suffix, a long joint symbol.
-        assert_eq!(
-            full("Căn cứ Nghị quyết số 03/202 1/UBTVQH15 ngày 24/9/2021")[0].1,
-            s("03/2021/UBTVQH15")
-        );
+        // A blank number, a number with a suffix, a long joint symbol.
         assert_eq!(
             full("(Ban hành kèm theo Công văn số /SYT-NVY ngày /9/2020 của Sở Y tế)"),
             vec![(Some("cong_van"), s("/SYT-NVY"), None, s("Sở Y tế"))]

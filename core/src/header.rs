@@ -1017,8 +1017,8 @@ fn read_title(
                 break;
             }
         }
-        // A sentence-case paragraph line ending a sentence after a title has begun.
-        if !parts.is_empty() && !caps && (t.ends_with(':') || l.chars > 120) {
+        // A sentence-case line ending with a colon after a title has begun opens the text.
+        if !parts.is_empty() && !caps && t.ends_with(':') {
             break;
         }
         let part = if parts.is_empty() {

@@ -129,27 +129,6 @@ fn is_junk(t: &str) -> bool {
     toks >= 6
 }
 
-/// A news byline closing a web copy: `Theo Bùi Mai` (two to five capitalised words).
-fn is_byline(t: &str) -> bool {
-    if !t.starts_with("Theo") && !t.starts_with(char::is_whitespace) {
-        return false;
-    }
-    let mut words = t.split_whitespace();
-    if words.next() != Some("Theo") {
-        return false;
-    }
-    let mut names = 0;
-    for w in words {
-        names += 1;
-        let capitalised = w.chars().next().is_some_and(crate::text::is_upper)
-            && w.chars().all(crate::text::is_letter);
-        if names > 5 || !capitalised {
-            return false;
-        }
-    }
-    names >= 2
-}
-
 /// Watermarks and page footers that sites print on every page of a PDF (folded).
 fn is_watermark(f: &str, marked: bool) -> bool {
     static MARKS: OnceLock<AnyOf> = OnceLock::new();
@@ -208,8 +187,6 @@ fn kind_of(t: &str, f: &str) -> LineKind {
         LineKind::Stamp
     } else if is_junk(t) && !crate::keywords::starts_label(f) {
         LineKind::Decoration
-    } else if is_byline(t) {
-        LineKind::Chrome
     } else if is_watermark(f, marked) {
         LineKind::Watermark
     } else if marked && is_strong_chrome(f) {
@@ -368,22 +345,13 @@ mod tests {
     }
 
     #[test]
-    fn junk_and_bylines() {
+    fn junk() {
         assert!(is_junk("À A aA x ˆ . kK"));
         assert!(is_junk("a b c d e f"));
         assert!(!is_junk("a b c d e"));
         assert!(!is_junk("a b c d e fgh"));
         assert!(!is_junk("Sở Y tế chủ trì"));
         assert!(!is_junk(""));
-        assert!(is_byline("Theo Bùi Mai"));
-        assert!(is_byline("Theo  Nguyễn Văn An Bình Minh"));
-        assert!(!is_byline("Theo Bùi"));
-        assert!(!is_byline("Theo Nguyễn Văn An Bình Minh Hà"));
-        assert!(!is_byline("Theo quy định"));
-        assert!(!is_byline("Theo Bùi Mai."));
-        assert!(!is_byline("Theodore Bùi Mai"));
-        assert!(!is_byline(" Bùi Mai"));
-        assert!(is_byline(" Theo Bùi Mai"));
     }
 
     #[test]

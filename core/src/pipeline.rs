@@ -336,10 +336,13 @@ pub fn run(input: &str) -> Document {
         .find(|&i| tail::opens_tail(&ctx, &lines, i, doc_end))
         .unwrap_or(doc_end);
     let tail = tail::read(&ctx, &lines, tail_start, doc_end);
-    let tail_end = if tail_start < doc_end {
-        tail.end
+    let (tail_start, tail_end) = if tail_start < doc_end {
+        (tail_start, tail.end)
     } else {
-        doc_end
+        // No tail: a web copy's text may still end at its end mark, the site's furniture
+        // after it.
+        let k = article_end(&lines, text, body_start, doc_end);
+        (k, k)
     };
 
     // Body.
@@ -585,6 +588,27 @@ pub fn run(input: &str) -> Document {
     crate::entities::annotate(&mut doc, input);
     doc.diagnostics = ctx.sink.items;
     doc
+}
+
+/// The most text lines a web page puts between a text's end and its furniture (a byline, an
+/// image caption, a tag line).
+const ARTICLE_CLOSERS: usize = 3;
+
+/// Where a web copy's text ends when no tail came before line `end`: after the line that closes
+/// it with `./.` (NĐ 30/2020 Phụ lục I, HD 36: the text's end mark) when the site's furniture
+/// (weak chrome: `Văn bản mới`) follows within [`ARTICLE_CLOSERS`] lines; `end` otherwise.
+fn article_end(lines: &[Line], text: &str, from: usize, end: usize) -> usize {
+    let furniture =
+        |j: usize| lines[j].kind == LineKind::Chrome || lines::is_weak_chrome(&lines[j].folded);
+    (from..end)
+        .filter(|&j| lines[j].kind == LineKind::Text && lines[j].text(text).ends_with("./."))
+        .find(|&j| {
+            (j + 1..lines.len())
+                .filter(|&k| !lines[k].is_void() || lines[k].kind == LineKind::Chrome)
+                .take(ARTICLE_CLOSERS + 1)
+                .any(furniture)
+        })
+        .map_or(end, |j| j + 1)
 }
 
 /// Reads the footnotes that start at line `k` (see [`tail::footnote_label`]); returns the line

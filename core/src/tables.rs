@@ -330,6 +330,7 @@ pub const STRONG_CHROME: &[&str] = &[
 /// legal-document sites and news pages.
 pub const CHROME_PHRASES: &[&str] = &[
     "van ban lien quan",
+    "van ban moi",
     "noi dung sua doi",
     "cac noi dung duoc sua doi",
     "dang nhap",

@@ -173,7 +173,8 @@ fn purpose_of(bracket: &str) -> Option<Purpose> {
 /// Strips copy counts and drafter marks from a `Lưu` line: `VT, KTTH (2b).` → `VT, KTTH`.
 pub fn clean_archive(s: &str) -> String {
     let mut t = s.to_string();
-    // Superscript drafter marks `^{Th.H}` / `<sup>..</sup>`.
+    // The drafter's initials (NĐ 30/2020 Phụ lục I: written after the archive) in superscript,
+    // as markdown (`^{Th.H}`) or HTML (`<sup>..</sup>`) copies mark it up.
     while let Some(k) = t.find("^{") {
         let e = t[k..].find('}').map_or(t.len(), |e| k + e + 1);
         t.replace_range(k..e, "");

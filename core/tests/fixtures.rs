@@ -759,3 +759,22 @@ fn running_page_heads_are_page_furniture() {
         assert!(!text.contains("KL41"), "{text}");
     }
 }
+
+#[test]
+fn a_web_copy_without_a_tail_ends_at_its_end_mark() {
+    // No signature, no `Nơi nhận`: the text ends at `./.`; the byline, the caption and the
+    // site's list of new documents after it are trailing noise, not the last item's text.
+    let (text, doc) = load("chi_thi_web_news_copy.md");
+    assert_eq!(doc.items.len(), 3);
+    let last = &doc.items[2];
+    assert_eq!(last.paragraphs.len(), 1);
+    assert!(last.paragraphs[0].text.ends_with("cháy rừng./."));
+    let trailing = doc
+        .noise
+        .iter()
+        .find(|n| n.kind == vanban::NoiseKind::Trailing)
+        .expect("trailing noise");
+    let noise = &text[trailing.span.start..trailing.span.end];
+    assert!(noise.starts_with("Theo Lê Thu Hà"), "{noise}");
+    assert!(noise.ends_with("làm việc với huyện"), "{noise}");
+}
