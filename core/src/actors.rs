@@ -159,52 +159,13 @@ pub const HEADS: &[(&str, Sector)] = &[
     ("can bo", Sector::Office),
 ];
 
-/// Abbreviations with their expansions (observed in directives; the units' own usage).
-pub const ABBREVIATIONS: &[(&str, &str)] = &[
-    ("UBND", "Ủy ban nhân dân"),
-    ("HĐND", "Hội đồng nhân dân"),
-    ("MTTQ", "Mặt trận Tổ quốc"),
-    ("UBMTTQ", "Ủy ban Mặt trận Tổ quốc"),
-    ("BCĐ", "Ban Chỉ đạo"),
-    ("TW", "Trung ương"),
-    ("TƯ", "Trung ương"),
-    ("VPTU", "Văn phòng Tỉnh ủy"),
-    ("VPCP", "Văn phòng Chính phủ"),
-    ("BCS", "Ban cán sự"),
-    ("BTV", "Ban Thường vụ"),
-    ("CT-XH", "chính trị - xã hội"),
-    ("ĐUTTTU", "Đảng ủy trực thuộc Tỉnh ủy"),
-    ("TUV", "Tỉnh ủy viên"),
-    ("PCD", "phòng, chống dịch"),
-    ("CHQS", "Chỉ huy quân sự"),
-    ("TTg", "Thủ tướng"),
-    ("TTgCP", "Thủ tướng Chính phủ"),
-    ("PTTg", "Phó Thủ tướng"),
-    ("PTTgCP", "Phó Thủ tướng Chính phủ"),
-    ("BTCN", "Bộ trưởng, Chủ nhiệm"),
-    ("PCN", "Phó Chủ nhiệm"),
-    ("CT", "Chủ tịch"),
-    ("PCT", "Phó Chủ tịch"),
-    ("CVP", "Chánh Văn phòng"),
-    ("PCVP", "Phó Chánh Văn phòng"),
-    ("TTĐT", "thông tin điện tử"),
-    ("TT&TT", "Thông tin và Truyền thông"),
-    ("NN&PTNT", "Nông nghiệp và Phát triển nông thôn"),
-    ("LĐTBXH", "Lao động - Thương binh và Xã hội"),
-    ("GDĐT", "Giáo dục và Đào tạo"),
-    ("KH&ĐT", "Kế hoạch và Đầu tư"),
-    ("BHXH", "Bảo hiểm xã hội"),
-    ("BHYT", "Bảo hiểm y tế"),
-    ("CA", "Công an"),
-    ("QS", "Quân sự"),
-    ("BĐBP", "Bộ đội Biên phòng"),
-    ("TTHC", "thủ tục hành chính"),
-];
-
 /// The expansion of an abbreviation (`UBND` → `Ủy ban nhân dân`).
 pub fn expand(abbr: &str) -> Option<&'static str> {
     let a = abbr.trim().trim_end_matches(['.', ',']);
-    ABBREVIATIONS.iter().find(|(k, _)| *k == a).map(|(_, v)| *v)
+    crate::tables::ABBREVIATIONS
+        .iter()
+        .find(|(k, _)| *k == a)
+        .map(|(_, v)| *v)
 }
 
 /// The sector of a name that starts with a known head.

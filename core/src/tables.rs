@@ -558,6 +558,47 @@ pub const CITATION_ISSUER_STOPS: &[&str] = &[
     "trên đây",
 ];
 
+/// Abbreviations of bodies and offices with their expansions, as directives and their `Nơi nhận`
+/// lists write them across issuers (NĐ 30/2020 Phụ lục III lists the type codes; these are the
+/// bodies' own usage, observed in documents of several sources). Serves [`crate::actors::expand`].
+pub const ABBREVIATIONS: &[(&str, &str)] = &[
+    ("UBND", "Ủy ban nhân dân"),
+    ("HĐND", "Hội đồng nhân dân"),
+    ("MTTQ", "Mặt trận Tổ quốc"),
+    ("UBMTTQ", "Ủy ban Mặt trận Tổ quốc"),
+    ("BCĐ", "Ban Chỉ đạo"),
+    ("TW", "Trung ương"),
+    ("TƯ", "Trung ương"),
+    ("VPTU", "Văn phòng Tỉnh ủy"),
+    ("VPCP", "Văn phòng Chính phủ"),
+    ("BCS", "Ban cán sự"),
+    ("BTV", "Ban Thường vụ"),
+    ("CT-XH", "chính trị - xã hội"),
+    ("CHQS", "Chỉ huy quân sự"),
+    ("TTg", "Thủ tướng"),
+    ("TTgCP", "Thủ tướng Chính phủ"),
+    ("PTTg", "Phó Thủ tướng"),
+    ("PTTgCP", "Phó Thủ tướng Chính phủ"),
+    ("BTCN", "Bộ trưởng, Chủ nhiệm"),
+    ("PCN", "Phó Chủ nhiệm"),
+    ("CT", "Chủ tịch"),
+    ("PCT", "Phó Chủ tịch"),
+    ("CVP", "Chánh Văn phòng"),
+    ("PCVP", "Phó Chánh Văn phòng"),
+    ("TTĐT", "thông tin điện tử"),
+    ("TT&TT", "Thông tin và Truyền thông"),
+    ("NN&PTNT", "Nông nghiệp và Phát triển nông thôn"),
+    ("LĐTBXH", "Lao động - Thương binh và Xã hội"),
+    ("GDĐT", "Giáo dục và Đào tạo"),
+    ("KH&ĐT", "Kế hoạch và Đầu tư"),
+    ("BHXH", "Bảo hiểm xã hội"),
+    ("BHYT", "Bảo hiểm y tế"),
+    ("CA", "Công an"),
+    ("QS", "Quân sự"),
+    ("BĐBP", "Bộ đội Biên phòng"),
+    ("TTHC", "thủ tục hành chính"),
+];
+
 /// Words that qualify a type on its line (`QUY ĐỊNH TẠM THỜI`, `HƯỚNG DẪN TẠM THỜI`), folded:
 /// part of the type line, not of the subject.
 pub const TYPE_QUALIFIERS: &[&str] = &["tam thoi"];
