@@ -24,7 +24,7 @@ FLOORS=(
   --min place=1.0 --min items=0.961 --min paragraphs=0.927 --min addressees=0.965
   --min recipients=0.971 --min recipient_purpose=1.0 --min signatures=0.98 --min archive=0.964
   --min intact=0.947 --min absent=1.0 --min citations=0.982 --min citation_fields=0.99
-  --min actors=0.873 --min score=0.977
+  --min actors=0.883 --min score=0.977
 )
 if [ -f ../shared/tools/score.py ]; then
   python3 ../shared/tools/score.py --cmd 'target/release/vanban parse --json {}' "${FLOORS[@]}"

@@ -72,6 +72,8 @@ pub const HEADS: &[(&str, Sector)] = &[
     ("uy ban nhan dan", Sector::State),
     ("ubnd", Sector::State),
     ("hoi dong nhan dan", Sector::State),
+    // A council (`Hội đồng Dân tộc`, `Hội đồng thẩm định`).
+    ("hoi dong ", Sector::State),
     ("hdnd", Sector::State),
     ("uy ban", Sector::State),
     ("tong cuc", Sector::State),
@@ -157,7 +159,14 @@ pub const HEADS: &[(&str, Sector)] = &[
     ("truong ban", Sector::Office),
     ("cac dong chi", Sector::Office),
     ("can bo", Sector::Office),
+    // A person named in an execution article (`... và ông Nguyễn Văn A chịu trách nhiệm thi
+    // hành`, NĐ 30/2020 Phụ lục III); see [`PERSON_TITLES`].
+    ("ong ", Sector::Office),
+    ("ba ", Sector::Office),
 ];
+
+/// The titles of a person (`ông`, `bà`, spelled so): a head only before a capitalised name.
+const PERSON_TITLES: &[(&str, &str)] = &[("ong", "ông"), ("ba", "bà")];
 
 /// The expansion of an abbreviation (`UBND` → `Ủy ban nhân dân`).
 pub fn expand(abbr: &str) -> Option<&'static str> {
@@ -204,6 +213,10 @@ fn head_spelled(src: &str, f: &str) -> bool {
         .flat_map(char::to_lowercase)
         .collect();
     let folded = crate::text::fold(&word);
+    if let Some((_, spelled)) = PERSON_TITLES.iter().find(|(f, _)| *f == folded) {
+        let name = src[word.len().min(src.len())..].trim_start();
+        return *spelled == word && name.starts_with(char::is_uppercase);
+    }
     SHORT_HEADS
         .iter()
         .find(|(f, _)| *f == folded)
@@ -1033,6 +1046,26 @@ mod tests {
 
     #[test]
     fn subjects_found() {
+        // A council is a body; a person named with `ông`/`bà` is one of the list.
+        assert_eq!(
+            names(
+                "Đề nghị Ủy ban Kinh tế và Tài chính của Quốc hội, Hội đồng Dân tộc của Quốc hội \
+                 phối hợp chặt chẽ với Chính phủ."
+            ),
+            [
+                "Ủy ban Kinh tế và Tài chính của Quốc hội",
+                "Hội đồng Dân tộc của Quốc hội"
+            ]
+        );
+        assert_eq!(
+            names("Chủ tịch Ủy ban nhân dân tỉnh và bà Trần Thị Lan chịu trách nhiệm thi hành."),
+            ["Chủ tịch Ủy ban nhân dân tỉnh", "bà Trần Thị Lan"]
+        );
+        // `bà con`, `ông bà` are no persons named.
+        assert_eq!(
+            names("Bà con nhân dân tích cực tham gia."),
+            Vec::<String>::new()
+        );
         // `có liên quan` qualifies the name; the verb comes after it.
         assert_eq!(
             names("Các tổ chức, cá nhân có liên quan chịu trách nhiệm thi hành Quyết định này."),
