@@ -31,6 +31,10 @@ pub struct HeaderOut {
     pub end: usize,
     /// The date (and place) came from [`date_by_search`], not from the header's layout.
     pub date_searched: bool,
+    /// The number came from [`symbol_by_search`].
+    pub symbol_searched: bool,
+    /// The type line (and the subject under it) came from [`kind_by_search`].
+    pub kind_searched: bool,
 }
 
 /// A date phrase `ngày DD tháng MM năm YYYY` in folded text (a part may be left blank with dots
@@ -504,6 +508,7 @@ pub fn read(ctx: &Ctx, lines: &[Line], start: usize, limit: usize) -> HeaderOut 
             let next = read_title(ctx, lines, i, name_end, limit, &mut out);
             out.end = next;
             date_by_search(ctx, lines, start, limit, &mut out);
+            symbol_by_search(ctx, lines, start, limit, &mut out);
             finish(ctx, &mut out, &organ_lines);
             return out;
         }
@@ -534,8 +539,95 @@ pub fn read(ctx: &Ctx, lines: &[Line], start: usize, limit: usize) -> HeaderOut 
     }
     out.end = i;
     date_by_search(ctx, lines, start, limit, &mut out);
+    symbol_by_search(ctx, lines, start, limit, &mut out);
+    kind_by_search(ctx, lines, start, limit, &mut out);
     finish(ctx, &mut out, &organ_lines);
     out
+}
+
+/// How many text lines before the document's start the number is searched for.
+const SEARCH_LINES_BEFORE: usize = 5;
+
+/// The first [`DATE_SEARCH_LINES`] text lines from `start`, with their indexes.
+fn first_text_lines(
+    lines: &[Line],
+    start: usize,
+    limit: usize,
+) -> impl Iterator<Item = usize> + '_ {
+    (start..limit)
+        .filter(|&i| lines[i].kind == LineKind::Text)
+        .take(DATE_SEARCH_LINES)
+}
+
+/// Where the layout gave no number: the first `Số` with a symbol after it on one of the
+/// document's first lines, wherever it stands on its line (a plain search's reading).
+fn symbol_by_search(ctx: &Ctx, lines: &[Line], start: usize, limit: usize, out: &mut HeaderOut) {
+    if out.symbol.is_some() {
+        return;
+    }
+    let norm = ctx.text;
+    // The document's first lines, then the few just before its start (site text that holds
+    // the number of a copy whose header was flattened: `UBND HUYỆN ... – Số: 45/TB-UBND`).
+    let before = (0..start)
+        .rev()
+        .filter(|&i| lines[i].kind == LineKind::Text)
+        .take(SEARCH_LINES_BEFORE);
+    for i in first_text_lines(lines, start, limit).chain(before) {
+        let l = &lines[i];
+        let f = l.folded.as_str();
+        let fb = f.as_bytes();
+        let t = l.text(norm);
+        let fv = l.folded_view(norm);
+        let found = f.match_indices("so").find_map(|(k, _)| {
+            // The label as the header writes it: `Số:` with its capital and its colon (a
+            // citation's `số 15/CT-TTg` has neither).
+            let word_start = k == 0 || !fb[k - 1].is_ascii_alphanumeric();
+            let src = fv.src(k);
+            let labelled = t[src..].starts_with('S') && f[k + 2..].trim_start().starts_with(':');
+            if !word_start || k == 0 || !labelled {
+                return None;
+            }
+            symbol_in_line(&t[src..], &f[k..]).map(|(s, e)| (src + s, src + e))
+        });
+        if let Some((s, e)) = found {
+            out.symbol = Some(ctx.field(l.start + s, l.start + e));
+            out.symbol_searched = true;
+            return;
+        }
+    }
+}
+
+/// Where the layout gave no type line: the first of the document's first lines that is one
+/// (alone on its line, in capitals), with the subject under it.
+fn kind_by_search(ctx: &Ctx, lines: &[Line], start: usize, limit: usize, out: &mut HeaderOut) {
+    // A number with a type code names the type already (`15/CT-TTg`).
+    let code_kind = out.symbol.as_ref().and_then(|sf| {
+        crate::symbols::kind_of_symbol(&sf.text.split_whitespace().collect::<String>())
+    });
+    // (Searched for its subject too, when the number named the type.)
+    if out.kind_line.is_some() || code_kind.is_some() && out.title.is_some() {
+        return;
+    }
+    let norm = ctx.text;
+    let found = first_text_lines(lines, start, limit).find_map(|i| {
+        let t = lines[i].text(norm);
+        let f = lines[i].folded.as_str();
+        let (dt, len) = type_line(t, f)?;
+        (len == f.trim_end().len() && is_caps(t)).then_some((i, dt, len))
+    });
+    if let Some((i, dt, len)) = found {
+        let l = &lines[i];
+        let name_end = l.start + l.folded_view(norm).src(len);
+        out.kind = Some(dt.kind);
+        out.kind_line = Some(ctx.field(l.start, name_end));
+        out.kind_searched = true;
+        if out.title.is_none() {
+            let next = read_title(ctx, lines, i, name_end, limit, out);
+            if out.title.is_some() {
+                out.end = out.end.max(next);
+            }
+        }
+    }
 }
 
 /// How many text lines from the document's start the date line is searched for when the

@@ -513,6 +513,24 @@ pub fn run(input: &str) -> Document {
             );
         }
     }
+    if h.symbol_searched {
+        if let Some(sf) = &h.symbol {
+            ctx.diag(
+                Code::FieldFromSearch,
+                sf.span,
+                "the number was not where the header puts it; it was read from the first `Số` on the first lines",
+            );
+        }
+    }
+    if h.kind_searched {
+        if let Some(kl) = &h.kind_line {
+            ctx.diag(
+                Code::FieldFromSearch,
+                kl.span,
+                "the type line was not where the header puts it; it was read from the first type line on the first lines",
+            );
+        }
+    }
     if kind.is_none() {
         ctx.diag(
             Code::UnknownKind,

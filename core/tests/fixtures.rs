@@ -778,3 +778,32 @@ fn a_web_copy_without_a_tail_ends_at_its_end_mark() {
     assert!(noise.starts_with("Theo Lê Thu Hà"), "{noise}");
     assert!(noise.ends_with("làm việc với huyện"), "{noise}");
 }
+
+#[test]
+fn header_fields_the_layout_misses_are_searched_for() {
+    // A flattened header: the number stands inside a line of site text before the type line;
+    // a plain search of the first lines finds it, and says so.
+    let (text, doc) = load("thong_bao_flattened_header.md");
+    assert_eq!(doc.symbol.as_deref(), Some("45/TB-UBND"));
+    let d = doc
+        .diagnostics
+        .iter()
+        .find(|d| d.code == vanban::Code::FieldFromSearch)
+        .expect("the search is reported");
+    assert_eq!(&text[d.span.start..d.span.end], "45/TB-UBND");
+    // A note between the header and the type line ends the layout's reading: the type line and
+    // its subject are searched for on the first lines.
+    let (text, doc) = load("thong_bao_type_line_after_note.md");
+    assert_eq!(doc.kind.as_deref(), Some("thong_bao"));
+    assert_eq!(
+        doc.title.as_deref(),
+        Some("Lịch tiếp công dân định kỳ của Chủ tịch Ủy ban nhân dân huyện quý II năm 2024")
+    );
+    assert_eq!(doc.items.len(), 2);
+    let d = doc
+        .diagnostics
+        .iter()
+        .find(|d| d.code == vanban::Code::FieldFromSearch)
+        .expect("the search is reported");
+    assert_eq!(&text[d.span.start..d.span.end], "THÔNG BÁO");
+}
