@@ -20,7 +20,6 @@ pub struct Layout {
     pub width: usize,
 }
 
-/// Measures the layout of lines `from..to`.
 // The layout is read from the document's own line widths. The shares below are not fitted:
 // on the 83 corpus documents each can move over a wide range without a change (measured
 // 2026-12-03: the width percentile 80–95, the band 60–85 % / 100–120 % of it, the wrapped share
@@ -35,6 +34,7 @@ const WRAPPED_SHARE: usize = 35;
 /// blank-separated.
 const BLANK_SEPARATED_SHARE: usize = 22;
 
+/// Measures the layout of lines `from..to`.
 pub fn layout(lines: &[Line], from: usize, to: usize) -> Layout {
     let mut lens: Vec<usize> = Vec::new();
     let mut blanks_between = 0usize;
