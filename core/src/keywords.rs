@@ -196,8 +196,25 @@ fn may_hold_office(f: &str) -> bool {
 /// with the header's columns. The byte offset where the stamp ends (after the punctuation that
 /// follows it), if the line starts with one.
 pub fn received_stamp_prefix(t: &str, f: &str) -> Option<usize> {
-    let toks = tokens(t);
     let office = may_hold_office(f);
+    // Most lines start with a word no stamp starts with: told from the folded line at once.
+    let first = f.trim_start_matches(|c: char| !c.is_ascii_alphanumeric());
+    let opens = |w: &str| {
+        first.starts_with(w)
+            && !first[w.len()..]
+                .bytes()
+                .next()
+                .is_some_and(|b| b.is_ascii_alphabetic())
+    };
+    if !office
+        && !opens(crate::tables::RECEIVED_STAMP_LABEL)
+        && !crate::tables::RECEIVED_STAMP_FIELDS
+            .iter()
+            .any(|w| opens(w))
+    {
+        return None;
+    }
+    let toks = tokens(t);
     let end_of = |k: usize| toks[k].0 + toks[k].1.len();
     let mut i = 0;
     // Punctuation OCR put first (`|`, `“`).
