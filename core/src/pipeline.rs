@@ -504,31 +504,15 @@ pub fn run(input: &str) -> Document {
     } else if h.date.is_none() {
         ctx.diag(Code::NoDate, hdr_span, "no date of issue was found");
     }
-    if h.date_searched {
-        if let Some(d) = &h.date {
-            ctx.diag(
-                Code::FieldFromSearch,
-                d.span,
-                "the date of issue was not where the header puts it; it was read from the first date line",
-            );
-        }
-    }
-    if h.symbol_searched {
-        if let Some(sf) = &h.symbol {
-            ctx.diag(
-                Code::FieldFromSearch,
-                sf.span,
-                "the number was not where the header puts it; it was read from the first `Số` on the first lines",
-            );
-        }
-    }
-    if h.kind_searched {
-        if let Some(kl) = &h.kind_line {
-            ctx.diag(
-                Code::FieldFromSearch,
-                kl.span,
-                "the type line was not where the header puts it; it was read from the first type line on the first lines",
-            );
+    // Header fields a plain search supplied where the layout gave none.
+    let searched = [
+        (h.date_searched, &h.date, "the date of issue was not where the header puts it; it was read from the first date line"),
+        (h.symbol_searched, &h.symbol, "the number was not where the header puts it; it was read from the first `Số:` on the first lines"),
+        (h.kind_searched, &h.kind_line, "the type line was not where the header puts it; it was read from the first type line on the first lines"),
+    ];
+    for (flag, field, message) in searched {
+        if let Some(f) = field.as_ref().filter(|_| flag) {
+            ctx.diag(Code::FieldFromSearch, f.span, message);
         }
     }
     if kind.is_none() {
