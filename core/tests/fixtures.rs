@@ -18,6 +18,24 @@ fn codes(doc: &vanban::Document) -> Vec<&'static str> {
     doc.diagnostics.iter().map(|d| d.code.as_str()).collect()
 }
 
+/// The `field_from_search` diagnostic a fixture's header must report.
+fn searched(doc: &vanban::Document) -> &vanban::Diagnostic {
+    doc.diagnostics
+        .iter()
+        .find(|d| d.code == vanban::Code::FieldFromSearch)
+        .expect("the search is reported")
+}
+
+/// A signature's authority, organ, position and signer.
+fn signature(s: &vanban::Signature) -> [Option<&str>; 4] {
+    [
+        s.authority.as_deref(),
+        s.organ.as_deref(),
+        s.position.as_deref(),
+        s.signer.as_deref(),
+    ]
+}
+
 fn labels(items: &[vanban::Item]) -> Vec<String> {
     items.iter().map(|i| i.label.clone()).collect()
 }
@@ -617,11 +635,15 @@ fn a_label_damaged_past_reading_still_opens_the_tail() {
     let (_, doc) = load("nghi_quyet_damaged_label.md");
     assert_eq!(doc.items.len(), 2);
     assert_eq!(doc.items[1].paragraphs.len(), 1);
-    let sig = &doc.signatures[0];
-    assert_eq!(sig.authority.as_deref(), Some("TM."));
-    assert_eq!(sig.organ.as_deref(), Some("Chính phủ"));
-    assert_eq!(sig.position.as_deref(), Some("Phó Thủ tướng"));
-    assert_eq!(sig.signer.as_deref(), Some("Lê Văn Thành"));
+    assert_eq!(
+        signature(&doc.signatures[0]),
+        [
+            Some("TM."),
+            Some("Chính phủ"),
+            Some("Phó Thủ tướng"),
+            Some("Lê Văn Thành")
+        ]
+    );
     assert_eq!(doc.recipients.len(), 3);
     assert_eq!(doc.archive.as_deref(), Some("VT, KGVX"));
 }
@@ -633,11 +655,7 @@ fn a_header_made_debris_still_gives_its_date_line() {
     let (text, doc) = load("ocr_quyet_dinh_header_debris.md");
     assert_eq!(doc.date.as_deref(), Some("2021-03-05"));
     assert_eq!(doc.place.as_deref(), Some("Ha N(Ji"));
-    let d = doc
-        .diagnostics
-        .iter()
-        .find(|d| d.code == vanban::Code::FieldFromSearch)
-        .expect("the search is reported");
+    let d = searched(&doc);
     assert!(text[d.span.start..d.span.end].starts_with("ngay 05 thang 3"));
     assert!(!codes(&doc).contains(&"no_date"));
 }
@@ -734,11 +752,15 @@ fn a_damaged_label_whose_colon_ocr_read_as_a_comma_opens_the_tail() {
     let (_, doc) = load("ocr_cong_van_comma_label.md");
     assert_eq!(doc.items.len(), 2);
     assert_eq!(doc.items[1].paragraphs.len(), 1);
-    let sig = &doc.signatures[0];
-    assert_eq!(sig.authority.as_deref(), Some("KT."));
-    assert_eq!(sig.organ.as_deref(), Some("Giám đốc"));
-    assert_eq!(sig.position.as_deref(), Some("Phó giám đốc"));
-    assert_eq!(sig.signer.as_deref(), Some("Trần Minh Khoa"));
+    assert_eq!(
+        signature(&doc.signatures[0]),
+        [
+            Some("KT."),
+            Some("Giám đốc"),
+            Some("Phó giám đốc"),
+            Some("Trần Minh Khoa")
+        ]
+    );
     assert_eq!(doc.archive.as_deref(), Some("VT, KHNV"));
 }
 
@@ -785,11 +807,7 @@ fn header_fields_the_layout_misses_are_searched_for() {
     // a plain search of the first lines finds it, and says so.
     let (text, doc) = load("thong_bao_flattened_header.md");
     assert_eq!(doc.symbol.as_deref(), Some("45/TB-UBND"));
-    let d = doc
-        .diagnostics
-        .iter()
-        .find(|d| d.code == vanban::Code::FieldFromSearch)
-        .expect("the search is reported");
+    let d = searched(&doc);
     assert_eq!(&text[d.span.start..d.span.end], "45/TB-UBND");
     // A note between the header and the type line ends the layout's reading: the type line and
     // its subject are searched for on the first lines.
@@ -800,10 +818,6 @@ fn header_fields_the_layout_misses_are_searched_for() {
         Some("Lịch tiếp công dân định kỳ của Chủ tịch Ủy ban nhân dân huyện quý II năm 2024")
     );
     assert_eq!(doc.items.len(), 2);
-    let d = doc
-        .diagnostics
-        .iter()
-        .find(|d| d.code == vanban::Code::FieldFromSearch)
-        .expect("the search is reported");
+    let d = searched(&doc);
     assert_eq!(&text[d.span.start..d.span.end], "THÔNG BÁO");
 }
