@@ -439,6 +439,27 @@ pub fn run(input: &str) -> Document {
         .cloned()
         .or_else(|| h.title_issuer.clone())
         .or_else(|| h.title.as_ref().and_then(issuer_in_title));
+    // No issuer in the header: a block signed `TM.` (on behalf of a collective body, NĐ 30/2020
+    // Phụ lục I, HD 36) names it.
+    let signed_for = if issuer.is_none() {
+        tail.signatures.iter().find_map(|s| {
+            let organ = s.organ.as_ref()?;
+            matches!(s.authority.as_deref(), Some("TM." | "T/M")).then(|| Field {
+                text: organ.clone(),
+                span: s.span,
+            })
+        })
+    } else {
+        None
+    };
+    if let Some(f) = &signed_for {
+        ctx.diag(
+            Code::FieldFromSearch,
+            f.span,
+            "the header names no issuer; it was read from the body the document is signed for (TM.)",
+        );
+    }
+    let issuer = issuer.or(signed_for);
     let parent = if h.organs.len() >= 2 {
         h.organs.get(h.organs.len() - 2).cloned()
     } else {

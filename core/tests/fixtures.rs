@@ -821,3 +821,13 @@ fn header_fields_the_layout_misses_are_searched_for() {
     let d = searched(&doc);
     assert_eq!(&text[d.span.start..d.span.end], "THÔNG BÁO");
 }
+
+#[test]
+fn a_document_without_a_header_is_issued_by_the_body_it_is_signed_for() {
+    // No issuing body above the type line: the block signed `T/M BAN THƯỜNG VỤ` names it, and
+    // the reading says where it came from.
+    let (_, doc) = load("ket_luan_no_header_signed_for.md");
+    assert_eq!(doc.kind.as_deref(), Some("ket_luan"));
+    assert_eq!(doc.issuer.as_deref(), Some("Ban Thường vụ"));
+    assert!(codes(&doc).contains(&"field_from_search"));
+}
