@@ -353,10 +353,17 @@ pub fn marker(line: &str) -> Option<Marker> {
     if first.is_lowercase() {
         let ord = letter_ordinal(first)?;
         let rest = &line[first.len_utf8()..];
-        let (kind, sep) = if rest.starts_with(')') {
-            (MarkerKind::Letter, 1)
+        // `a.1)`: a sub-point of point `a)`, one level below it.
+        let sub_digits = rest
+            .strip_prefix('.')
+            .map_or(0, |r| r.bytes().take_while(u8::is_ascii_digit).count());
+        let (kind, sep, depth, ord) = if rest.starts_with(')') {
+            (MarkerKind::Letter, 1, 1, ord)
         } else if rest.starts_with(". ") {
-            (MarkerKind::LetterDot, 1)
+            (MarkerKind::LetterDot, 1, 1, ord)
+        } else if (1..=2).contains(&sub_digits) && rest[1 + sub_digits..].starts_with(')') {
+            let n = rest[1..1 + sub_digits].parse().ok()?;
+            (MarkerKind::Letter, sub_digits + 2, 2, n)
         } else {
             return None;
         };
@@ -364,7 +371,7 @@ pub fn marker(line: &str) -> Option<Marker> {
         if !label_boundary(after) && !after.chars().next().is_some_and(char::is_lowercase) {
             return None;
         }
-        return Some(mk(kind, line, first.len_utf8() + sep, Some(ord), 1));
+        return Some(mk(kind, line, first.len_utf8() + sep, Some(ord), depth));
     }
     None
 }
@@ -429,6 +436,7 @@ mod tests {
             ("XII. Khác", Roman, "XII.", Some(12)),
             ("100. Mục cuối", ArabicDot, "100.", Some(100)),
             ("(1) Rà soát", Bracketed, "(1)", Some(1)),
+            ("a.2) Thủ tục thông báo", Letter, "a.2)", Some(2)),
             ("a) Là đầu mối", Letter, "a)", Some(1)),
             ("đ) Tăng cường", Letter, "đ)", Some(5)),
             ("g) Giao", Letter, "g)", Some(7)),
