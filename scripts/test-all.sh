@@ -21,7 +21,7 @@ echo "== corpus score"
 # unseen documents joined the 57); raise them as it improves, never lower them.
 FLOORS=(
   --min kind=0.988 --min title=0.988 --min issuer=0.976 --min symbol=0.988 --min date=1.0
-  --min place=1.0 --min items=0.961 --min paragraphs=0.931 --min addressees=0.965
+  --min place=1.0 --min items=0.964 --min paragraphs=0.932 --min addressees=0.965
   --min recipients=0.971 --min recipient_purpose=1.0 --min signatures=0.98 --min archive=0.964
   --min intact=0.947 --min absent=1.0 --min citations=0.982 --min citation_fields=0.99
   --min actors=0.883 --min score=0.977

@@ -249,6 +249,16 @@ pub fn marker(line: &str) -> Option<Marker> {
                     return Some(mk(MarkerKind::Bracketed, line, close + 1, Some(n), 1));
                 }
             }
+            // `(i)`, `(ii)`: an enumeration in lower-case Roman numerals, a style of its own
+            // beside `(1)` (one level apart).
+            if (1..=4).contains(&inner.len())
+                && inner.bytes().all(|b| matches!(b, b'i' | b'v' | b'x'))
+            {
+                let n = roman_value(&inner.to_ascii_uppercase())?;
+                if label_boundary(&line[close + 1..]) {
+                    return Some(mk(MarkerKind::Bracketed, line, close + 1, Some(n), 2));
+                }
+            }
             return None;
         }
         _ => {}
@@ -437,6 +447,7 @@ mod tests {
             ("100. Mục cuối", ArabicDot, "100.", Some(100)),
             ("(1) Rà soát", Bracketed, "(1)", Some(1)),
             ("a.2) Thủ tục thông báo", Letter, "a.2)", Some(2)),
+            ("(ii) Nếu mẫu giấy", Bracketed, "(ii)", Some(2)),
             ("a) Là đầu mối", Letter, "a)", Some(1)),
             ("đ) Tăng cường", Letter, "đ)", Some(5)),
             ("g) Giao", Letter, "g)", Some(7)),

@@ -836,7 +836,9 @@ fn a_document_without_a_header_is_issued_by_the_body_it_is_signed_for() {
 fn sub_points_nest_under_their_point() {
     // `a.1)`, `a.2)`: sub-points of point `a)`, one level below it; `b)` is `a)`'s sibling.
     let (_, doc) = load("cong_van_sub_points.md");
-    assert_eq!(labels(&doc.items), ["1.", "2."]);
+    assert_eq!(labels(&doc.items), ["1.", "2.", "3."]);
+    // `(i)`, `(ii)`: an enumeration in lower-case Roman numerals under its item.
+    assert_eq!(labels(&doc.items[1].children), ["(i)", "(ii)"]);
     let one = &doc.items[0];
     assert_eq!(labels(&one.children), ["a)", "b)"]);
     assert_eq!(one.children[0].paragraphs.len(), 1);
