@@ -301,9 +301,10 @@ fn symbol_tokens(text: &str, start: usize, had_colon: bool) -> Option<(usize, us
 }
 
 /// The number after a received stamp merged into its line by OCR (`CỔNG THÔNG TIN ĐIỆN TỬ
-/// CHÍNH PHỦ 41 /CT-TTg Hà Nội, ...`: the stamp's cell, then the number's without `Số:`).
-fn symbol_after_stamp(t: &str, f: &str) -> Option<(usize, usize)> {
-    let se = crate::keywords::received_stamp_prefix(t, f)?;
+/// CHÍNH PHỦ 41 /CT-TTg Hà Nội, ...`: the stamp's cell, then the number's without `Số:`);
+/// `stamp` is the line's [`crate::keywords::received_stamp_prefix`].
+fn symbol_after_stamp(t: &str, stamp: Option<usize>) -> Option<(usize, usize)> {
+    let se = stamp?;
     let rest = t[se..].trim_start();
     if !rest.starts_with(|c: char| c.is_ascii_digit()) {
         return None;
@@ -395,12 +396,13 @@ pub fn read(ctx: &Ctx, lines: &[Line], start: usize, limit: usize) -> HeaderOut 
         let f = l.folded.as_str();
         // A received stamp merged with the header's columns by OCR: a line of it alone is
         // passed over; the number, or the type line, that follows it on its line is read.
-        if crate::keywords::is_received_stamp(t, f) {
+        let stamp = crate::keywords::received_stamp_prefix(t, f);
+        if crate::keywords::is_received_stamp(t, stamp) {
             i += 1;
             continue;
         }
         if out.symbol.is_none() {
-            if let Some((s, e)) = symbol_after_stamp(t, f) {
+            if let Some((s, e)) = symbol_after_stamp(t, stamp) {
                 out.symbol = Some(ctx.field(l.start + s, l.start + e));
                 i = read_date(ctx, lines, i, limit, &mut out, Some(l.start + e)).unwrap_or(i + 1);
                 continue;
@@ -498,7 +500,7 @@ pub fn read(ctx: &Ctx, lines: &[Line], start: usize, limit: usize) -> HeaderOut 
         }
         if let Some((dt, lead, name_len)) = type_line(t, f)
             .map(|(dt, n)| (dt, 0, n))
-            .or_else(|| glued_type_line(t, f))
+            .or_else(|| glued_type_line(t, stamp))
         {
             out.kind = Some(dt.kind);
             let fv = l.folded_view(norm);
@@ -584,7 +586,7 @@ fn symbol_by_search(ctx: &Ctx, lines: &[Line], start: usize, limit: usize, out: 
             let word_start = k == 0 || !fb[k - 1].is_ascii_alphanumeric();
             let src = fv.src(k);
             let labelled = t[src..].starts_with('S') && f[k + 2..].trim_start().starts_with(':');
-            if !word_start || k == 0 || !labelled {
+            if !word_start || !labelled {
                 return None;
             }
             symbol_in_line(&t[src..], &f[k..]).map(|(s, e)| (src + s, src + e))
@@ -685,14 +687,16 @@ fn anchor_ahead(lines: &[Line], norm: &str, i: usize, limit: usize, out: &Header
         .map(|l| (l.text(norm), l.folded.as_str()))
         .take_while(|&(_, f)| !f.starts_with("can cu"))
         .any(|(t, f)| {
+            let stamp = crate::keywords::received_stamp_prefix(t, f);
             // The addressees' opener ends the header: a short stray line before it is still
             // the header's.
             crate::keywords::addressee_label(f).is_some()
                 || out.symbol.is_none()
-                    && (symbol_in_line(t, f).is_some() || symbol_after_stamp(t, f).is_some())
+                    && (symbol_in_line(t, f).is_some() || symbol_after_stamp(t, stamp).is_some())
                 || out.date.is_none() && date_phrase(f).is_some()
                 || out.kind.is_none()
-                    && (is_caps(t) && type_line(t, f).is_some() || glued_type_line(t, f).is_some())
+                    && (is_caps(t) && type_line(t, f).is_some()
+                        || glued_type_line(t, stamp).is_some())
                 || out.title.is_none() && is_vv(t, f)
         })
 }
@@ -719,11 +723,14 @@ pub fn type_line(t: &str, f: &str) -> Option<(&'static tables::DocType, usize)> 
 
 /// A type line after OCR debris or a received stamp (`ĐẾN“? QUYÉT ĐỊNH`, `¡ ) QUYẾT ĐỊNH`): the
 /// type, the byte offset of its name and the name's folded length. The name ends the line.
-fn glued_type_line(t: &str, f: &str) -> Option<(&'static tables::DocType, usize, usize)> {
+fn glued_type_line(
+    t: &str,
+    stamp: Option<usize>,
+) -> Option<(&'static tables::DocType, usize, usize)> {
     if crate::patterns::marker(t).is_some() {
         return None;
     }
-    let lead = crate::keywords::debris_lead(t, f)?;
+    let lead = crate::keywords::debris_lead(t, stamp)?;
     let rest = t[lead..].trim_end();
     let rf = fold(rest);
     let (dt, len) = type_line(rest, &rf)?;

@@ -159,6 +159,11 @@ const OFFICE_EDITS: f64 = 0.15;
 
 /// How many tokens from `toks[i]` spell a receiving office's name (tolerantly), if any.
 fn office_at(toks: &[(usize, &str)], i: usize) -> Option<usize> {
+    let longest = crate::tables::RECEIVING_OFFICES
+        .iter()
+        .map(|o| o.len())
+        .max()
+        .unwrap_or(0);
     let mut best: Option<(usize, usize)> = None; // (edits, tokens)
     let mut compact = String::new();
     for (n, (_, tok)) in toks[i..].iter().enumerate().take(9) {
@@ -178,7 +183,7 @@ fn office_at(toks: &[(usize, &str)], i: usize) -> Option<usize> {
                 best = Some((edits, n + 1));
             }
         }
-        if compact.len() > 2 * crate::tables::RECEIVING_OFFICES[0].len() {
+        if compact.len() > 2 * longest {
             break;
         }
     }
@@ -248,9 +253,9 @@ pub fn received_stamp_prefix(t: &str, f: &str) -> Option<usize> {
 }
 
 /// Whether the line text `t` is a received stamp and nothing else: what follows the stamp
-/// ([`received_stamp_prefix`]) starts neither a word in capitals nor a number.
-pub fn is_received_stamp(t: &str, f: &str) -> bool {
-    let Some(e) = received_stamp_prefix(t, f) else {
+/// (`stamp`, the line's [`received_stamp_prefix`]) starts neither a word in capitals nor a number.
+pub fn is_received_stamp(t: &str, stamp: Option<usize>) -> bool {
+    let Some(e) = stamp else {
         return false;
     };
     let content = |w: &str| w.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit());
@@ -261,10 +266,11 @@ pub fn is_received_stamp(t: &str, f: &str) -> bool {
 }
 
 /// OCR debris before a line's text: tokens without three letters in a row (`¡ )`, `i: : _¬`),
-/// and received-stamp elements. The offset of the first other token, if debris comes first;
+/// and the received stamp the line starts with (`stamp`, its [`received_stamp_prefix`]). The
+/// offset of the first other token, if debris comes first;
 /// `None` when the line starts with its text.
-pub fn debris_lead(t: &str, f: &str) -> Option<usize> {
-    let from = received_stamp_prefix(t, f).unwrap_or(0);
+pub fn debris_lead(t: &str, stamp: Option<usize>) -> Option<usize> {
+    let from = stamp.unwrap_or(0);
     let toks = tokens(&t[from..]);
     let first = toks.iter().position(|(_, w)| !is_fill(w) || is_word(w))?;
     (from > 0 || first > 0).then(|| from + toks[first].0)
@@ -377,7 +383,11 @@ mod stamp_tests {
     use crate::text::fold;
 
     fn whole(s: &str) -> bool {
-        is_received_stamp(s, &fold(s))
+        is_received_stamp(s, received_stamp_prefix(s, &fold(s)))
+    }
+
+    fn debris(s: &str) -> Option<usize> {
+        debris_lead(s, received_stamp_prefix(s, &fold(s)))
     }
 
     #[test]
@@ -399,12 +409,9 @@ mod stamp_tests {
         assert_eq!(s[e..].trim_start(), "41 /CT-TTg Hà Nội");
         assert!(!whole(s));
         let s = "ĐẾN“? QUYÉT ĐỊNH";
-        assert_eq!(
-            debris_lead(s, &fold(s)).map(|o| &s[o..]),
-            Some("QUYÉT ĐỊNH")
-        );
+        assert_eq!(debris(s).map(|o| &s[o..]), Some("QUYÉT ĐỊNH"));
         let s = "DEN i: : _¬ CHỈ THỊ";
-        assert_eq!(debris_lead(s, &fold(s)).map(|o| &s[o..]), Some("CHỈ THỊ"));
+        assert_eq!(debris(s).map(|o| &s[o..]), Some("CHỈ THỊ"));
         let s = "Ngày..22.1-H.26..... Phê chuẩn kết quả";
         assert_eq!(
             stamp_date_lead(s).map(|o| &s[o..]),
@@ -441,6 +448,6 @@ mod stamp_tests {
         assert_eq!(stamp_date_lead("Về việc 2026"), None);
         assert_eq!(stamp_date_lead("2026 - 2030, chuẩn bị"), None);
         let s = "QUYẾT ĐỊNH";
-        assert_eq!(debris_lead(s, &fold(s)), None);
+        assert_eq!(debris(s), None);
     }
 }
