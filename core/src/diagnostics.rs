@@ -55,6 +55,7 @@ codes! {
     ReplacementCharacters => "replacement_characters", Warning, "The input holds U+FFFD replacement characters (a decoding error upstream).";
     LegacyEncoding => "legacy_encoding", Warning, "Text looks like TCVN3/VNI font mojibake; it was kept as written.";
     LongLine => "long_line", Info, "A very long line was read as one paragraph.";
+    RepeatedDiagnostics => "repeated_diagnostics", Info, "More diagnostics of one code than a list shows: the rest are counted in one entry whose span covers them.";
     FieldFromSearch => "field_from_search", Info, "A header field was not where the layout puts it; it was taken from a plain search of the document's first lines.";
 }
 
@@ -64,20 +65,66 @@ impl std::fmt::Display for Code {
     }
 }
 
+/// The most diagnostics of one code a document lists; the rest are counted in one
+/// `repeated_diagnostics` entry, so that a pathological input (two million items all numbered
+/// `1.`) gives a list a reader can use and JSON in proportion to the input.
+pub const DIAGNOSTICS_PER_CODE: usize = 20;
+
 /// Collects diagnostics during a parse.
 #[derive(Debug, Default)]
 pub struct Sink {
-    pub items: Vec<Diagnostic>,
+    items: Vec<Diagnostic>,
+    /// Per code past its cap: how many were left out and the span they cover.
+    elided: Vec<(Code, usize, Span)>,
+    counts: Vec<(Code, usize)>,
 }
 
 impl Sink {
     pub fn push(&mut self, code: Code, span: Span, message: impl Into<String>) {
+        let n = match self.counts.iter_mut().find(|(c, _)| *c == code) {
+            Some((_, n)) => {
+                *n += 1;
+                *n
+            }
+            None => {
+                self.counts.push((code, 1));
+                1
+            }
+        };
+        if n > DIAGNOSTICS_PER_CODE {
+            match self.elided.iter_mut().find(|(c, _, _)| *c == code) {
+                Some((_, k, cover)) => {
+                    *k += 1;
+                    *cover = cover.cover(span);
+                }
+                None => self.elided.push((code, 1, span)),
+            }
+            return;
+        }
         self.items.push(Diagnostic {
             code,
             severity: code.severity(),
             message: message.into(),
             span,
         });
+    }
+
+    /// The diagnostics, each code's left-out ones counted in a `repeated_diagnostics` entry
+    /// whose span covers them.
+    pub fn finish(self) -> Vec<Diagnostic> {
+        let mut items = self.items;
+        for (code, k, span) in self.elided {
+            let code_name = code.as_str();
+            items.push(Diagnostic {
+                code: Code::RepeatedDiagnostics,
+                severity: Code::RepeatedDiagnostics.severity(),
+                message: format!(
+                    "{k} more `{code_name}` diagnostics like the {DIAGNOSTICS_PER_CODE} above were not listed"
+                ),
+                span,
+            });
+        }
+        items
     }
 }
 
@@ -96,5 +143,24 @@ mod tests {
             let json = serde_json::to_string(c).unwrap();
             assert_eq!(json, format!("\"{s}\""));
         }
+    }
+
+    #[test]
+    fn repeated_codes_are_counted_past_the_cap() {
+        let mut sink = Sink::default();
+        for i in 0..100 {
+            sink.push(Code::NumberingSkip, Span::new(i * 10, i * 10 + 2), "skip");
+        }
+        sink.push(Code::NoDate, Span::new(0, 0), "no date");
+        let items = sink.finish();
+        assert_eq!(items.len(), DIAGNOSTICS_PER_CODE + 2);
+        let last = items.last().unwrap();
+        assert_eq!(last.code, Code::RepeatedDiagnostics);
+        assert_eq!(last.span, Span::new(200, 992));
+        assert!(
+            last.message.starts_with("80 more `numbering_skip`"),
+            "{}",
+            last.message
+        );
     }
 }

@@ -38,6 +38,7 @@ pub mod normalize;
 pub mod offsets;
 pub mod patterns;
 pub mod pipeline;
+pub mod read;
 pub mod render;
 pub mod symbols;
 pub mod tables;

@@ -265,7 +265,7 @@ pub fn run(input: &str) -> Document {
             Span::new(0, input.len()),
             "the input holds no text",
         );
-        doc.diagnostics = ctx.sink.items;
+        doc.diagnostics = ctx.sink.finish();
         return doc;
     }
     if crate::mojibake::looks_legacy(text) {
@@ -609,7 +609,7 @@ pub fn run(input: &str) -> Document {
     noise.sort_by_key(|x| (x.span.start, x.span.end));
     doc.noise = noise;
     crate::entities::annotate(&mut doc, input);
-    doc.diagnostics = ctx.sink.items;
+    doc.diagnostics = ctx.sink.finish();
     doc
 }
 

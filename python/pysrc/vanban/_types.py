@@ -71,6 +71,7 @@ Code: TypeAlias = Literal[
     "replacement_characters",  # The input holds U+FFFD replacement characters (a decoding error upstream).
     "legacy_encoding",  # Text looks like TCVN3/VNI font mojibake; it was kept as written.
     "long_line",  # A very long line was read as one paragraph.
+    "repeated_diagnostics",  # More diagnostics of one code than a list shows: the rest are counted in one entry whose span covers them.
     "field_from_search",  # A header field was not where the layout puts it; it was taken from a plain search of the document's first lines.
 ]
 

@@ -1,0 +1,210 @@
+//! Readers of inputs, apart from the parser: bytes from a file or a stream, read within a size
+//! limit, and decoded to the text the parser takes. Every host (the CLI, Python's `parse_file`,
+//! the web demo's dropped files) reads through here, so a file is accepted or refused the same
+//! way everywhere.
+//!
+//! Refusals are [`ReadError`]s with a stable `snake_case` code ([`ReadError::code`]).
+
+pub mod text;
+
+pub use text::{decode, Decoded, Encoding};
+
+use std::io::Read;
+use std::path::Path;
+
+/// Why an input was refused before it was parsed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ReadError {
+    /// Larger than the size limit; `len` is known when the size was known before reading.
+    TooLarge {
+        len: Option<u64>,
+        max: usize,
+    },
+    NotFound,
+    PermissionDenied,
+    IsDirectory,
+    /// Any other I/O failure, with the system's message.
+    Io(String),
+    /// Many NUL bytes and no UTF-16 byte-order mark: not a text document.
+    Binary,
+    /// Not valid UTF-8; `offset` is the first bad byte.
+    InvalidUtf8 {
+        offset: usize,
+    },
+    /// A format vanban does not read yet (named: `pdf`, `docx`, `doc`, `zip`, `html`, `rtf` ...).
+    UnsupportedFormat {
+        format: &'static str,
+    },
+}
+
+impl ReadError {
+    /// Every code a refusal can carry, for documentation and tests.
+    pub const CODES: &'static [&'static str] = &[
+        "input_too_large",
+        "not_found",
+        "permission_denied",
+        "is_directory",
+        "io_error",
+        "binary_input",
+        "invalid_utf8",
+        "unsupported_format",
+    ];
+
+    /// Stable `snake_case` code.
+    pub fn code(&self) -> &'static str {
+        match self {
+            ReadError::TooLarge { .. } => "input_too_large",
+            ReadError::NotFound => "not_found",
+            ReadError::PermissionDenied => "permission_denied",
+            ReadError::IsDirectory => "is_directory",
+            ReadError::Io(_) => "io_error",
+            ReadError::Binary => "binary_input",
+            ReadError::InvalidUtf8 { .. } => "invalid_utf8",
+            ReadError::UnsupportedFormat { .. } => "unsupported_format",
+        }
+    }
+
+    fn from_io(e: &std::io::Error) -> ReadError {
+        match e.kind() {
+            std::io::ErrorKind::NotFound => ReadError::NotFound,
+            std::io::ErrorKind::PermissionDenied => ReadError::PermissionDenied,
+            std::io::ErrorKind::IsADirectory => ReadError::IsDirectory,
+            _ => ReadError::Io(e.to_string()),
+        }
+    }
+}
+
+impl std::fmt::Display for ReadError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            ReadError::TooLarge { len: Some(len), max } => write!(
+                f,
+                "input of {len} bytes is larger than the limit of {max} bytes"
+            ),
+            ReadError::TooLarge { len: None, max } => {
+                write!(f, "input is larger than the limit of {max} bytes")
+            }
+            ReadError::NotFound => f.write_str("no such file"),
+            ReadError::PermissionDenied => f.write_str("permission denied"),
+            ReadError::IsDirectory => f.write_str("is a folder, not a file"),
+            ReadError::Io(m) => write!(f, "cannot read: {m}"),
+            ReadError::Binary => {
+                f.write_str("looks like a binary file (many NUL bytes), not a text document")
+            }
+            ReadError::InvalidUtf8 { offset } => write!(
+                f,
+                "not valid UTF-8 (first bad byte at offset {offset}); convert it to UTF-8, or read it lossily"
+            ),
+            ReadError::UnsupportedFormat { format } => write!(
+                f,
+                "a {} file: vanban reads plain text and Markdown (UTF-8 or UTF-16); convert it to text first",
+                format.to_uppercase()
+            ),
+        }
+    }
+}
+
+impl std::error::Error for ReadError {}
+
+/// Reads at most `max` bytes from `r`; one byte more is a [`ReadError::TooLarge`], found
+/// without reading the rest (so an endless stream is refused, not read until memory runs out).
+pub fn read_limited<R: Read>(r: R, max: usize) -> Result<Vec<u8>, ReadError> {
+    read_limited_hint(r, max, 0)
+}
+
+fn read_limited_hint<R: Read>(r: R, max: usize, hint: usize) -> Result<Vec<u8>, ReadError> {
+    let mut buf = Vec::with_capacity(hint.min(max).saturating_add(1));
+    let cap = u64::try_from(max).unwrap_or(u64::MAX).saturating_add(1);
+    r.take(cap)
+        .read_to_end(&mut buf)
+        .map_err(|e| ReadError::from_io(&e))?;
+    if buf.len() > max {
+        return Err(ReadError::TooLarge { len: None, max });
+    }
+    Ok(buf)
+}
+
+/// Reads a file within `max` bytes: a regular file whose size is over the limit is refused
+/// before any byte is read; anything else (a pipe, `/dev/zero`) is read up to the limit.
+pub fn read_file(path: &Path, max: usize) -> Result<Vec<u8>, ReadError> {
+    let file = std::fs::File::open(path).map_err(|e| ReadError::from_io(&e))?;
+    let meta = file.metadata().map_err(|e| ReadError::from_io(&e))?;
+    if meta.is_dir() {
+        return Err(ReadError::IsDirectory);
+    }
+    let mut hint = 0;
+    if meta.is_file() {
+        if meta.len() > max as u64 {
+            return Err(ReadError::TooLarge {
+                len: Some(meta.len()),
+                max,
+            });
+        }
+        hint = usize::try_from(meta.len()).unwrap_or(0);
+    }
+    read_limited_hint(file, max, hint)
+}
+
+/// Reads and decodes a file: [`read_file`] then [`decode`].
+pub fn read_text(path: &Path, max: usize, lossy: bool) -> Result<Decoded, ReadError> {
+    decode(read_file(path, max)?, lossy)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_endless_stream_is_refused_at_the_limit() {
+        let zeros = std::io::repeat(0).take(10_000_000);
+        assert_eq!(
+            read_limited(zeros, 1000),
+            Err(ReadError::TooLarge {
+                len: None,
+                max: 1000
+            })
+        );
+        assert_eq!(read_limited(&b"abc"[..], 3).unwrap(), b"abc");
+    }
+
+    #[test]
+    fn codes_are_listed_and_snake_case() {
+        let all = [
+            ReadError::TooLarge { len: None, max: 1 },
+            ReadError::NotFound,
+            ReadError::PermissionDenied,
+            ReadError::IsDirectory,
+            ReadError::Io("x".into()),
+            ReadError::Binary,
+            ReadError::InvalidUtf8 { offset: 0 },
+            ReadError::UnsupportedFormat { format: "pdf" },
+        ];
+        for e in &all {
+            assert!(ReadError::CODES.contains(&e.code()), "{}", e.code());
+            assert!(!e.to_string().is_empty());
+        }
+        assert_eq!(all.len(), ReadError::CODES.len());
+    }
+
+    #[test]
+    fn files_over_the_limit_are_refused_by_size() {
+        let dir = std::env::temp_dir().join(format!("vanban-read-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let f = dir.join("big.txt");
+        std::fs::write(&f, "x".repeat(100)).unwrap();
+        assert_eq!(
+            read_file(&f, 10),
+            Err(ReadError::TooLarge {
+                len: Some(100),
+                max: 10
+            })
+        );
+        assert_eq!(read_file(&f, 100).unwrap().len(), 100);
+        assert_eq!(read_file(&dir, 100), Err(ReadError::IsDirectory));
+        assert_eq!(
+            read_file(&dir.join("none.txt"), 100),
+            Err(ReadError::NotFound)
+        );
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+}
