@@ -1,234 +1,592 @@
-//! `vanban` command line: parse Vietnamese directive documents.
+//! `vanban` command line: parse Vietnamese directive documents, one or thousands at a time.
+//!
+//! `vanban parse --json FILE` prints one Document (the contract JSON). Several inputs (or a
+//! folder) give JSON Lines, one record per input in input order: the Document with a top-level
+//! `source`, or `{"source", "error": {"code", "message"}}` for an input that was refused.
 
-use std::io::{IsTerminal, Read, Write};
-use std::path::{Path, PathBuf};
+mod inputs;
+mod size;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use inputs::{Expanded, Input, Skip};
+use rayon::prelude::*;
+use std::collections::BTreeMap;
+use std::io::{self, Write};
+use std::path::PathBuf;
 use std::process::ExitCode;
+use std::time::Instant;
+use vanban::read::ReadError;
 
-const USAGE: &str = "\
-vanban — parse Vietnamese directive documents
-
-USAGE:
-    vanban parse [OPTIONS] FILE...     parse files (a folder: every .txt/.md in it; - : standard input)
-    vanban version
-
-OPTIONS:
-    --json               print the contract JSON (one line per document: JSON Lines)
-    --format FORMAT      outline (default) | json | md
-    --pretty             indent JSON
-    --lossy              decode non-UTF-8 input lossily instead of refusing it
-    --max-bytes N        refuse inputs larger than N bytes (default 64 MiB)
-    -h, --help           this help
-";
-
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum Format {
-    Outline,
-    Json,
-    Markdown,
+#[derive(Parser)]
+#[command(
+    name = "vanban",
+    version,
+    about = "Parse Vietnamese directive documents (chỉ thị, công văn, quyết định, kết luận ...) \
+             into a structured model with spans",
+    propagate_version = true,
+    arg_required_else_help = true
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
 }
 
-struct Args {
+#[derive(Subcommand)]
+enum Command {
+    /// Parse documents: files, folders of .txt/.md files, or - for standard input.
+    ///
+    /// One input prints one document; several inputs (or a folder) print one record per input,
+    /// in input order, each naming its `source` (JSON Lines with --json).
+    Parse(ParseArgs),
+    /// Print the JSON Schema of the document JSON.
+    Schema,
+    /// Print the version.
+    Version,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum Format {
+    /// A readable outline of the document.
+    Outline,
+    /// The contract JSON.
+    Json,
+    /// Markdown.
+    Md,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum Offsets {
+    /// UTF-8 bytes into the input (Rust's unit).
+    Bytes,
+    /// Unicode code points (Python's unit).
+    Chars,
+    /// UTF-16 code units (JavaScript's unit).
+    Utf16,
+}
+
+#[derive(Args)]
+struct ParseArgs {
+    /// Files, folders or - (standard input). A named file is read whatever its extension; a
+    /// folder gives its .txt, .text, .md and .markdown files (any case).
+    #[arg(required = true, value_name = "INPUT")]
+    inputs: Vec<String>,
+
+    /// Print the contract JSON (the same as --format json).
+    #[arg(long, conflicts_with = "format")]
+    json: bool,
+
+    /// Output format.
+    #[arg(short, long, value_enum, value_name = "FORMAT")]
+    format: Option<Format>,
+
+    /// Indent the JSON (one input, or with --out-dir).
+    #[arg(long)]
+    pretty: bool,
+
+    /// Write JSON Lines records with `source` even for one input.
+    #[arg(long)]
+    records: bool,
+
+    /// Unit of the spans in the JSON.
+    #[arg(long, value_enum, default_value_t = Offsets::Bytes, value_name = "UNIT")]
+    offsets: Offsets,
+
+    /// Decode invalid UTF-8 lossily (U+FFFD) instead of refusing the input.
+    #[arg(long)]
+    lossy: bool,
+
+    /// Refuse inputs larger than this (1000, 64K, 64M, 2G, 10MB); read no further than it.
+    #[arg(long, value_parser = size::parse_size, default_value = "64M", value_name = "SIZE")]
+    max_bytes: usize,
+
+    /// Parse on this many threads (default: every core). Output keeps the input order.
+    #[arg(short, long, value_name = "N")]
+    jobs: Option<usize>,
+
+    /// Read the folders' subfolders too.
+    #[arg(short, long)]
+    recursive: bool,
+
+    /// Write one output file per input into DIR (`a/b.txt` -> `DIR/a/b.txt.json`) instead of
+    /// printing.
+    #[arg(short, long, value_name = "DIR")]
+    out_dir: Option<PathBuf>,
+
+    /// No progress bar (it is drawn only when standard error is a terminal).
+    #[arg(long)]
+    no_progress: bool,
+
+    /// Report only refusals: no progress, no skipped files, no summary.
+    #[arg(short, long)]
+    quiet: bool,
+}
+
+/// What a run was asked for, checked.
+struct Config {
     format: Format,
     pretty: bool,
+    records: bool,
+    unit: vanban::Unit,
     lossy: bool,
     max_bytes: usize,
-    inputs: Vec<String>,
+    many: bool,
 }
 
-fn parse_args(raw: &[String]) -> Result<Args, String> {
-    let mut a = Args {
-        format: Format::Outline,
-        pretty: false,
-        lossy: false,
-        max_bytes: vanban::DEFAULT_MAX_BYTES,
-        inputs: Vec::new(),
+fn usage_error(msg: &str) -> ExitCode {
+    use clap::CommandFactory;
+    let mut cmd = Cli::command();
+    let parse = cmd
+        .find_subcommand_mut("parse")
+        .expect("the parse subcommand exists");
+    let e = parse.error(clap::error::ErrorKind::ArgumentConflict, msg);
+    let _ = e.print();
+    ExitCode::from(2)
+}
+
+/// The outcome of one input.
+enum Outcome {
+    /// Parsed; the output bytes (empty when written to a file).
+    Parsed(Vec<u8>),
+    Refused {
+        code: &'static str,
+        message: String,
+    },
+}
+
+fn read(input: &Input, cfg: &Config) -> Result<String, ReadError> {
+    let bytes = match &input.path {
+        Some(p) => vanban::read::read_file(p, cfg.max_bytes)?,
+        None => vanban::read::read_limited(io::stdin().lock(), cfg.max_bytes)?,
     };
-    let mut it = raw.iter();
-    while let Some(s) = it.next() {
-        match s.as_str() {
-            "--json" => a.format = Format::Json,
-            "--pretty" => a.pretty = true,
-            "--lossy" => a.lossy = true,
-            "--format" | "-f" => {
-                let v = it
-                    .next()
-                    .ok_or("--format needs a value: outline, json or md")?;
-                a.format = match v.as_str() {
-                    "outline" => Format::Outline,
-                    "json" => Format::Json,
-                    "md" | "markdown" => Format::Markdown,
-                    other => {
-                        return Err(format!("unknown format '{other}': use outline, json or md"))
-                    }
-                };
+    Ok(vanban::read::decode(bytes, cfg.lossy)?.text)
+}
+
+/// Writes the output of one parsed document.
+fn emit<W: Write>(
+    doc: &vanban::Document,
+    text: &str,
+    input: &Input,
+    cfg: &Config,
+    mut w: W,
+) -> io::Result<()> {
+    match cfg.format {
+        Format::Json => {
+            let conv = vanban::OffsetConverter::new(text, cfg.unit);
+            if cfg.pretty {
+                let mut v = serde_json::to_value(doc).map_err(io::Error::from)?;
+                conv.convert_json_spans(&mut v);
+                serde_json::to_writer_pretty(&mut w, &v).map_err(io::Error::from)?;
+            } else if cfg.records {
+                // `{"source":…,` then the Document's members after its opening brace.
+                write!(w, "{{\"source\":{},", serde_json::to_string(&input.source)?)?;
+                conv.write_json(
+                    doc,
+                    SkipFirstByte {
+                        inner: &mut w,
+                        skipped: false,
+                    },
+                )?;
+            } else {
+                conv.write_json(doc, &mut w)?;
             }
-            "--max-bytes" => {
-                let v = it.next().ok_or("--max-bytes needs a number")?;
-                a.max_bytes = v
-                    .parse()
-                    .map_err(|_| format!("--max-bytes: '{v}' is not a number"))?;
+            w.write_all(b"\n")
+        }
+        Format::Outline | Format::Md => {
+            let body = if cfg.format == Format::Md {
+                vanban::render::markdown(doc)
+            } else {
+                vanban::render::outline(doc)
+            };
+            if cfg.many {
+                writeln!(w, "==> {} <==", input.source)?;
             }
-            "-" => a.inputs.push(s.clone()),
-            _ if s.starts_with('-') => return Err(format!("unknown option '{s}'")),
-            _ => a.inputs.push(s.clone()),
+            writeln!(w, "{}", body.trim_end_matches('\n'))
         }
     }
-    if a.inputs.is_empty() {
-        return Err("no input: give one or more files, a folder, or - for standard input".into());
-    }
-    Ok(a)
 }
 
-/// Expands folders into their `.txt`/`.md` files, sorted.
-fn expand(inputs: &[String]) -> Result<Vec<String>, String> {
-    let mut out = Vec::new();
-    for i in inputs {
-        let p = Path::new(i);
-        if i != "-" && p.is_dir() {
-            let mut files: Vec<PathBuf> = std::fs::read_dir(p)
-                .map_err(|e| format!("{i}: cannot read folder: {e}"))?
-                .filter_map(|e| e.ok().map(|e| e.path()))
-                .filter(|p| p.is_file() && p.extension().is_some_and(|x| x == "txt" || x == "md"))
-                .collect();
-            files.sort();
-            out.extend(files.into_iter().map(|p| p.to_string_lossy().into_owned()));
-        } else {
-            out.push(i.clone());
+/// A writer that drops the first byte written through it (the `{` of a Document a record
+/// continues).
+struct SkipFirstByte<W> {
+    inner: W,
+    skipped: bool,
+}
+
+impl<W: Write> Write for SkipFirstByte<W> {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        if !self.skipped && !buf.is_empty() {
+            self.skipped = true;
+            self.inner.write_all(&buf[1..])?;
+            return Ok(buf.len());
         }
+        self.inner.write(buf)
     }
-    Ok(out)
+    fn flush(&mut self) -> io::Result<()> {
+        self.inner.flush()
+    }
 }
 
-fn read_input(name: &str, lossy: bool) -> Result<String, String> {
-    let bytes = if name == "-" {
-        let mut b = Vec::new();
-        std::io::stdin()
-            .read_to_end(&mut b)
-            .map_err(|e| format!("standard input: {e}"))?;
-        b
-    } else {
-        std::fs::read(name).map_err(|e| match e.kind() {
-            std::io::ErrorKind::NotFound => format!("{name}: no such file"),
-            std::io::ErrorKind::PermissionDenied => format!("{name}: permission denied"),
-            _ => format!("{name}: {e}"),
-        })?
+fn refusal_record(source: &str, code: &str, message: &str) -> Vec<u8> {
+    let mut line = serde_json::to_vec(&serde_json::json!({
+        "source": source,
+        "error": {"code": code, "message": message},
+    }))
+    .expect("a record serialises");
+    line.push(b'\n');
+    line
+}
+
+/// Reads, parses and renders one input: into the returned bytes, or into its file under
+/// `out_dir`.
+fn process(input: &Input, cfg: &Config, out_dir: Option<&PathBuf>) -> Outcome {
+    let text = match read(input, cfg) {
+        Ok(t) => t,
+        Err(e) => {
+            return Outcome::Refused {
+                code: e.code(),
+                message: e.to_string(),
+            }
+        }
     };
-    if bytes.contains(&0) && bytes.iter().filter(|&&b| b == 0).count() * 10 > bytes.len() {
-        return Err(format!(
-            "{name}: looks like a binary file (many NUL bytes), not a text document"
-        ));
-    }
-    match String::from_utf8(bytes) {
-        Ok(s) => Ok(s),
-        Err(e) if lossy => Ok(String::from_utf8_lossy(e.as_bytes()).into_owned()),
-        Err(e) => Err(format!(
-            "{name}: not valid UTF-8 (first bad byte at offset {}); convert it to UTF-8, or pass --lossy to replace bad bytes",
-            e.utf8_error().valid_up_to()
-        )),
-    }
-}
-
-fn render(doc: &vanban::Document, a: &Args) -> String {
-    match a.format {
-        Format::Json if a.pretty => doc.to_json_pretty(),
-        Format::Json => doc.to_json(),
-        Format::Outline => vanban::render::outline(doc),
-        Format::Markdown => vanban::render::markdown(doc),
-    }
-}
-
-fn run(raw: &[String]) -> Result<bool, String> {
-    let a = parse_args(raw)?;
-    let files = expand(&a.inputs)?;
-    if files.is_empty() {
-        return Err("no .txt or .md files found".into());
-    }
     let opts = vanban::Options {
-        max_bytes: a.max_bytes,
+        max_bytes: cfg.max_bytes,
     };
-    let stdout = std::io::stdout();
-    let mut out = std::io::BufWriter::new(stdout.lock());
-    let progress = files.len() > 20 && std::io::stderr().is_terminal();
-    let many = files.len() > 1;
-    let mut all_ok = true;
-    for (k, name) in files.iter().enumerate() {
-        if progress {
-            let width = 30;
-            let done = (k + 1) * width / files.len();
-            eprint!(
-                "\r[{}{}] {}/{}",
-                "#".repeat(done),
-                " ".repeat(width - done),
-                k + 1,
-                files.len()
-            );
+    let doc = match vanban::parse_with(&text, &opts) {
+        Ok(d) => d,
+        Err(e) => {
+            return Outcome::Refused {
+                code: e.code(),
+                message: e.to_string(),
+            }
         }
-        let text = match read_input(name, a.lossy) {
-            Ok(t) => t,
+    };
+    match out_dir {
+        None => {
+            let mut buf = Vec::with_capacity(text.len() * 2 + 1024);
+            emit(&doc, &text, input, cfg, &mut buf).expect("writing into a Vec does not fail");
+            Outcome::Parsed(buf)
+        }
+        Some(dir) => {
+            let path = output_path(dir, input, cfg.format);
+            let written = path
+                .parent()
+                .map_or(Ok(()), std::fs::create_dir_all)
+                .and_then(|()| std::fs::File::create(&path))
+                .and_then(|f| {
+                    let mut w = io::BufWriter::new(f);
+                    emit(&doc, &text, input, cfg, &mut w)?;
+                    w.flush()
+                });
+            match written {
+                Ok(()) => Outcome::Parsed(Vec::new()),
+                Err(e) => Outcome::Refused {
+                    code: "write_error",
+                    message: format!("cannot write {}: {e}", path.display()),
+                },
+            }
+        }
+    }
+}
+
+fn output_path(dir: &std::path::Path, input: &Input, format: Format) -> PathBuf {
+    let ext = match format {
+        Format::Json => "json",
+        Format::Md => "md",
+        Format::Outline => "txt",
+    };
+    let mut name = input.rel.clone().into_os_string();
+    name.push(".");
+    name.push(ext);
+    dir.join(name)
+}
+
+/// Counts for the closing summary.
+#[derive(Default)]
+struct Tally {
+    parsed: usize,
+    refused: BTreeMap<&'static str, usize>,
+}
+
+fn report_skipped(skipped: &[(String, Skip)], pb: &ProgressBar) {
+    const SHOWN_PER_REASON: usize = 10;
+    let mut shown: BTreeMap<String, usize> = BTreeMap::new();
+    for (path, why) in skipped {
+        let n = shown.entry(why.key()).or_default();
+        *n += 1;
+        if *n <= SHOWN_PER_REASON {
+            pb.suspend(|| eprintln!("vanban: skipped {path}: {}", why.message()));
+        }
+    }
+    for (key, n) in shown {
+        if n > SHOWN_PER_REASON {
+            pb.suspend(|| {
+                eprintln!(
+                    "vanban: … and {} more skipped ({key})",
+                    n - SHOWN_PER_REASON
+                )
+            });
+        }
+    }
+}
+
+fn summary(tally: &Tally, skipped: &[(String, Skip)], started: Instant) -> String {
+    let refused: usize = tally.refused.values().sum();
+    let mut s = format!(
+        "vanban: {} input(s): {} parsed, {refused} refused",
+        tally.parsed + refused,
+        tally.parsed
+    );
+    if refused > 0 {
+        let why: Vec<String> = tally
+            .refused
+            .iter()
+            .map(|(code, n)| format!("{n} {code}"))
+            .collect();
+        s += &format!(" ({})", why.join(", "));
+    }
+    if !skipped.is_empty() {
+        let mut by: BTreeMap<String, usize> = BTreeMap::new();
+        for (_, why) in skipped {
+            *by.entry(why.key()).or_default() += 1;
+        }
+        let why: Vec<String> = by.iter().map(|(k, n)| format!("{n} {k}")).collect();
+        s += &format!(", {} skipped ({})", skipped.len(), why.join(", "));
+    }
+    s + &format!(" in {:.2} s", started.elapsed().as_secs_f64())
+}
+
+fn parse_command(a: ParseArgs) -> ExitCode {
+    let started = Instant::now();
+    let format = match (a.json, a.format) {
+        (true, _) => Format::Json,
+        (false, f) => f.unwrap_or(Format::Outline),
+    };
+    if format != Format::Json {
+        if a.pretty {
+            return usage_error("--pretty indents JSON: add --json");
+        }
+        if a.records {
+            return usage_error("--records writes JSON Lines: add --json");
+        }
+        if a.offsets != Offsets::Bytes {
+            return usage_error("--offsets sets the unit of JSON spans: add --json");
+        }
+    }
+    if a.jobs == Some(0) {
+        return usage_error("--jobs takes at least 1 (leave it out to use every core)");
+    }
+    if a.inputs.iter().filter(|i| *i == "-").count() > 1 {
+        return usage_error("standard input (-) can be read once");
+    }
+    let Expanded {
+        inputs,
+        skipped,
+        had_folder,
+    } = inputs::expand(&a.inputs, a.recursive);
+    let many = inputs.len() > 1 || had_folder;
+    if a.pretty && many && a.out_dir.is_none() {
+        return usage_error(
+            "--pretty with several inputs would be neither JSON Lines nor one document: \
+             drop --pretty, or write one file per input with --out-dir",
+        );
+    }
+    if let Some(dir) = &a.out_dir {
+        let mut seen = BTreeMap::new();
+        for i in &inputs {
+            if let Some(other) = seen.insert(output_path(dir, i, format), &i.source) {
+                return usage_error(&format!(
+                    "{other} and {} would both be written to {}",
+                    i.source,
+                    output_path(dir, i, format).display()
+                ));
+            }
+        }
+    }
+    let cfg = Config {
+        format,
+        pretty: a.pretty,
+        records: format == Format::Json && (many || a.records),
+        unit: match a.offsets {
+            Offsets::Bytes => vanban::Unit::Bytes,
+            Offsets::Chars => vanban::Unit::CodePoints,
+            Offsets::Utf16 => vanban::Unit::Utf16,
+        },
+        lossy: a.lossy,
+        max_bytes: a.max_bytes,
+        many,
+    };
+    let show_progress = many && !a.quiet && !a.no_progress;
+    let pb = if show_progress {
+        let pb =
+            ProgressBar::with_draw_target(Some(inputs.len() as u64), ProgressDrawTarget::stderr());
+        if let Ok(style) =
+            ProgressStyle::with_template("{bar:30} {pos}/{len} {per_sec} eta {eta} {wide_msg}")
+        {
+            pb.set_style(style);
+        }
+        pb
+    } else {
+        ProgressBar::hidden()
+    };
+    if !a.quiet {
+        report_skipped(&skipped, &pb);
+    }
+    if inputs.is_empty() {
+        pb.finish_and_clear();
+        eprintln!("vanban: no input to parse: the folders hold no .txt or .md files");
+        if !a.quiet && !skipped.is_empty() {
+            eprintln!("{}", summary(&Tally::default(), &skipped, started));
+        }
+        return ExitCode::from(1);
+    }
+
+    let mut tally = Tally::default();
+    let stdout = io::stdout();
+    let mut out = io::BufWriter::new(stdout.lock());
+    let mut broken_pipe = false;
+    let mut on_outcome = |input: &Input, outcome: Outcome, out: &mut dyn Write| -> io::Result<()> {
+        pb.inc(1);
+        match outcome {
+            Outcome::Parsed(bytes) => {
+                tally.parsed += 1;
+                out.write_all(&bytes)
+            }
+            Outcome::Refused { code, message } => {
+                *tally.refused.entry(code).or_default() += 1;
+                pb.suspend(|| eprintln!("vanban: {}: {message} ({code})", input.source));
+                if cfg.records && a.out_dir.is_none() {
+                    out.write_all(&refusal_record(&input.source, code, &message))
+                } else {
+                    Ok(())
+                }
+            }
+        }
+    };
+
+    let result = if inputs.len() == 1 && a.out_dir.is_none() {
+        // One input: streamed to the output, without holding its JSON.
+        single(&inputs[0], &cfg, &mut out, &mut tally, &pb)
+    } else {
+        let threads = a.jobs.unwrap_or_else(|| {
+            std::thread::available_parallelism().map_or(1, std::num::NonZero::get)
+        });
+        let pool = match rayon::ThreadPoolBuilder::new().num_threads(threads).build() {
+            Ok(p) => p,
             Err(e) => {
-                eprintln!("vanban: {e}");
-                all_ok = false;
-                continue;
+                eprintln!("vanban: cannot start {threads} threads: {e}");
+                return ExitCode::from(2);
             }
         };
-        if text.trim().is_empty() {
-            eprintln!("vanban: {name}: empty input");
-        }
-        let doc = match vanban::parse_with(&text, &opts) {
-            Ok(d) => d,
-            Err(e) => {
-                eprintln!("vanban: {name}: {e} (code {})", e.code());
-                all_ok = false;
-                continue;
+        // Windows of inputs parsed in parallel and written in input order: the output keeps
+        // the order and memory holds one window's outputs.
+        let window = threads * 16;
+        let mut res = Ok(());
+        for chunk in inputs.chunks(window) {
+            let outcomes: Vec<Outcome> = pool.install(|| {
+                chunk
+                    .par_iter()
+                    .map(|i| process(i, &cfg, a.out_dir.as_ref()))
+                    .collect()
+            });
+            for (input, outcome) in chunk.iter().zip(outcomes) {
+                if let Err(e) = on_outcome(input, outcome, &mut out) {
+                    res = Err(e);
+                    break;
+                }
             }
-        };
-        let body = render(&doc, &a);
-        let res = if many && a.format != Format::Json {
-            writeln!(out, "==> {name} <==\n{body}")
+            if res.is_err() {
+                break;
+            }
+        }
+        res
+    };
+    let result = result.and_then(|()| out.flush());
+    if let Err(e) = result {
+        if e.kind() == io::ErrorKind::BrokenPipe {
+            broken_pipe = true;
         } else {
-            writeln!(out, "{}", body.trim_end_matches('\n'))
-        };
-        if let Err(e) = res {
-            if e.kind() == std::io::ErrorKind::BrokenPipe {
-                return Ok(all_ok);
-            }
-            return Err(format!("cannot write output: {e}"));
+            pb.finish_and_clear();
+            eprintln!("vanban: cannot write the output: {e}");
+            return ExitCode::from(1);
         }
     }
-    if progress {
-        eprintln!();
+    pb.finish_and_clear();
+    if broken_pipe {
+        // The reader stopped reading (`| head`): end quietly, as a pipe's writer does.
+        return ExitCode::SUCCESS;
     }
-    out.flush()
-        .map_err(|e| format!("cannot write output: {e}"))?;
-    Ok(all_ok)
+    if !a.quiet && (many || !skipped.is_empty()) {
+        eprintln!("{}", summary(&tally, &skipped, started));
+    }
+    if tally.refused.is_empty() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    }
+}
+
+/// One input, its output streamed to `out`.
+fn single(
+    input: &Input,
+    cfg: &Config,
+    out: &mut impl Write,
+    tally: &mut Tally,
+    pb: &ProgressBar,
+) -> io::Result<()> {
+    let refuse = |tally: &mut Tally, code: &'static str, message: String| {
+        *tally.refused.entry(code).or_default() += 1;
+        pb.suspend(|| eprintln!("vanban: {}: {message} ({code})", input.source));
+        if cfg.records {
+            refusal_record(&input.source, code, &message)
+        } else {
+            Vec::new()
+        }
+    };
+    let text = match read(input, cfg) {
+        Ok(t) => t,
+        Err(e) => {
+            let rec = refuse(tally, e.code(), e.to_string());
+            return out.write_all(&rec);
+        }
+    };
+    let opts = vanban::Options {
+        max_bytes: cfg.max_bytes,
+    };
+    match vanban::parse_with(&text, &opts) {
+        Ok(doc) => {
+            tally.parsed += 1;
+            emit(&doc, &text, input, cfg, out)
+        }
+        Err(e) => {
+            let rec = refuse(tally, e.code(), e.to_string());
+            out.write_all(&rec)
+        }
+    }
+}
+
+fn print_or_quiet(s: &str) -> ExitCode {
+    let mut out = io::stdout().lock();
+    match out.write_all(s.as_bytes()).and_then(|()| out.flush()) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("vanban: cannot write the output: {e}");
+            ExitCode::from(1)
+        }
+    }
 }
 
 fn main() -> ExitCode {
-    let args: Vec<String> = std::env::args().skip(1).collect();
-    match args.first().map(String::as_str) {
-        Some("parse") => match run(&args[1..]) {
-            Ok(true) => ExitCode::SUCCESS,
-            Ok(false) => ExitCode::from(1),
-            Err(e) => {
-                eprintln!("vanban: {e}\n\n{USAGE}");
-                ExitCode::from(2)
-            }
-        },
-        Some("version") | Some("--version") | Some("-V") => {
-            println!("vanban {}", vanban::version());
-            ExitCode::SUCCESS
-        }
-        Some("-h") | Some("--help") | Some("help") => {
-            print!("{USAGE}");
-            ExitCode::SUCCESS
-        }
-        Some(other) => {
-            eprintln!("vanban: unknown command '{other}'\n\n{USAGE}");
-            ExitCode::from(2)
-        }
-        None => {
-            eprint!("{USAGE}");
-            ExitCode::from(2)
-        }
+    let cli = match Cli::try_parse() {
+        Ok(c) => c,
+        // Help and version go to standard output (exit 0), errors to standard error (exit 2);
+        // clap swallows a broken pipe.
+        Err(e) => e.exit(),
+    };
+    match cli.command {
+        Command::Parse(a) => parse_command(a),
+        Command::Schema => print_or_quiet(&vanban::json_schema()),
+        Command::Version => print_or_quiet(&format!("vanban {}\n", vanban::version())),
     }
 }

@@ -134,10 +134,22 @@ impl OffsetConverter<'_> {
     /// [`OffsetConverter::to_json`] as UTF-8 bytes, for an edge that hands bytes on (Python's
     /// `json.loads` reads them) and need not check the UTF-8 of megabytes again.
     pub fn to_json_bytes(&self, doc: &crate::model::Document) -> Vec<u8> {
+        let mut out = Vec::with_capacity(doc.input_len * 2 + 1024);
+        self.write_json(doc, &mut out)
+            .expect("writing into a Vec does not fail");
+        out
+    }
+
+    /// [`OffsetConverter::to_json`] written to `w` as it is made, for an edge that streams (the
+    /// CLI writes a large document to its output without holding its JSON).
+    pub fn write_json<W: std::io::Write>(
+        &self,
+        doc: &crate::model::Document,
+        w: W,
+    ) -> std::io::Result<()> {
         use serde::Serialize;
-        let mut out = Vec::with_capacity(doc.input_len * 3 + 1024);
         let mut ser = serde_json::Serializer::with_formatter(
-            &mut out,
+            w,
             SpanFormatter {
                 conv: self,
                 frames: Vec::with_capacity(16),
@@ -145,8 +157,7 @@ impl OffsetConverter<'_> {
                 in_key: false,
             },
         );
-        doc.serialize(&mut ser).expect("the model serialises");
-        out
+        doc.serialize(&mut ser).map_err(std::io::Error::from)
     }
 }
 
