@@ -608,8 +608,13 @@ pub fn run(input: &str) -> Document {
     doc.header.secrecy = h.secrecy;
     noise.sort_by_key(|x| (x.span.start, x.span.end));
     doc.noise = noise;
+    // The lines and the normalised text are not read again: freed before the entities are
+    // found, the largest stage's memory does not stack on theirs.
+    let sink = std::mem::take(&mut ctx.sink);
+    drop(lines);
+    drop(norm);
     crate::entities::annotate(&mut doc, input);
-    doc.diagnostics = ctx.sink.finish();
+    doc.diagnostics = sink.finish();
     doc
 }
 
