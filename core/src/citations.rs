@@ -761,6 +761,39 @@ fn issued_before(cx: &Cx, at: usize) -> (Option<String>, Option<String>) {
 }
 
 /// Finds the mentions of documents in one text.
+/// The name a cited document is known by, before its number or date: `Luật Tổ chức Chính phủ`
+/// of `Luật Tổ chức Chính phủ số 76/2015/QH13`, `Luật Hải quan` of `Luật Hải quan ngày
+/// 23/6/2014`. `None` when the text names only its type (`Nghị định số 30/2020/NĐ-CP`).
+pub fn name_of(text: &str) -> Option<String> {
+    let mut end = text.find([';', '(', ':']).unwrap_or(text.len());
+    let has_digit = |w: &str| w.contains(|c: char| c.is_ascii_digit());
+    let mut words = Vec::new();
+    let mut at = 0;
+    for w in text[..end].split_whitespace() {
+        let i = at + text[at..].find(w).unwrap_or(0);
+        at = i + w.len();
+        words.push((i, w));
+    }
+    for (k, &(i, w)) in words.iter().enumerate() {
+        let f = crate::text::fold(w.trim_end_matches(','));
+        let before_number = tables::CITATION_NUMBER_WORDS.contains(&f.as_str())
+            && words.get(k + 1).is_some_and(|&(_, next)| has_digit(next));
+        if has_digit(w) || before_number || tables::CITATION_NAME_STOPS.contains(&f.as_str()) {
+            end = i;
+            break;
+        }
+    }
+    let name = text[..end].trim_end_matches(|c: char| c.is_whitespace() || c == '-' || c == ',');
+    let folded = crate::text::fold(name);
+    let typed = !tables::DOC_TYPES.iter().any(|t| folded == t.name)
+        && tables::DOC_TYPES.iter().any(|t| {
+            folded.len() > t.name.len() + 1
+                && folded.starts_with(t.name)
+                && folded.as_bytes()[t.name.len()] == b' '
+        });
+    typed.then(|| name.to_string())
+}
+
 pub fn mentions(text: &str) -> Vec<Mention> {
     mentions_in(text, &Folded::new(text))
 }
@@ -1182,6 +1215,34 @@ fn short_forms(cx: &Cx, out: &mut Vec<Mention>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_cited_documents_name_is_what_precedes_its_number_or_date() {
+        let cases = [
+            (
+                "Luật Tổ chức Chính phủ số 76/2015/QH13",
+                Some("Luật Tổ chức Chính phủ"),
+            ),
+            ("Luật Hải quan ngày 23/6/2014", Some("Luật Hải quan")),
+            ("Luật Đất đai năm 2013", Some("Luật Đất đai")),
+            (
+                "Bộ luật Lao động, ngày 20/11/2019",
+                Some("Bộ luật Lao động"),
+            ),
+            ("Nghị định số 30/2020/NĐ-CP", None),
+            ("Nghị định của Chính phủ số 82/2015/NĐ-CP", None),
+            ("Thông tư liên tịch số 85/2016/TTLT-BTC-BCA", None),
+            ("Chi thi s6 15/CT-TTg", None),
+            (
+                "Nghị định sửa đổi, bổ sung một số điều của Nghị định số 52/2013/NĐ-CP",
+                Some("Nghị định sửa đổi, bổ sung một số điều"),
+            ),
+            ("01/2019/NQ-CP của Chính phủ", None),
+        ];
+        for (text, want) in cases {
+            assert_eq!(name_of(text).as_deref(), want, "{text}");
+        }
+    }
 
     type Row = (
         Option<&'static str>,

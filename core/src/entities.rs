@@ -230,6 +230,7 @@ impl Found<'_> {
                         issuer: m.issuer.clone(),
                         issuer_source: m.issuer.as_ref().map(|_| "text".to_string()),
                         pinpoint: m.pinpoint.clone(),
+                        name: citations::name_of(&text),
                         text,
                         span: sp,
                         mentions: vec![mention],

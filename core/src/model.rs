@@ -194,11 +194,41 @@ pub struct Addressee {
     pub span: Span,
 }
 
+/// The schema of a kind code: a string from [`crate::tables::DOC_TYPES`] (so that bindings
+/// type it as a closed set: a `Literal` in Python, a union of strings in TypeScript).
+pub struct KindCode;
+
+impl JsonSchema for KindCode {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Kind".into()
+    }
+
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        let mut seen = Vec::new();
+        let mut variants = Vec::new();
+        for t in crate::tables::DOC_TYPES {
+            if !seen.contains(&t.kind) {
+                seen.push(t.kind);
+                variants.push(serde_json::json!({
+                    "description": t.display,
+                    "type": "string",
+                    "const": t.kind,
+                }));
+            }
+        }
+        schemars::json_schema!({
+            "description": "Kind code of a document (NĐ 30/2020 Phụ lục III, HD 36, the Law on Legal Documents).",
+            "oneOf": variants,
+        })
+    }
+}
+
 /// A reference to another document, listed once; later mentions (short forms, anaphora) are
 /// resolved to it and kept in `mentions`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 pub struct Citation {
     /// Kind code (`chi_thi`, `nghi_dinh`, ...).
+    #[schemars(with = "Option<KindCode>")]
     pub kind: Option<String>,
     /// Number and symbol as written, spaces removed (an OCR-damaged type code repaired only
     /// into a known one: `ND-CP` → `NĐ-CP`).
@@ -213,6 +243,9 @@ pub struct Citation {
     pub issuer_source: Option<String>,
     /// `điểm a khoản 2 Điều 5` of the first mention.
     pub pinpoint: Option<String>,
+    /// The name the document is known by, when its text gives one before its number or date
+    /// (`Luật Tổ chức Chính phủ`).
+    pub name: Option<String>,
     /// The first full mention as it reads.
     pub text: String,
     pub span: Span,
@@ -379,6 +412,7 @@ pub enum Family {
 pub struct Document {
     pub schema_version: String,
     /// Kind code (`chi_thi`, `cong_van` ...).
+    #[schemars(with = "Option<KindCode>")]
     pub kind: Option<String>,
     /// The most specific issuing body, in full.
     pub issuer: Option<String>,

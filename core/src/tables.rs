@@ -498,6 +498,15 @@ pub const RECEIVED_STAMP_LONE_FIELDS: &[&str] = &["ngay", "gio"];
 /// on the scans published by chinhphu.vn in two corpora.
 pub const RECEIVING_OFFICES: &[&str] = &["congthongtindientuchinhphu"];
 
+/// Words that end a cited document's name (`Luật Đất đai` | `của Quốc hội`): the issuer
+/// follows the name (NĐ 30/2020 Phụ lục I, how a document is cited: type, name, number, date,
+/// issuer).
+pub const CITATION_NAME_STOPS: &[&str] = &["cua", "tai", "theo"];
+
+/// Words that end a cited document's name when a number follows them (`số 76/2015/QH13`,
+/// `ngày 19`, `năm 2013`; not `một số điều`).
+pub const CITATION_NUMBER_WORDS: &[&str] = &["so", "ngay", "nam"];
+
 /// Words that end a cited document's issuer in running text (`... của Bộ Tài chính hướng dẫn`) (lower case with diacritics:
 /// `tại` ends a name, `Tài chính` does not).
 pub const CITATION_ISSUER_STOPS: &[&str] = &[
@@ -606,6 +615,14 @@ pub const TYPE_QUALIFIERS: &[&str] = &["tam thoi"];
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_kind_a_symbol_code_gives_is_a_listed_kind() {
+        // The schema's `Kind` (a closed set for the bindings) is read off DOC_TYPES.
+        for (_, kind, _) in EXTRA_TYPE_CODES {
+            assert!(DOC_TYPES.iter().any(|t| t.kind == *kind), "{kind}");
+        }
+    }
 
     #[test]
     fn dangling_words_end_no_name() {

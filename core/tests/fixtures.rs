@@ -844,3 +844,20 @@ fn sub_points_nest_under_their_point() {
     assert_eq!(one.children[0].paragraphs.len(), 1);
     assert_eq!(labels(&one.children[0].children), ["a.1)", "a.2)"]);
 }
+
+#[test]
+fn cited_laws_are_named() {
+    // A law is cited by its name, which only its text carried: `Luật Tổ chức Chính phủ ngày ...`.
+    let (_, doc) = load("nghi_quyet_damaged_label.md");
+    let names: Vec<&str> = doc
+        .citations
+        .iter()
+        .filter_map(|c| c.name.as_deref())
+        .collect();
+    assert!(names.contains(&"Luật Tổ chức Chính phủ"), "{names:?}");
+    assert!(doc
+        .citations
+        .iter()
+        .filter(|c| c.kind.as_deref() == Some("nghi_dinh"))
+        .all(|c| c.name.is_none()));
+}

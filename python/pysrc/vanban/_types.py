@@ -31,6 +31,7 @@ __all__ = [
     "Header",
     "InnerMark",
     "Item",
+    "Kind",
     "MarkerKind",
     "Motto",
     "Noise",
@@ -79,6 +80,37 @@ Code: TypeAlias = Literal[
 Family: TypeAlias = Literal[
     "state",
     "party",
+]
+
+#: Kind code of a document (NĐ 30/2020 Phụ lục III, HD 36, the Law on Legal Documents).
+Kind: TypeAlias = Literal[
+    "thong_tu_lien_tich",  # Thông tư liên tịch
+    "thong_bao",  # Thông báo kết luận
+    "chi_thi",  # Chỉ thị
+    "ket_luan",  # Kết luận
+    "nghi_quyet",  # Nghị quyết
+    "quyet_dinh",  # Quyết định
+    "quy_dinh",  # Quy định
+    "quy_che",  # Quy chế
+    "huong_dan",  # Hướng dẫn
+    "ke_hoach",  # Kế hoạch
+    "chuong_trinh",  # Chương trình
+    "cong_van",  # Công văn
+    "cong_dien",  # Công điện
+    "bao_cao",  # Báo cáo
+    "to_trinh",  # Tờ trình
+    "bien_ban",  # Biên bản
+    "de_an",  # Đề án
+    "phuong_an",  # Phương án
+    "giay_moi",  # Giấy mời
+    "thong_tu",  # Thông tư
+    "nghi_dinh",  # Nghị định
+    "bo_luat",  # Bộ luật
+    "luat",  # Luật
+    "phap_lenh",  # Pháp lệnh
+    "hien_phap",  # Hiến pháp
+    "dien",  # Điện
+    "van_ban",  # Văn bản
 ]
 
 #: Marker families, outermost first as a rule.
@@ -218,7 +250,7 @@ class Document(DocumentMixin):
     input_len: int
     issuer: Optional[str]
     items: List[Item]
-    kind: Optional[str]
+    kind: Optional[Kind]
     mottos: List[Motto]
     noise: List[Noise]
     place: Optional[str]
@@ -254,7 +286,7 @@ class Document(DocumentMixin):
         archive_span: Optional[Span] = None,
         date: Optional[str] = None,
         issuer: Optional[str] = None,
-        kind: Optional[str] = None,
+        kind: Optional[Kind] = None,
         place: Optional[str] = None,
         symbol: Optional[str] = None,
         title: Optional[str] = None,
@@ -444,6 +476,8 @@ class Citation(Node):
         issuer_source: Where `issuer` comes from: `text` or `code`.
         kind: Kind code (`chi_thi`, `nghi_dinh`, ...).
         mentions: Every mention, the first included.
+        name: The name the document is known by, when its text gives one before its number
+            or date (`Luật Tổ chức Chính phủ`).
         parts: The symbol's parts: number, year, type code, issuer codes, family.
         pinpoint: `điểm a khoản 2 Điều 5` of the first mention.
         span: (code points)
@@ -458,6 +492,7 @@ class Citation(Node):
         "issuer_source",
         "kind",
         "mentions",
+        "name",
         "parts",
         "pinpoint",
         "span",
@@ -469,8 +504,9 @@ class Citation(Node):
     date: Optional[str]
     issuer: Optional[str]
     issuer_source: Optional[str]
-    kind: Optional[str]
+    kind: Optional[Kind]
     mentions: List[CitationMention]
+    name: Optional[str]
     parts: Optional[SymbolParts]
     pinpoint: Optional[str]
     span: Span
@@ -486,7 +522,8 @@ class Citation(Node):
         date: Optional[str] = None,
         issuer: Optional[str] = None,
         issuer_source: Optional[str] = None,
-        kind: Optional[str] = None,
+        kind: Optional[Kind] = None,
+        name: Optional[str] = None,
         parts: Optional[SymbolParts] = None,
         pinpoint: Optional[str] = None,
         symbol: Optional[str] = None,
@@ -497,6 +534,7 @@ class Citation(Node):
         self.issuer_source = issuer_source
         self.kind = kind
         self.mentions = mentions
+        self.name = name
         self.parts = parts
         self.pinpoint = pinpoint
         self.span = span
@@ -1145,7 +1183,7 @@ _bind(
 )
 _bind(
     Citation,
-    (None, None, None, None, _Seq(CitationMention), SymbolParts, None, Span, None, None,),
+    (None, None, None, None, _Seq(CitationMention), None, SymbolParts, None, Span, None, None,),
     ("mentions",),
 )
 _bind(
