@@ -212,35 +212,37 @@ fn parse_fields<'py>(
     parse_one(py, text, max_bytes, Shape::Fields)
 }
 
-/// parse_many(texts, max_bytes=None, threads=None) -> list[dict]
+/// parse_many(texts, max_bytes=None, threads=None, first_index=0) -> list[dict]
 ///
 /// `parse` over a list of str, in order, on up to `threads` parsing threads started for this
 /// call (default: the number of CPUs). The GIL is released while parsing; this thread turns
 /// parsed documents into Python objects meanwhile. The first text over `max_bytes` raises
 /// `ParseError` before any parsing.
 #[pyfunction]
-#[pyo3(signature = (texts, max_bytes=None, threads=None))]
+#[pyo3(signature = (texts, max_bytes=None, threads=None, first_index=0))]
 fn parse_many<'py>(
     py: Python<'py>,
     texts: &Bound<'py, PyList>,
     max_bytes: Option<usize>,
     threads: Option<usize>,
+    first_index: usize,
 ) -> PyResult<Bound<'py, PyList>> {
-    many(py, texts, max_bytes, threads, Shape::Dicts)
+    many(py, texts, max_bytes, threads, first_index, Shape::Dicts)
 }
 
-/// parse_many_fields(texts, max_bytes=None, threads=None) -> list[dict[str, bytes]]
+/// parse_many_fields(texts, max_bytes=None, threads=None, first_index=0) -> list[dict[str, bytes]]
 ///
 /// `parse_many` giving what `parse_fields` gives.
 #[pyfunction]
-#[pyo3(signature = (texts, max_bytes=None, threads=None))]
+#[pyo3(signature = (texts, max_bytes=None, threads=None, first_index=0))]
 fn parse_many_fields<'py>(
     py: Python<'py>,
     texts: &Bound<'py, PyList>,
     max_bytes: Option<usize>,
     threads: Option<usize>,
+    first_index: usize,
 ) -> PyResult<Bound<'py, PyList>> {
-    many(py, texts, max_bytes, threads, Shape::Fields)
+    many(py, texts, max_bytes, threads, first_index, Shape::Fields)
 }
 
 /// The parsing of `parse_many` and `parse_many_fields`: parsing threads scoped to the call,
@@ -250,13 +252,15 @@ fn many<'py>(
     texts: &Bound<'py, PyList>,
     max_bytes: Option<usize>,
     threads: Option<usize>,
+    first_index: usize,
     shape: Shape,
 ) -> PyResult<Bound<'py, PyList>> {
     let mut owned: Vec<String> = Vec::with_capacity(texts.len());
     for (i, t) in texts.iter().enumerate() {
         let s = t.cast::<PyString>().map_err(|_| {
             PyTypeError::new_err(format!(
-                "parse_many: texts[{i}] is {}, expected str",
+                "parse_many: texts[{}] is {}, expected str",
+                i + first_index,
                 t.get_type()
                     .name()
                     .map_or_else(|_| "?".to_string(), |n| n.to_string())
@@ -278,7 +282,7 @@ fn many<'py>(
         };
         let f = Failure {
             code: e.code(),
-            message: format!("texts[{i}]: {e}"),
+            message: format!("texts[{}]: {e}", i + first_index),
         };
         return Err(parse_error(py, &f));
     }
@@ -348,7 +352,7 @@ fn many<'py>(
     if let Some((i, f)) = first_error {
         let f = Failure {
             code: f.code,
-            message: format!("texts[{i}]: {}", f.message),
+            message: format!("texts[{}]: {}", i + first_index, f.message),
         };
         return Err(parse_error(py, &f));
     }
@@ -390,6 +394,48 @@ fn render(doc_json: &str, format: &str) -> PyResult<String> {
     })
 }
 
+/// read_text(path, max_bytes=None, lossy=False) -> tuple[str, str]
+///
+/// Reads a file as the CLI does (`vanban::read`): within `max_bytes` (a larger file is refused
+/// before it is read), UTF-8 with or without a mark, UTF-16 with a mark or found by its zero
+/// bytes. Returns the text and the name of its encoding. The GIL is released while reading.
+/// Raises `FileNotFoundError`, `PermissionError`, `IsADirectoryError`, `OSError`, or
+/// `vanban.ParseError` (`input_too_large`, `binary_input`, `invalid_utf8`, `unsupported_format`).
+#[pyfunction]
+#[pyo3(signature = (path, max_bytes=None, lossy=false))]
+fn read_text(
+    py: Python<'_>,
+    path: std::path::PathBuf,
+    max_bytes: Option<usize>,
+    lossy: bool,
+) -> PyResult<(String, &'static str)> {
+    let max = limit(max_bytes);
+    let read = py.detach(|| vanban::read::read_text(&path, max, lossy));
+    match read {
+        Ok(d) => Ok((d.text, d.encoding.as_str())),
+        Err(e) => {
+            use pyo3::exceptions::{
+                PyFileNotFoundError, PyIsADirectoryError, PyOSError, PyPermissionError,
+            };
+            let shown = path.display();
+            let message = format!("{shown}: {e}");
+            Err(match e {
+                vanban::read::ReadError::NotFound => PyFileNotFoundError::new_err(message),
+                vanban::read::ReadError::PermissionDenied => PyPermissionError::new_err(message),
+                vanban::read::ReadError::IsDirectory => PyIsADirectoryError::new_err(message),
+                vanban::read::ReadError::Io(_) => PyOSError::new_err(message),
+                other => parse_error(
+                    py,
+                    &Failure {
+                        code: other.code(),
+                        message,
+                    },
+                ),
+            })
+        }
+    }
+}
+
 /// core_version() -> str: the version of the Rust core this module was built with.
 #[pyfunction]
 fn core_version() -> &'static str {
@@ -411,6 +457,7 @@ fn _vanban(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(parse_fields, m)?)?;
     m.add_function(wrap_pyfunction!(parse_many_fields, m)?)?;
     m.add_function(wrap_pyfunction!(render, m)?)?;
+    m.add_function(wrap_pyfunction!(read_text, m)?)?;
     m.add_function(wrap_pyfunction!(core_version, m)?)?;
     m.add("SCHEMA_VERSION", vanban::SCHEMA_VERSION)?;
     m.add("DEFAULT_MAX_BYTES", vanban::DEFAULT_MAX_BYTES)?;

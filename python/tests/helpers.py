@@ -79,6 +79,10 @@ def cli_json(cli: Path, paths: List[Path]) -> List[Dict[str, Any]]:
     ).stdout.decode("utf-8")
     docs = [json.loads(line) for line in out.splitlines() if line.strip()]
     assert len(docs) == len(paths), "one JSON line per file"
+    if len(paths) > 1:
+        # Batch records name their file; the rest of a record is the Document.
+        for doc, path in zip(docs, paths):
+            assert doc.pop("source") == str(path)
     return docs
 
 

@@ -56,8 +56,25 @@ def test_parse_file_errors(tmp_path: Path) -> None:
         vanban.parse_file(tmp_path / "missing.txt")
     bad = tmp_path / "latin1.txt"
     bad.write_bytes("Số: 1/CT".encode("latin-1", "replace") + b"\xff\xfe")
-    with pytest.raises(UnicodeDecodeError):
+    with pytest.raises(vanban.ParseError) as e:
         vanban.parse_file(bad)
+    assert e.value.code == "invalid_utf8" and isinstance(e.value, ValueError)
+    assert vanban.parse_file(bad, lossy=True).text == "S?: 1/CT\ufffd\ufffd"
+    with pytest.raises(UnicodeDecodeError):
+        vanban.parse_file(bad, encoding="utf-8")
+    assert vanban.parse_file(bad, encoding="latin-1").text == "S?: 1/CT\xff\xfe"
+    with pytest.raises(IsADirectoryError):
+        vanban.parse_file(tmp_path)
+    pdf = tmp_path / "scan.pdf"
+    pdf.write_bytes(b"%PDF-1.7\n%\xe2\xe3\n1 0 obj")
+    with pytest.raises(vanban.ParseError) as e:
+        vanban.parse_file(pdf)
+    assert e.value.code == "unsupported_format" and "PDF" in str(e.value)
+    big = tmp_path / "big.txt"
+    big.write_text("x" * 1000)
+    with pytest.raises(vanban.ParseError) as e:
+        vanban.parse_file(big, max_bytes=999)
+    assert e.value.code == "input_too_large"
     crlf = tmp_path / "crlf.txt"
     crlf.write_bytes("CHỈ THỊ\r\nVề việc x\r\n".encode())
     assert vanban.parse_file(crlf).input_len == len("CHỈ THỊ\r\nVề việc x\r\n")

@@ -103,9 +103,9 @@ def test_to_frames_checks_its_input() -> None:
 def test_without_pandas(monkeypatch: pytest.MonkeyPatch, directive: str) -> None:
     monkeypatch.setitem(sys.modules, "pandas", None)  # `import pandas` now raises ImportError
     doc = vanban.parse(directive)
-    with pytest.raises(ImportError, match=r"pip install 'vanban\[pandas\]'"):
+    with pytest.raises(ImportError, match=r"pip install pandas"):
         doc.to_frames()
-    with pytest.raises(ImportError, match=r"vanban\[pandas\]"):
+    with pytest.raises(ImportError, match=r"pip install pandas"):
         vanban.to_frames([doc])
     # The rest of the package does not need pandas.
     assert vanban.parse(directive) == doc

@@ -29,7 +29,7 @@ SCHEMA = REPO / "schema" / "document.schema.json"
 OUT = HERE.parent / "pysrc" / "vanban" / "_types.py"
 
 #: Hand-written bases (in ``_node.py``) of some generated classes.
-MIXINS = {"Document": "DocumentMixin", "Span": "SpanMixin"}
+MIXINS = {"Document": "DocumentMixin", "Span": "SpanMixin", "Item": "ItemMixin"}
 
 #: The schema speaks of UTF-8 bytes; in Python every offset is a code point of the given str.
 DOC_OVERRIDES = {

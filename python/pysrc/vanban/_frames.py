@@ -13,12 +13,32 @@ column or a table with no edit here.
 from __future__ import annotations
 
 import importlib
-from typing import Any, Dict, Iterable, Iterator, List, Mapping, Optional, Sequence, Tuple, Union
+from typing import (
+    TYPE_CHECKING,
+    AbstractSet,
+    Any,
+    Dict,
+    Iterable,
+    Iterator,
+    List,
+    Mapping,
+    Optional,
+    Sequence,
+    Tuple,
+    Union,
+)
 
 from ._node import Node, _Seq
 from ._types import Document, Item, Span
 
-PANDAS_HINT = "vanban.to_frames needs pandas: pip install 'vanban[pandas]' (or: pip install pandas)"
+if TYPE_CHECKING:
+    import pandas  # type: ignore[import-untyped, import-not-found, unused-ignore]
+
+PANDAS_HINT = "vanban.to_frames needs pandas: pip install pandas (or install this package with its pandas extra)"
+
+#: Columns that hold ISO dates of issue (``YYYY-MM-DD``): ``datetime64`` in the frames. Other
+#: date-like columns (``dates.value``: ``2020-04``, ``P14D``, ranges) stay text.
+_DATE_COLUMNS = {"documents": ("date",), "citations": ("date",)}
 
 #: Tables built from ``Item`` fields in their own way.
 _ITEM_TREE = ("children", "paragraphs")
@@ -126,32 +146,54 @@ def _as_docs(docs: Any, ids: Optional[Sequence[Any]]) -> List[Tuple[Any, Row]]:
     return [(i, d._raw()) for i, d in pairs]
 
 
-def tables(
+def table_names() -> List[str]:
+    """The names of the tables ``to_frames`` can build, in the order it builds them."""
+    names = ["documents", "items"]
+    for n, cls in _object_lists(Item, _ITEM_TREE):
+        names += [n] + [f"{n}.{f}" for f, _ in _object_lists(cls, ())]
+    for n, cls in _object_lists(Document, ()):
+        if n != "items":
+            names += [n] + [f"{n}.{f}" for f, _ in _object_lists(cls, ())]
+    return names
+
+
+def table_rows(
     docs: Union[Document, Iterable[Document], Mapping[Any, Document]],
     ids: Optional[Sequence[Any]] = None,
+    only: Optional[AbstractSet[str]] = None,
 ) -> Dict[str, Tuple[List[str], List[Dict[str, Any]]]]:
-    """The rows of every table, as ``{name: (columns, rows)}`` (what ``to_frames`` wraps)."""
+    """The rows of the tables, as ``{name: (columns, rows)}`` (what ``to_frames`` wraps);
+    ``only`` names the tables to build (default: all)."""
     pairs = _as_docs(docs, ids)
     out: Dict[str, Tuple[List[str], List[Dict[str, Any]]]] = {}
+    want = (lambda name: True) if only is None else (lambda name: name in only)
 
     doc_lists = _object_lists(Document, ())
     item_lists = _object_lists(Item, _ITEM_TREE)
 
     # documents: scalar fields, the family, and the length of every list (the header's
     # fields are in the text already: kind, symbol, date ...).
-    doc_cols = ["doc_id"] + [c for c in _columns(Document) if "header_" not in c] + ["family"]
-    rows: List[Dict[str, Any]] = []
-    for doc_id, d in pairs:
-        row = _flatten(d, Document, {"doc_id": doc_id})
-        row["family"] = (d.get("header") or {}).get("family")
-        rows.append(row)
-    out["documents"] = (doc_cols, rows)
+    if want("documents"):
+        doc_cols = ["doc_id"] + [c for c in _columns(Document) if "header_" not in c] + ["family"]
+        rows: List[Dict[str, Any]] = []
+        for doc_id, d in pairs:
+            row = _flatten(d, Document, {"doc_id": doc_id})
+            row["family"] = (d.get("header") or {}).get("family")
+            rows.append(row)
+        out["documents"] = (doc_cols, rows)
+    # A list's table is built when it or one of its `<list>.<field>` tables is asked for.
+    def wanted(name: str, cls: type) -> bool:
+        return want(name) or any(want(f"{name}.{f}") for f, _ in _object_lists(cls, ()))
 
-    # items: the tree, flattened depth first.
+    item_lists = [(n, cls) for n, cls in item_lists if wanted(n, cls)]
+    doc_lists = [(n, cls) for n, cls in doc_lists if n != "items" and wanted(n, cls)]
+
+    # items: the tree, flattened depth first (walked only when an item table is wanted).
+    pairs_for_items = pairs if item_lists or want("items") else []
     item_cols = ["doc_id", "item_id", "parent_id", "depth", "path", "text"] + _columns(Item)
     item_rows: List[Dict[str, Any]] = []
     item_parts: List[Tuple[Dict[str, Any], Row]] = []
-    for doc_id, d in pairs:
+    for doc_id, d in pairs_for_items:
         for item_id, parent, depth, path, it in _walk(d.get("items") or []):
             row = {
                 "doc_id": doc_id,
@@ -163,15 +205,17 @@ def tables(
             }
             item_rows.append(_flatten(it, Item, row))
             item_parts.append(({"doc_id": doc_id, "item_id": item_id, "item_label": it["label"]}, it))
-    out["items"] = (item_cols, item_rows)
+    if want("items"):
+        out["items"] = (item_cols, item_rows)
     for n, cls in item_lists:
         _list_tables(out, n, cls, ["doc_id", "item_id", "item_label"], item_parts)
 
     # One table per list of objects of the document.
     doc_parts = [({"doc_id": doc_id}, d) for doc_id, d in pairs]
     for n, cls in doc_lists:
-        if n != "items":
-            _list_tables(out, n, cls, ["doc_id"], doc_parts)
+        _list_tables(out, n, cls, ["doc_id"], doc_parts)
+    if only is not None:
+        out = {k: v for k, v in out.items() if k in only}
     return out
 
 
@@ -204,13 +248,16 @@ def to_frames(
     docs: Union[Document, Iterable[Document], Mapping[Any, Document]],
     *,
     ids: Optional[Sequence[Any]] = None,
-) -> Dict[str, Any]:
+    tables: Optional[Iterable[str]] = None,
+) -> Dict[str, "pandas.DataFrame"]:
     """Documents as pandas DataFrames, one row per object, keyed by document id.
 
     Args:
         docs: a ``Document``, a list of them, or a mapping ``{doc_id: Document}`` (e.g. file
             name to document).
         ids: document ids for a list (default: its positions).
+        tables: the tables to build (``["documents", "citations", "items"]``); default all.
+            Only what is asked for is built.
 
     Returns:
         ``{name: DataFrame}``: ``documents``, ``items``, one table per list of objects of a
@@ -222,20 +269,37 @@ def to_frames(
         ``parent_idx`` the position of the row it belongs to; ``start``/``end`` columns are
         code-point offsets into the document's text.
 
+        Dtypes: dates of issue (``documents.date``, ``citations.date``) are ``datetime64``
+        (``NaT`` when absent), integer columns that may be absent (``parent_id``, the offsets
+        of optional spans) are nullable ``Int64``, never floats.
+
     Raises:
-        ImportError: pandas is not installed (``pip install 'vanban[pandas]'``).
+        ImportError: pandas is not installed.
+        ValueError: ``tables`` names a table that does not exist.
     """
     try:
         pd: Any = importlib.import_module("pandas")
     except ImportError as e:
         raise ImportError(PANDAS_HINT) from e
+    only = None
+    if tables is not None:
+        if isinstance(tables, str):
+            tables = [tables]
+        only = set(tables)
+        unknown = sorted(only - set(table_names()))
+        if unknown:
+            raise ValueError(f"to_frames: no table {unknown}; the tables are {table_names()}")
     frames: Dict[str, Any] = {}
-    for name, (cols, rows) in tables(docs, ids).items():
+    for name, (cols, rows) in table_rows(docs, ids, only).items():
         df = pd.DataFrame(rows, columns=cols)
-        if "parent_id" in df.columns:
-            df["parent_id"] = df["parent_id"].astype("Int64")
+        for col in cols:
+            if col in _DATE_COLUMNS.get(name, ()):
+                df[col] = pd.to_datetime(df[col], format="%Y-%m-%d", errors="coerce")
+            elif col == "parent_id" or col.endswith(("start", "end")) or col.startswith("n_"):
+                if df[col].dtype == object or df[col].dtype.kind == "f" or len(df) == 0:
+                    df[col] = df[col].astype("Int64")
         frames[name] = df
     return frames
 
 
-__all__ = ["to_frames", "tables", "PANDAS_HINT"]
+__all__ = ["to_frames", "table_rows", "table_names", "PANDAS_HINT"]

@@ -30,12 +30,16 @@ from typing import (
 from . import _vanban
 
 if TYPE_CHECKING:
-    from ._types import Document
+    from ._types import Document, Item, Span
+
+#: A span, or a ``(start, end)`` pair.
+SpanLike = Union["Span", Tuple[int, int]]
 
 #: How a field's JSON value becomes Python: ``None`` (as is), a Node class (a dict becomes an
 #: instance), or a ``_Seq`` / ``_Map`` of one of those.
 Spec = Union[None, Type["Node"], "_Seq", "_Map"]
 N = TypeVar("N", bound="Node")
+D = TypeVar("D", bound="DocumentMixin")
 
 
 class _Seq:
@@ -130,7 +134,12 @@ class Node:
             raise TypeError(f"{cls.__name__}.from_dict expects a dict, not {type(d).__name__}")
         return cls._from_dict(_copy(d))
 
-    def __getattr__(self, name: str) -> Any:
+    if not TYPE_CHECKING:  # a type checker sees the declared fields only: a typo is an error
+
+        def __getattr__(self, name: str) -> Any:
+            return self._lazy(name)
+
+    def _lazy(self, name: str) -> Any:
         # Called only when a slot is still unset (not read yet) or the name is no field.
         cls = type(self)
         if name == "_d":  # unpickled from an empty state: __setstate__ was not called
@@ -234,6 +243,29 @@ class SpanMixin(Node):
         return f"Span({self.start}, {self.end})"
 
 
+class ItemMixin(Node):
+    """Extras of ``Item``."""
+
+    __slots__ = ()
+    if TYPE_CHECKING:
+        label: str
+        paragraphs: List[Any]
+        children: List[Item]
+
+    @property
+    def text(self) -> str:
+        """The item's own text: its paragraphs joined by line breaks (label and children apart)."""
+        return "\n".join(p.text for p in self.paragraphs)
+
+    def walk(self) -> Iterator[Item]:
+        """This item and every item below it, depth first."""
+        stack: List[Item] = [cast("Item", self)]
+        while stack:
+            it = stack.pop()
+            yield it
+            stack.extend(reversed(it.children))
+
+
 class DocumentMixin(Node):
     """Extras of ``Document``: JSON, renderings and tables.
 
@@ -244,23 +276,71 @@ class DocumentMixin(Node):
     ``doc.citations`` of many documents never builds their items.
     """
 
-    __slots__ = ("_j",)
-    kind: Optional[str]
-    symbol: Optional[str]
-    date: Optional[str]
-    title: Optional[str]
-    items: List[Any]
-    citations: List[Any]
-    signatures: List[Any]
-    diagnostics: List[Any]
+    __slots__ = ("_j", "_t")
+    if TYPE_CHECKING:
+        kind: Optional[str]
+        symbol: Optional[str]
+        date: Optional[str]
+        title: Optional[str]
+        items: List[Item]
+        citations: List[Any]
+        signatures: List[Any]
+        diagnostics: List[Any]
 
     @classmethod
-    def _from_fields(cls: Type[N], fields: Dict[str, bytes]) -> N:
+    def _from_fields(cls: Type[D], fields: Dict[str, bytes], text: Optional[str] = None) -> D:
         """A document whose fields are decoded from their JSON text when first read."""
         self = cls.__new__(cls)
         object.__setattr__(self, "_d", {})
         object.__setattr__(self, "_j", fields)
+        object.__setattr__(self, "_t", text)
         return self
+
+    @classmethod
+    def from_json(cls: Type[D], data: Union[str, bytes], *, text: Optional[str] = None) -> D:
+        """A document from its contract JSON (``to_json()``, the CLI's ``--json --offsets
+        chars``, a stored record); ``text``, the parsed text, makes ``source()`` work."""
+        if not isinstance(data, (str, bytes, bytearray)):
+            raise TypeError(f"from_json expects str or bytes, not {type(data).__name__}")
+        d = json.loads(data)
+        if not isinstance(d, dict):
+            raise ValueError("from_json: the JSON is not an object")
+        self = cls._from_dict(d)
+        object.__setattr__(self, "_t", text)
+        return self
+
+    @property
+    def text(self) -> Optional[str]:
+        """The text that was parsed (``None`` for a document built from JSON without it)."""
+        try:
+            return cast(Optional[str], _get(self, "_t"))
+        except AttributeError:
+            return None
+
+    def source(self, span: "SpanLike") -> str:
+        """The source text a span covers: ``doc.source(item.span)`` is ``text[start:end]``.
+
+        Raises:
+            ValueError: the document does not hold its text (built from JSON without it).
+        """
+        text = self.text
+        if text is None:
+            raise ValueError(
+                "this document does not hold its text: parse it with vanban.parse / parse_file, "
+                "or pass text= to Document.from_json"
+            )
+        start, end = (span.start, span.end) if not isinstance(span, tuple) else span
+        return text[start:end]
+
+    def all_items(self) -> List[Item]:
+        """Every item of the tree, depth first (an item before its children), as in Rust."""
+        out: List[Item] = []
+        stack = list(reversed(self.items))
+        while stack:
+            it = stack.pop()
+            out.append(it)
+            stack.extend(reversed(it.children))
+        return out
 
     def _pending(self) -> Optional[Dict[str, bytes]]:
         try:
@@ -277,14 +357,14 @@ class DocumentMixin(Node):
         object.__setattr__(self, "_d", {k: d[k] if k in d else json.loads(v) for k, v in j.items()})
         object.__setattr__(self, "_j", None)
 
-    def __getattr__(self, name: str) -> Any:
+    def _lazy(self, name: str) -> Any:
         if not name.startswith("_"):
             j = self._pending()
             if j is not None and name in j:
                 d = _get(self, "_d")
                 if name not in d:
                     d[name] = json.loads(j[name])
-        return Node.__getattr__(self, name)
+        return Node._lazy(self, name)
 
     def _raw(self) -> Dict[str, Any]:
         self._decode_all()
@@ -294,9 +374,14 @@ class DocumentMixin(Node):
         self._decode_all()
         return Node.__iter__(self)
 
-    def __setstate__(self, state: Dict[str, Any]) -> None:
-        object.__setattr__(self, "_d", state)
+    def __getstate__(self) -> Any:
+        return (self._raw(), self.text)
+
+    def __setstate__(self, state: Any) -> None:
+        d, text = state if isinstance(state, tuple) else (state, None)
+        object.__setattr__(self, "_d", d)
         object.__setattr__(self, "_j", None)
+        object.__setattr__(self, "_t", text)
 
     def to_json(self, *, indent: Optional[int] = None) -> str:
         """The contract JSON (code-point spans) as a string; ``indent`` pretty-prints it."""

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, Dict, List, Literal, Optional
 
-from ._node import DocumentMixin, SpanMixin, Node, _Map, _Seq
+from ._node import DocumentMixin, ItemMixin, SpanMixin, Node, _Map, _Seq
 
 if TYPE_CHECKING:
     from typing_extensions import TypeAlias
@@ -859,7 +859,7 @@ class InnerMark(Node):
         self.authority = authority
         self.organ = organ
 
-class Item(Node):
+class Item(ItemMixin):
     """One numbered or bulleted item of the body.
 
     Attributes:

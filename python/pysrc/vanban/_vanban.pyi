@@ -1,20 +1,22 @@
 # Stub of the native module (python/src/lib.rs). Checked against the built module by
 # `python -m mypy.stubtest vanban` (python/ci.sh).
-from typing import Any, Dict, List, Optional
+from os import PathLike
+from typing import Any, Dict, List, Optional, Tuple, Union
 
-__all__ = ["parse", "parse_many", "parse_fields", "parse_many_fields", "render", "core_version", "expand", "SCHEMA_VERSION", "DEFAULT_MAX_BYTES"]
+__all__ = ["parse", "parse_many", "parse_fields", "parse_many_fields", "render", "read_text", "core_version", "expand", "SCHEMA_VERSION", "DEFAULT_MAX_BYTES"]
 
 SCHEMA_VERSION: str
 DEFAULT_MAX_BYTES: int
 
 def parse(text: str, max_bytes: Optional[int] = None) -> Dict[str, Any]: ...
 def parse_many(
-    texts: List[str], max_bytes: Optional[int] = None, threads: Optional[int] = None
+    texts: List[str], max_bytes: Optional[int] = None, threads: Optional[int] = None, first_index: int = 0
 ) -> List[Dict[str, Any]]: ...
 def parse_fields(text: str, max_bytes: Optional[int] = None) -> Dict[str, bytes]: ...
 def parse_many_fields(
-    texts: List[str], max_bytes: Optional[int] = None, threads: Optional[int] = None
+    texts: List[str], max_bytes: Optional[int] = None, threads: Optional[int] = None, first_index: int = 0
 ) -> List[Dict[str, bytes]]: ...
 def render(doc_json: str, format: str) -> str: ...
+def read_text(path: Union[str, PathLike[str]], max_bytes: Optional[int] = None, lossy: bool = False) -> Tuple[str, str]: ...
 def core_version() -> str: ...
 def expand(abbreviation: str) -> Optional[str]: ...
