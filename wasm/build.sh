@@ -73,6 +73,61 @@ mv pkg/types.d.ts pkg/node/types.d.ts
 echo '{ "type": "module" }' >pkg/web/package.json
 echo '{ "type": "commonjs" }' >pkg/node/package.json
 
+echo "==> one wasm file for both halves"
+# The two targets' modules are the same bytes: the Node glue loads the web half's copy, so the
+# package ships the 0.7 MB module once.
+if ! cmp -s pkg/web/vanban_bg.wasm pkg/node/vanban_bg.wasm; then
+    echo "build.sh: the web and nodejs modules differ; cannot ship one" >&2
+    exit 1
+fi
+load='const wasmPath = `${__dirname}/vanban_bg.wasm`;'
+if ! grep -qF "$load" pkg/node/vanban.js; then
+    echo "build.sh: the nodejs glue of this wasm-bindgen does not load the module as expected" >&2
+    exit 1
+fi
+sed -i 's|const wasmPath = `${__dirname}/vanban_bg.wasm`;|const wasmPath = `${__dirname}/../web/vanban_bg.wasm`;|' pkg/node/vanban.js
+rm pkg/node/vanban_bg.wasm pkg/node/vanban_bg.wasm.d.ts
+
+echo "==> one way to start everywhere: init() and initSync() in Node too"
+cat >>pkg/node/vanban.js <<'JS'
+
+// One way to start in every environment: `await init()` / `initSync()` do nothing here, where
+// the module is loaded on require, and resolve as they do in browsers.
+exports.initSync = function initSync() {};
+exports.default = async function init() {};
+JS
+cat >>pkg/node/vanban.d.ts <<'TS'
+
+/** Does nothing in Node (the module is loaded on require); here so that code written for the
+ * browser (`initSync(...)`) runs unchanged. */
+export function initSync(module?: unknown): void;
+/** Resolves at once in Node (the module is loaded on require): `await init()` works everywhere. */
+declare function init(module_or_path?: unknown): Promise<void>;
+export default init;
+TS
+names="$(node -e 'console.log(Object.keys(require(process.argv[1])).filter((k) => k !== "default" && k !== "initSync").join(", "))' "$here/pkg/node/vanban.js")"
+cat >pkg/node/index.mjs <<JS
+// The Node entry for \`import\`: the CommonJS bindings beside it, with the same names as the
+// browser entry, a default \`init\` and \`initSync\` that resolve at once.
+import { createRequire } from "node:module";
+
+const bindings = createRequire(import.meta.url)("./vanban.js");
+export const { $names } = bindings;
+export const initSync = bindings.initSync;
+export default bindings.default;
+JS
+cat >pkg/node/index.d.mts <<'TS'
+export * from "./vanban.js";
+export { default } from "./vanban.js";
+TS
+
+echo "==> the package's own modules (worker, highlighting) and the browser entry"
+cp js/index.js js/index.d.ts js/worker.js js/worker-client.js js/worker-client.d.ts \
+    js/highlight.js js/highlight.d.ts pkg/web/
+# The browser declarations name DOM types (RequestInfo, Response): say so, so that a project
+# compiled without the DOM lib (`--lib es2022`, a worker or server build) still type-checks.
+sed -i '1i /// <reference lib="dom" />' pkg/web/vanban.d.ts
+
 echo "==> package.json"
 node scripts/package-json.mjs >pkg/package.json
 cp README.md pkg/README.md

@@ -505,6 +505,87 @@ impl Document {
     }
 }
 
+/// Some top-level fields of a [`Document`], serialised as a JSON object in the contract's
+/// order: what a caller reads of a huge document without writing (or decoding) all of it.
+/// Build it with [`Document::fields`].
+pub struct Fields<'a> {
+    doc: &'a Document,
+    names: Vec<&'static str>,
+}
+
+macro_rules! document_fields {
+    ($($f:ident),* $(,)?) => {
+        /// The top-level fields of the contract JSON, in order.
+        pub const DOCUMENT_FIELDS: &[&str] = &[$(stringify!($f)),*];
+
+        impl Serialize for Fields<'_> {
+            fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                use serde::ser::SerializeMap;
+                let mut map = s.serialize_map(Some(self.names.len()))?;
+                for &name in &self.names {
+                    match name {
+                        $(stringify!($f) => map.serialize_entry(name, &self.doc.$f)?,)*
+                        _ => {}
+                    }
+                }
+                map.end()
+            }
+        }
+    };
+}
+
+document_fields!(
+    schema_version,
+    kind,
+    issuer,
+    symbol,
+    date,
+    place,
+    title,
+    addressees,
+    basis,
+    preamble,
+    items,
+    closing,
+    citations,
+    dates,
+    figures,
+    mottos,
+    recipients,
+    archive,
+    archive_span,
+    signatures,
+    attachments,
+    footnotes,
+    header,
+    noise,
+    diagnostics,
+    input_len,
+);
+
+impl Document {
+    /// The named top-level fields only (`["kind", "symbol", "citations"]`), in the contract's
+    /// order; a name that is no field is returned as the error.
+    pub fn fields<'a, S: AsRef<str>>(&'a self, names: &[S]) -> Result<Fields<'a>, String> {
+        let mut picked = Vec::new();
+        for n in names {
+            let n = n.as_ref();
+            if !DOCUMENT_FIELDS.contains(&n) {
+                return Err(n.to_string());
+            }
+        }
+        for &f in DOCUMENT_FIELDS {
+            if names.iter().any(|n| n.as_ref() == f) {
+                picked.push(f);
+            }
+        }
+        Ok(Fields {
+            doc: self,
+            names: picked,
+        })
+    }
+}
+
 /// The JSON Schema of [`Document`]'s serialisation (the contract), as pretty JSON.
 pub fn json_schema() -> String {
     let schema = schemars::schema_for!(Document);

@@ -140,6 +140,26 @@ impl OffsetConverter<'_> {
         out
     }
 
+    /// Some top-level fields of `doc` ([`crate::model::Document::fields`]) as a JSON object,
+    /// spans converted as in [`OffsetConverter::to_json`] (`input_len` too).
+    pub fn fields_to_json(&self, fields: &crate::model::Fields<'_>) -> String {
+        use serde::Serialize;
+        let mut out = Vec::with_capacity(1024);
+        let mut ser = serde_json::Serializer::with_formatter(
+            &mut out,
+            SpanFormatter {
+                conv: self,
+                frames: Vec::with_capacity(16),
+                key: Vec::with_capacity(16),
+                in_key: false,
+            },
+        );
+        fields
+            .serialize(&mut ser)
+            .expect("writing into a Vec does not fail");
+        String::from_utf8(out).expect("serde_json writes UTF-8")
+    }
+
     /// [`OffsetConverter::to_json`] written to `w` as it is made, for an edge that streams (the
     /// CLI writes a large document to its output without holding its JSON).
     pub fn write_json<W: std::io::Write>(

@@ -1,6 +1,6 @@
 // The demo page: input (paste, file, drop, samples) -> parse in a Web Worker -> render the
 // header card, outline, highlighted text, side panels and the assignments table.
-import { collectMarks, countKinds, describe, escapeHtml, KINDS, NOT_INLINE, renderText } from "./highlight.js";
+import { collectMarks, countKinds, describe, escapeHtml, KINDS, NOT_INLINE, renderText } from "../../wasm/pkg/web/highlight.js";
 
 const $ = (id) => document.getElementById(id);
 const esc = (v) => escapeHtml(String(v ?? ""));
@@ -56,12 +56,15 @@ const state = {
   itemMark: new Map(),
   hidden: new Set(["item"]),
   renders: 0,
+  /** A dropped file the parser refused, shown once the panels are cleared. */
+  refusal: null,
 };
 
 // ---------------------------------------------------------------------------------------------
 // Parsing in a worker: at most one parse in flight; only the newest text is parsed next.
 
-const worker = new Worker(new URL("./worker.js", import.meta.url), { type: "module" });
+// The package's own worker (vanban/worker): { id, text } or { id, bytes } in, results out.
+const worker = new Worker(new URL("../../wasm/pkg/web/worker.js", import.meta.url), { type: "module" });
 let debounce = 0;
 
 worker.onmessage = ({ data }) => {
@@ -76,7 +79,15 @@ worker.onmessage = ({ data }) => {
   } else {
     state.busy = false;
     const current = state.want === null && data.id === state.seq;
-    if (current && data.type === "result") render(data.doc, state.pendingText, data.ms);
+    if (current && data.type === "result") {
+      if (data.text !== undefined) {
+        // A file's bytes, decoded by the parser: show the text its spans point into.
+        input.value = data.text;
+        input.scrollTop = 0;
+        updateInputMeta(state.pendingName);
+      }
+      render(data.doc, data.text ?? state.pendingText, data.ms);
+    } else if (current && state.pendingName) refuse(state.pendingName, data.error);
     else if (current) setStatus(`Not parsed: ${data.error.message}`, "error");
     pump();
   }
@@ -94,10 +105,10 @@ function fatal(message) {
   );
 }
 
-function request(text, delay) {
+function request(text, delay, bytes = null, name = null) {
   clearTimeout(debounce);
   const go = () => {
-    state.want = { id: ++state.seq, text };
+    state.want = bytes ? { id: ++state.seq, bytes, name } : { id: ++state.seq, text };
     pump();
   };
   if (delay > 0) debounce = setTimeout(go, delay);
@@ -110,8 +121,9 @@ function pump() {
   state.want = null;
   state.busy = true;
   state.pendingText = w.text;
+  state.pendingName = w.name ?? null;
   setStatus("Parsing…");
-  worker.postMessage(w);
+  worker.postMessage(w.bytes ? { id: w.id, bytes: w.bytes } : { id: w.id, text: w.text });
 }
 
 function setStatus(text, kind = "") {
@@ -149,21 +161,28 @@ input.addEventListener("input", () => {
   immediate = false;
 });
 
-async function readFile(file) {
-  const bytes = new Uint8Array(await file.arrayBuffer());
-  let enc = "utf-8";
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) enc = "utf-16le";
-  else if (bytes[0] === 0xfe && bytes[1] === 0xff) enc = "utf-16be";
-  return new TextDecoder(enc).decode(bytes);
-}
-
+// A file goes to the parser as bytes: it decodes UTF-8 and UTF-16 as the CLI does and refuses a
+// PDF, a Word file, an image or binary bytes (the refusal replaces the previous document).
 async function openFile(file) {
   if (!file) return;
-  if (!/\.(txt|md|markdown)$/i.test(file.name) && file.type && !file.type.startsWith("text/")) {
-    setStatus(`${file.name}: not a text file (.txt or .md)`, "error");
-    return;
-  }
-  setInput(await readFile(file), file.name);
+  state.resetScroll = true;
+  request(null, 0, new Uint8Array(await file.arrayBuffer()), file.name);
+}
+
+/** A file the parser refused: nothing of the previous document stays on screen. */
+function refuse(name, error) {
+  input.value = "";
+  updateInputMeta();
+  state.refusal = { name, message: error.message.replace(/^vanban: /, ""), code: error.code ?? "error" };
+  request("", 0); // the empty document clears every panel; render() then shows the refusal
+}
+
+function showRefusal() {
+  const r = state.refusal;
+  state.refusal = null;
+  $("text").innerHTML = empty(`${r.name} was not read: ${r.message}`);
+  setStatus(`${r.name}: not read (${r.code}). ${r.message}`, "error");
+  document.body.dataset.state = "refused";
 }
 
 $("file").addEventListener("change", (e) => openFile(e.target.files[0]));
@@ -231,6 +250,7 @@ function render(doc, text, ms) {
   );
   document.body.dataset.state = "parsed";
   document.body.dataset.renders = String(++state.renders);
+  if (state.refusal) showRefusal();
 }
 
 const empty = (msg) => `<div class="empty">${esc(msg)}</div>`;

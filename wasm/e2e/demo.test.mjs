@@ -157,6 +157,37 @@ test("a dropped .txt file: the State công văn", async () => {
   await page.screenshot({ path: join(shots, "demo-cong-van.png"), fullPage: true });
 });
 
+test("a dropped PDF or binary .txt is refused and nothing of the previous document stays", async () => {
+  const cases = [
+    ["scan.pdf", [..."%PDF-1.7\n%\xe2\xe3\n1 0 obj"].map((c) => c.charCodeAt(0)), "unsupported_format", /PDF/],
+    ["garbage.txt", [0, 1, 0, 0, 0, 0, 9, 0, 0, 0, 7, 0], "binary_input", /binary/],
+  ];
+  for (const [name, bytes, code, message] of cases) {
+    assert.ok(await page.locator("#header-card [data-field=symbol]").count(), "a document is on screen before the drop");
+    const before = Number(await page.getAttribute("body", "data-renders"));
+    await page.evaluate(
+      ([name, bytes]) => {
+        const dt = new DataTransfer();
+        dt.items.add(new File([new Uint8Array(bytes)], name));
+        for (const type of ["dragenter", "dragover", "drop"]) {
+          window.dispatchEvent(new DragEvent(type, { dataTransfer: dt, bubbles: true, cancelable: true }));
+        }
+      },
+      [name, bytes],
+    );
+    await page.waitForFunction((n) => Number(document.body.dataset.renders) > n && document.body.dataset.state === "refused", before);
+    const status = await page.textContent("#status");
+    assert.ok(status.includes(`${name}: not read (${code})`), status);
+    assert.match(status, message);
+    assert.equal(await page.locator("#header-card [data-field=symbol]").count(), 0, "the previous header is gone");
+    assert.equal(await page.locator("#outline .ol-item").count(), 0, "the previous outline is gone");
+    assert.match(await page.textContent("#text"), new RegExp(`${name.replace(".", "\\.")} was not read`));
+    assert.equal(await page.inputValue("#input"), "");
+    // Put a document back for the next case.
+    await paste(state);
+  }
+});
+
 test("a 100 KB document parses and draws quickly", async () => {
   const body = state.slice(state.indexOf("1. Sở Y tế"), state.indexOf("Yêu cầu Thủ trưởng"));
   let text = state.slice(0, state.indexOf("1. Sở Y tế"));
@@ -192,4 +223,31 @@ test("the README's browser quick start runs as written (packed package, no bundl
 
 test("no page errors, console errors or failed requests", () => {
   assert.deepEqual(problems, []);
+});
+
+test("the package's parseInWorker and createParserWorker parse off the main thread", async () => {
+  const doc = vanban.parse(state);
+  const out = await page.evaluate(async (text) => {
+    const { parseInWorker, createParserWorker } = await import("/wasm/pkg/web/index.js");
+    const shared = await parseInWorker(text);
+    const w = createParserWorker();
+    const info = await w.ready;
+    const fromBytes = await w.parseBytes(new TextEncoder().encode(text));
+    let refusal = null;
+    try {
+      await w.parseBytes(new TextEncoder().encode("%PDF-1.7 x"));
+    } catch (e) {
+      refusal = e.code;
+    }
+    w.terminate();
+    return { symbol: shared.symbol, items: shared.items.length, version: info.version, bytesSymbol: fromBytes.document.symbol, same: fromBytes.text === text, refusal };
+  }, state);
+  assert.deepEqual(out, {
+    symbol: doc.symbol,
+    items: doc.items.length,
+    version: vanban.version(),
+    bytesSymbol: doc.symbol,
+    same: true,
+    refusal: "unsupported_format",
+  });
 });

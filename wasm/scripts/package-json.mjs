@@ -8,8 +8,11 @@ const cargo = readFileSync(join(root, "Cargo.toml"), "utf8");
 const ws = cargo.split(/^\[workspace\.package\]$/m)[1]?.split(/^\[/m)[0] ?? "";
 const field = (k) => new RegExp(`^${k}\\s*=\\s*"([^"]*)"`, "m").exec(ws)?.[1];
 
-const web = { types: "./web/vanban.d.ts", default: "./web/vanban.js" };
-const node = { types: "./node/vanban.d.ts", default: "./node/vanban.js" };
+const web = { types: "./web/index.d.ts", default: "./web/index.js" };
+const node = {
+  import: { types: "./node/index.d.mts", default: "./node/index.mjs" },
+  require: { types: "./node/vanban.d.ts", default: "./node/vanban.js" },
+};
 const pkg = {
   name: "vanban",
   version: field("version") ?? "0.0.0",
@@ -18,14 +21,15 @@ const pkg = {
   license: field("license") ?? "MIT OR Apache-2.0",
   keywords: ["vietnamese", "parser", "legal", "documents", "wasm"],
   main: "./node/vanban.js",
-  module: "./web/vanban.js",
+  module: "./web/index.js",
   types: "./node/vanban.d.ts",
   exports: {
     ".": { node, default: web },
     "./web": web,
     "./node": node,
+    "./worker": "./web/worker.js",
+    "./highlight": { types: "./web/highlight.d.ts", default: "./web/highlight.js" },
     "./web/vanban_bg.wasm": "./web/vanban_bg.wasm",
-    "./node/vanban_bg.wasm": "./node/vanban_bg.wasm",
     "./package.json": "./package.json",
   },
   files: ["web", "node", "README.md"],

@@ -11,9 +11,22 @@ const TS_TYPES: &'static str = r#"
 import type { Document, ParseOptions } from "./types.js";
 export type * from "./types.js";
 
-/** An `Error` thrown by vanban, with a stable `code`: `input_too_large`, `invalid_options` or `invalid_input`. */
+/** An `Error` thrown by vanban, with a stable `code`. */
 export interface VanbanError extends Error {
-  code: "input_too_large" | "invalid_options" | "invalid_input";
+  code:
+    | "input_too_large"
+    | "output_too_large"
+    | "invalid_options"
+    | "invalid_input"
+    | "binary_input"
+    | "invalid_utf8"
+    | "unsupported_format";
+}
+
+/** What `parseBytes` gives: the decoded text (spans point into it) and its document. */
+export interface ParsedBytes {
+  text: string;
+  document: Document;
 }
 "#;
 
@@ -29,7 +42,11 @@ extern "C" {
 fn js_error(e: &EdgeError) -> JsValue {
     let msg = e.to_string();
     let err: JsValue = match e {
-        EdgeError::Core(_) => js_sys::RangeError::new(&msg).into(),
+        EdgeError::Core(_)
+        | EdgeError::OutputTooLarge { .. }
+        | EdgeError::Read(vanban::read::ReadError::TooLarge { .. }) => {
+            js_sys::RangeError::new(&msg).into()
+        }
         _ => js_sys::TypeError::new(&msg).into(),
     };
     let _ = Reflect::set(
@@ -89,6 +106,21 @@ pub fn parse(
 ) -> Result<JsValue, JsValue> {
     let json = run(&text, options, crate::parse_json)?;
     JSON::parse(&json)
+}
+
+/// Decodes the bytes of a file (UTF-8, or UTF-16 with a byte-order mark or found by its zero
+/// bytes) and parses them; `{ text, document }`, the document's spans being UTF-16 offsets into
+/// `text`. A PDF, a Word file, an image or other binary bytes are refused (`unsupported_format`,
+/// `binary_input`), as is invalid UTF-8 (`invalid_utf8`): nothing is shown for them as if it
+/// were a document.
+#[wasm_bindgen(js_name = parseBytes, unchecked_return_type = "ParsedBytes")]
+pub fn parse_bytes(bytes: Vec<u8>, options: Option<JsParseOptions>) -> Result<JsValue, JsValue> {
+    let options = options_of(options)?;
+    let (text, json) = crate::parse_bytes(bytes, &options).map_err(|e| js_error(&e))?;
+    let out = js_sys::Object::new();
+    Reflect::set(&out, &JsValue::from_str("text"), &JsValue::from_str(&text))?;
+    Reflect::set(&out, &JsValue::from_str("document"), &JSON::parse(&json)?)?;
+    Ok(out.into())
 }
 
 /// Parses a document into the contract JSON string (spans in UTF-16 code units, as `parse`).

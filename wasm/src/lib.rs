@@ -33,6 +33,10 @@ pub struct ParseOptions {
     /// (default 64 MiB, as in the core and the CLI).
     #[serde(default)]
     pub max_bytes: Option<usize>,
+    /// Only these top-level fields of the document (`["kind", "symbol", "citations"]`), in the
+    /// contract's order: a huge document's header and citations without its items' JSON.
+    #[serde(default)]
+    pub fields: Option<Vec<String>>,
 }
 
 impl ParseOptions {
@@ -63,7 +67,15 @@ pub enum EdgeError {
     InvalidOptions(String),
     /// The text is not a string.
     InvalidInput(String),
+    /// The document's JSON would be longer than a JS string can be.
+    OutputTooLarge { len: usize, max: usize },
+    /// The bytes given are no text document (`read::decode` refused them).
+    Read(vanban::read::ReadError),
 }
+
+/// The longest JS string V8 builds (`0x1fffffe8` UTF-16 code units, on 64-bit; other engines
+/// allow more): a longer JSON is refused with `output_too_large` before the engine fails on it.
+pub const MAX_JS_STRING: usize = 0x1fff_ffe8;
 
 impl EdgeError {
     /// Stable `snake_case` code.
@@ -72,6 +84,8 @@ impl EdgeError {
             EdgeError::Core(e) => e.code(),
             EdgeError::InvalidOptions(_) => "invalid_options",
             EdgeError::InvalidInput(_) => "invalid_input",
+            EdgeError::OutputTooLarge { .. } => "output_too_large",
+            EdgeError::Read(e) => e.code(),
         }
     }
 }
@@ -82,6 +96,13 @@ impl std::fmt::Display for EdgeError {
             EdgeError::Core(e) => write!(f, "vanban: {e}"),
             EdgeError::InvalidOptions(m) => write!(f, "vanban: invalid options: {m}"),
             EdgeError::InvalidInput(m) => write!(f, "vanban: {m}"),
+            EdgeError::OutputTooLarge { len, max } => write!(
+                f,
+                "vanban: the document's JSON would be {len} UTF-16 units, more than a JS string \
+                 holds ({max}); ask for some fields only (options.fields, e.g. [\"kind\", \"symbol\", \
+                 \"citations\"]), or parse the document in parts"
+            ),
+            EdgeError::Read(e) => write!(f, "vanban: {e}"),
         }
     }
 }
@@ -93,11 +114,54 @@ pub fn parse_document(text: &str, options: &ParseOptions) -> Result<Document, Ed
     vanban::parse_with(text, &options.core()).map_err(EdgeError::Core)
 }
 
-/// `parseJson`: the contract JSON string with UTF-16 spans.
+/// `parseJson`: the contract JSON string with UTF-16 spans (the fields asked for, or all).
 pub fn parse_json(text: &str, options: &ParseOptions) -> Result<String, EdgeError> {
     let doc = parse_document(text, options)?;
+    let conv = OffsetConverter::new(text, Unit::Utf16);
     // Written in one pass, spans converted as they are written (no value tree).
-    Ok(OffsetConverter::new(text, Unit::Utf16).to_json(&doc))
+    let json = match &options.fields {
+        Some(names) => {
+            let fields = doc.fields(names).map_err(|n| {
+                EdgeError::InvalidOptions(format!(
+                    "fields: no field {n:?}; the fields are {}",
+                    vanban::model::DOCUMENT_FIELDS.join(", ")
+                ))
+            })?;
+            conv.fields_to_json(&fields)
+        }
+        None => conv.to_json(&doc),
+    };
+    check_output(json, MAX_JS_STRING)
+}
+
+/// Refuses a JSON longer than `max` UTF-16 units (its byte length bounds them from above).
+pub fn check_output(json: String, max: usize) -> Result<String, EdgeError> {
+    if json.len() > max {
+        let units = json.encode_utf16().count();
+        if units > max {
+            return Err(EdgeError::OutputTooLarge { len: units, max });
+        }
+    }
+    Ok(json)
+}
+
+/// `parseBytes`: the bytes of a file (a dropped file, a fetch body) decoded as the CLI decodes
+/// them (UTF-8, UTF-16 with a mark or by its zero bytes; a PDF, a Word file, an image or other
+/// binary bytes refused with `unsupported_format` / `binary_input`), then parsed. Returns the
+/// decoded text with the JSON, since spans point into the text.
+pub fn parse_bytes(bytes: Vec<u8>, options: &ParseOptions) -> Result<(String, String), EdgeError> {
+    let max = options.core().max_bytes;
+    if bytes.len() > max {
+        return Err(EdgeError::Read(vanban::read::ReadError::TooLarge {
+            len: Some(bytes.len() as u64),
+            max,
+        }));
+    }
+    let text = vanban::read::decode(bytes, false)
+        .map_err(EdgeError::Read)?
+        .text;
+    let json = parse_json(&text, options)?;
+    Ok((text, json))
 }
 
 /// `outline`: the core's plain-text outline (offsets in it are UTF-8 bytes, as in the CLI).
@@ -179,6 +243,43 @@ mod tests {
         assert!(ParseOptions::from_json(r#"{"maxBytes": 1.5}"#).is_err());
         assert!(ParseOptions::from_json("[]").is_err());
         assert!(ParseOptions::from_json("42").is_err());
+    }
+
+    #[test]
+    fn some_fields_only() {
+        let opts = ParseOptions::from_json(r#"{"fields": ["symbol", "kind"]}"#).unwrap();
+        let v: serde_json::Value = serde_json::from_str(&parse_json(DOC, &opts).unwrap()).unwrap();
+        assert_eq!(
+            v,
+            serde_json::json!({"kind": "chi_thi", "symbol": "12/CT-UBND"})
+        );
+        let bad = ParseOptions::from_json(r#"{"fields": ["sybmol"]}"#).unwrap();
+        assert_eq!(parse_json(DOC, &bad).unwrap_err().code(), "invalid_options");
+    }
+
+    #[test]
+    fn output_too_large_is_refused_before_the_engine_fails() {
+        let json = parse_json(DOC, &ParseOptions::default()).unwrap();
+        let e = check_output(json.clone(), 100).unwrap_err();
+        assert_eq!(e.code(), "output_too_large");
+        assert!(e.to_string().contains("options.fields"));
+        assert_eq!(check_output(json.clone(), json.len()).unwrap(), json);
+    }
+
+    #[test]
+    fn bytes_are_decoded_or_refused() {
+        let utf16: Vec<u8> = std::iter::once(0xFEFFu16)
+            .chain(DOC.encode_utf16())
+            .flat_map(u16::to_le_bytes)
+            .collect();
+        let (text, json) = parse_bytes(utf16, &ParseOptions::default()).unwrap();
+        assert_eq!(text, format!("\u{FEFF}{DOC}"));
+        assert!(json.contains("12/CT-UBND"));
+        let pdf = b"%PDF-1.7 ...".to_vec();
+        let e = parse_bytes(pdf, &ParseOptions::default()).unwrap_err();
+        assert_eq!(e.code(), "unsupported_format");
+        let e = parse_bytes(vec![0, 1, 0, 0, 0, 0, 9, 0], &ParseOptions::default()).unwrap_err();
+        assert_eq!(e.code(), "binary_input");
     }
 
     #[test]

@@ -66,3 +66,30 @@ test("empty and whitespace input give a document with diagnostics", () => {
     assert.ok(d.diagnostics.length > 0, JSON.stringify(t));
   }
 });
+
+test("parseBytes decodes a file's bytes and refuses what is no text", () => {
+  const utf16 = Buffer.from("\ufeff" + sample, "utf16le");
+  const { text, document } = vanban.parseBytes(new Uint8Array(utf16));
+  assert.equal(text, "\ufeff" + sample);
+  const direct = vanban.parse(sample);
+  assert.equal(document.symbol, direct.symbol);
+  const item = document.items[0];
+  assert.equal(text.slice(item.span.start, item.span.end), sample.slice(direct.items[0].span.start, direct.items[0].span.end));
+  const refusals = [
+    [Buffer.from("%PDF-1.7\n%\xe2\xe3\n1 0 obj", "latin1"), "unsupported_format", /PDF/],
+    [Buffer.from("PK\x03\x04\x14\x00\x06\x00[Content_Types].xml word/document.xml", "latin1"), "unsupported_format", /DOCX/],
+    [Buffer.from([0, 1, 0, 0, 0, 0, 9, 0, 0, 0]), "binary_input", /binary/],
+    [Buffer.from([0x53, 0xe1, 0x20, 0x31]), "invalid_utf8", /UTF-8/],
+  ];
+  for (const [bytes, code, message] of refusals) {
+    assert.throws(() => vanban.parseBytes(new Uint8Array(bytes)), (e) => e.code === code && message.test(e.message), code);
+  }
+  assert.throws(() => vanban.parseBytes(new Uint8Array(utf16), { maxBytes: 10 }), (e) => e.code === "input_too_large" && e instanceof RangeError);
+});
+
+test("options.fields gives some fields only, in the contract's order", () => {
+  const doc = vanban.parse(sample, { fields: ["citations", "symbol", "kind"] });
+  assert.deepEqual(Object.keys(doc), ["kind", "symbol", "citations"]);
+  assert.deepEqual(doc.citations, vanban.parse(sample).citations);
+  assert.throws(() => vanban.parse(sample, { fields: ["sybmol"] }), (e) => e.code === "invalid_options" && /sybmol/.test(e.message));
+});

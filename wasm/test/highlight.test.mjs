@@ -1,11 +1,11 @@
-// The demo's highlighting (examples/web/highlight.js) is generic over the model: entity lists the
+// The highlighting of the package (vanban/highlight, wasm/js/highlight.js; the demo uses it) is generic over the model: entity lists the
 // parser does not fill yet (citations, actors) and fields it does not have yet (dates, figures,
 // items[].assignments) are found by their `span`, and crossing spans still nest.
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { test } from "node:test";
-import { collectMarks, countKinds, describe, renderText } from "../../examples/web/highlight.js";
+import { collectMarks, countKinds, describe, renderText } from "../js/highlight.js";
 import { root, vanban } from "./helpers.mjs";
 
 const unescape = (html) => html.replace(/<[^>]+>/g, "").replace(/&#(\d+);/g, (_, n) => String.fromCharCode(n));

@@ -19,12 +19,80 @@ test("package.json: name, version, exports, files", () => {
   const pkg = JSON.parse(readFileSync(join(pkgDir, "package.json"), "utf8"));
   assert.equal(pkg.name, "vanban");
   assert.equal(pkg.version, vanban.version());
-  assert.equal(pkg.exports["."].node.default, "./node/vanban.js");
-  assert.equal(pkg.exports["."].default.default, "./web/vanban.js");
+  assert.equal(pkg.exports["."].node.require.default, "./node/vanban.js");
+  assert.equal(pkg.exports["."].node.import.default, "./node/index.mjs");
+  assert.equal(pkg.exports["."].default.default, "./web/index.js");
+  assert.equal(pkg.exports["./worker"], "./web/worker.js");
   const installed = JSON.parse(readFileSync(join(dir, "node_modules", "vanban", "package.json"), "utf8"));
   assert.equal(installed.version, pkg.version);
-  for (const f of ["web/vanban.js", "web/vanban_bg.wasm", "web/vanban.d.ts", "web/types.d.ts", "node/vanban.js", "node/vanban_bg.wasm", "node/types.d.ts"]) {
+  for (const f of ["web/index.js", "web/vanban.js", "web/vanban_bg.wasm", "web/vanban.d.ts", "web/types.d.ts", "web/worker.js",
+    "web/worker-client.js", "web/highlight.js", "node/vanban.js", "node/index.mjs", "node/types.d.ts"]) {
     assert.ok(readFileSync(join(dir, "node_modules", "vanban", f)).length > 0, f);
+  }
+});
+
+test("the tarball ships the wasm once", () => {
+  const out = execFileSync("npm", ["pack", pkgDir, "--dry-run", "--json", "--loglevel=error"], { cwd: dir, encoding: "utf8" });
+  const [info] = JSON.parse(out);
+  const wasm = info.files.filter((f) => f.path.endsWith(".wasm"));
+  assert.deepEqual(wasm.map((f) => f.path), ["web/vanban_bg.wasm"]);
+  assert.ok(info.unpackedSize < wasm[0].size + 200_000, `unpacked ${info.unpackedSize} bytes`);
+});
+
+test("one way to start in every environment: import init, { parse }; await init()", () => {
+  const esm = `
+    import init, { initSync, parse } from "vanban";
+    await init();
+    initSync();
+    console.log(parse("Số: 12/CT-UBND\\nCHỈ THỊ\\n1. Một.\\n").symbol);`;
+  const out = execFileSync(process.execPath, ["--input-type=module", "-e", esm], { cwd: dir, encoding: "utf8" });
+  assert.equal(out.trim(), "12/CT-UBND");
+  const cjs = `
+    const vanban = require("vanban");
+    vanban.default().then(() => { vanban.initSync(); console.log(vanban.parse("Số: 12/CT-UBND\\nCHỈ THỊ\\n").symbol); });`;
+  const out2 = execFileSync(process.execPath, ["-e", cjs], { cwd: dir, encoding: "utf8" });
+  assert.equal(out2.trim(), "12/CT-UBND");
+  // The same names in both entries.
+  const names = `
+    import * as node from "vanban";
+    const web = await import("vanban/web");
+    const n = Object.keys(node).sort(), w = Object.keys(web).filter((k) => !["createParserWorker", "parseInWorker"].includes(k)).sort();
+    console.log(JSON.stringify(n) === JSON.stringify(w) ? "same" : JSON.stringify({ n, w }));`;
+  assert.equal(execFileSync(process.execPath, ["--input-type=module", "-e", names], { cwd: dir, encoding: "utf8" }).trim(), "same");
+});
+
+test("vanban/highlight marks a parsed document's spans (in Node too)", () => {
+  const code = `
+    import { parse } from "vanban";
+    import { collectMarks, renderText } from "vanban/highlight";
+    const text = "Số: 12/CT-UBND\\nCHỈ THỊ\\n1. Thực hiện Chỉ thị số 15/CT-TTg ngày 27/3/2020.\\n";
+    const marks = collectMarks(parse(text));
+    console.log(marks.some((m) => m.kind === "citation"), renderText(text, marks).includes("hl-citation"));`;
+  assert.equal(execFileSync(process.execPath, ["--input-type=module", "-e", code], { cwd: dir, encoding: "utf8" }).trim(), "true true");
+});
+
+test("TypeScript: the browser types check without the DOM lib (bundler, es2022)", () => {
+  const tsc = join(wasmDir, "node_modules", "typescript", "bin", "tsc");
+  const code = [
+    'import init, { parse, parseBytes, parseInWorker, createParserWorker, type Document, type VanbanError } from "vanban";',
+    'import { collectMarks, renderText, type Mark } from "vanban/highlight";',
+    "await init();",
+    'const doc: Document = parse("x", { fields: ["kind", "symbol"] });',
+    "const marks: Mark[] = collectMarks(doc);",
+    'const html: string = renderText("x", marks);',
+    "const bytes = parseBytes(new Uint8Array([120]));",
+    "const t: string = bytes.text;",
+    'const later: Promise<Document> = parseInWorker("x");',
+    "const w = createParserWorker();",
+    "w.terminate();",
+    'export { html, t, later };',
+  ].join("\n");
+  execFileSync(process.execPath, ["-e", `require("fs").writeFileSync("bundler.ts", ${JSON.stringify(code)})`], { cwd: dir });
+  const args = ["--noEmit", "--strict", "--target", "es2022", "--lib", "es2022", "--module", "esnext", "--moduleResolution", "bundler", "bundler.ts"];
+  try {
+    execFileSync(process.execPath, [tsc, ...args], { cwd: dir, encoding: "utf8" });
+  } catch (e) {
+    assert.fail(`tsc failed:\n${e.stdout}${e.stderr}`);
   }
 });
 
