@@ -36,7 +36,7 @@ REPO = Path(__file__).resolve().parent.parent
 
 def default_folders() -> List[Path]:
     env = os.environ.get("VANBAN_CORPUS")
-    for candidate in ([Path(env)] if env else [REPO.parent / "shared" / "corpus" / "docs", Path("/work/shared/corpus/docs")]):
+    for candidate in ([Path(env)] if env else [REPO.parent / "shared" / "corpus" / "docs"]):
         if candidate.is_dir():
             return [candidate]
     return [REPO / "tests" / "fixtures", REPO / "python" / "tests" / "fixtures"]

@@ -1,10 +1,10 @@
 """Parse a folder of Vietnamese directive documents with vanban in PySpark (local mode).
 
-    pip install vanban pyspark pyarrow pandas     # or: pip install ./python pyspark pyarrow pandas
+    pip install ./python pyspark pyarrow pandas   # from this repository (vanban is not published yet)
     python examples/spark_parse.py [FOLDER ...]
 
 Without FOLDER it parses the documents bundled with the repository (tests/fixtures,
-python/tests/fixtures) and the shared corpus when there is one. A DataFrame of (doc_id, text)
+python/tests/fixtures), and the folder VANBAN_CORPUS names, if set. A DataFrame of (doc_id, text)
 goes through ``mapInPandas``: each Spark task parses its batch with ``vanban.parse_many`` and
 returns rows of ``vanban.to_frames`` tables (one table per job here: documents and items). The
 script then asks Spark SQL a question (items per kind of document) and checks the result
@@ -44,9 +44,9 @@ def folders(args: List[str]) -> List[Path]:
     if args:
         return [Path(a) for a in args]
     out = [REPO / "tests" / "fixtures", REPO / "python" / "tests" / "fixtures"]
-    corpus = os.environ.get("VANBAN_CORPUS")
-    candidates = [Path(corpus)] if corpus else [REPO.parent / "shared" / "corpus" / "docs", Path("/work/shared/corpus/docs")]
-    out += [c for c in candidates if c.is_dir()][:1]
+    corpus = os.environ.get("VANBAN_CORPUS")  # more documents, named by the caller
+    if corpus and Path(corpus).is_dir():
+        out.append(Path(corpus))
     return out
 
 

@@ -131,6 +131,7 @@ sed -i '1i /// <reference lib="dom" />' pkg/web/vanban.d.ts
 echo "==> package.json"
 node scripts/package-json.mjs >pkg/package.json
 cp README.md pkg/README.md
+cp "$root/LICENSE-MIT" "$root/LICENSE-APACHE" pkg/
 
 wasm=pkg/web/vanban_bg.wasm
 printf '==> %s: %s bytes raw, %s bytes gzip -9 (cargo output: %s bytes)\n' "$wasm" \

@@ -19,6 +19,19 @@ pub enum Source {
     Observed,
 }
 
+impl Source {
+    /// The regulation (or `observed`) as a reader cites it.
+    pub fn reference(self) -> &'static str {
+        match self {
+            Source::Nd30 => "NĐ 30/2020/NĐ-CP, Phụ lục III",
+            Source::Tt01_2011 => "TT 01/2011/TT-BNV",
+            Source::LawOnLegalDocuments => "Luật Ban hành văn bản quy phạm pháp luật",
+            Source::Qd66Hd36 => "QĐ 66-QĐ/TW, HD 36-HD/VPTW",
+            Source::Observed => "observed in real copies",
+        }
+    }
+}
+
 /// A document type: its kind code, its name (folded) and its symbol code.
 #[derive(Debug, Clone, Copy)]
 pub struct DocType {

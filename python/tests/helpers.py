@@ -39,7 +39,7 @@ def corpus_dir() -> Optional[Path]:
     env = os.environ.get("VANBAN_CORPUS")
     if env:
         return Path(env)
-    for candidate in (REPO.parent / "shared" / "corpus" / "docs", Path("/work/shared/corpus/docs")):
+    for candidate in (REPO.parent / "shared" / "corpus" / "docs",):
         if candidate.is_dir():
             return candidate
     return None

@@ -32,7 +32,7 @@ const pkg = {
     "./web/vanban_bg.wasm": "./web/vanban_bg.wasm",
     "./package.json": "./package.json",
   },
-  files: ["web", "node", "README.md"],
+  files: ["web", "node", "README.md", "LICENSE-MIT", "LICENSE-APACHE"],
   engines: { node: ">=18" },
 };
 process.stdout.write(JSON.stringify(pkg, null, 2) + "\n");
