@@ -237,29 +237,22 @@ fn refusal_record(source: &str, code: &str, message: &str) -> Vec<u8> {
     line
 }
 
-/// Reads, parses and renders one input: into the returned bytes, or into its file under
-/// `out_dir`.
-fn process(input: &Input, cfg: &Config, out_dir: Option<&PathBuf>) -> Outcome {
-    let text = match read(input, cfg) {
-        Ok(t) => t,
-        Err(e) => {
-            return Outcome::Refused {
-                code: e.code(),
-                message: e.to_string(),
-            }
-        }
-    };
+/// Reads and parses one input; a refusal is its code and message.
+fn load(input: &Input, cfg: &Config) -> Result<(String, vanban::Document), (&'static str, String)> {
+    let text = read(input, cfg).map_err(|e| (e.code(), e.to_string()))?;
     let opts = vanban::Options {
         max_bytes: cfg.max_bytes,
     };
-    let doc = match vanban::parse_with(&text, &opts) {
-        Ok(d) => d,
-        Err(e) => {
-            return Outcome::Refused {
-                code: e.code(),
-                message: e.to_string(),
-            }
-        }
+    let doc = vanban::parse_with(&text, &opts).map_err(|e| (e.code(), e.to_string()))?;
+    Ok((text, doc))
+}
+
+/// Reads, parses and renders one input: into the returned bytes, or into its file under
+/// `out_dir`.
+fn process(input: &Input, cfg: &Config, out_dir: Option<&PathBuf>) -> Outcome {
+    let (text, doc) = match load(input, cfg) {
+        Ok(loaded) => loaded,
+        Err((code, message)) => return Outcome::Refused { code, message },
     };
     match out_dir {
         None => {
@@ -534,33 +527,19 @@ fn single(
     tally: &mut Tally,
     pb: &ProgressBar,
 ) -> io::Result<()> {
-    let refuse = |tally: &mut Tally, code: &'static str, message: String| {
-        *tally.refused.entry(code).or_default() += 1;
-        pb.suspend(|| eprintln!("vanban: {}: {message} ({code})", input.source));
-        if cfg.records {
-            refusal_record(&input.source, code, &message)
-        } else {
-            Vec::new()
-        }
-    };
-    let text = match read(input, cfg) {
-        Ok(t) => t,
-        Err(e) => {
-            let rec = refuse(tally, e.code(), e.to_string());
-            return out.write_all(&rec);
-        }
-    };
-    let opts = vanban::Options {
-        max_bytes: cfg.max_bytes,
-    };
-    match vanban::parse_with(&text, &opts) {
-        Ok(doc) => {
+    match load(input, cfg) {
+        Ok((text, doc)) => {
             tally.parsed += 1;
             emit(&doc, &text, input, cfg, out)
         }
-        Err(e) => {
-            let rec = refuse(tally, e.code(), e.to_string());
-            out.write_all(&rec)
+        Err((code, message)) => {
+            *tally.refused.entry(code).or_default() += 1;
+            pb.suspend(|| eprintln!("vanban: {}: {message} ({code})", input.source));
+            if cfg.records {
+                out.write_all(&refusal_record(&input.source, code, &message))
+            } else {
+                Ok(())
+            }
         }
     }
 }
