@@ -3,7 +3,7 @@
 // against the generated declarations (Node and bundler resolution).
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { test } from "node:test";
 import { packedProject, pkgDir, readmeSnippets, root, vanban, wasmDir } from "./helpers.mjs";
@@ -157,4 +157,28 @@ test("every type of the schema is declared", () => {
     assert.match(dts, new RegExp(`^export (interface|type) ${name}\\b`, "m"), name);
   }
   for (const key of Object.keys(schema.properties)) assert.match(dts, new RegExp(`^  ${key}: `, "m"), key);
+});
+
+test("esbuild: the README's recipe emits the wasm and the bundle loads it by that name", () => {
+  const esbuild = join(wasmDir, "node_modules", ".bin", "esbuild");
+  const app = [
+    'import init, { parse } from "vanban";',
+    'import wasmUrl from "vanban/web/vanban_bg.wasm";',
+    "await init({ module_or_path: wasmUrl });",
+    'console.log(parse("Số: 12/CT-UBND\\nCHỈ THỊ\\n").symbol);',
+  ].join("\n");
+  execFileSync(process.execPath, ["-e", `require("fs").writeFileSync("esbuild-app.js", ${JSON.stringify(app)})`], { cwd: dir });
+  execFileSync(esbuild, ["esbuild-app.js", "--bundle", "--format=esm", "--platform=browser", "--loader:.wasm=file", "--outdir=dist-esbuild", "--log-level=error"], { cwd: dir });
+  const out = join(dir, "dist-esbuild");
+  const wasm = readdirSync(out).filter((f) => f.endsWith(".wasm"));
+  assert.equal(wasm.length, 1, "one .wasm emitted");
+  assert.deepEqual(readFileSync(join(out, wasm[0])), readFileSync(join(pkgDir, "web", "vanban_bg.wasm")));
+  const bundle = readFileSync(join(out, "esbuild-app.js"), "utf8");
+  assert.ok(bundle.includes(`"./${wasm[0]}"`), "the bundle names the emitted file");
+  // The bundle runs where the page would: init with the emitted file's bytes.
+  const run = `
+    import { readFileSync } from "node:fs";
+    globalThis.fetch = async () => new Response(readFileSync(${JSON.stringify(join(out, wasm[0]))}), { headers: { "Content-Type": "application/wasm" } });
+    await import(${JSON.stringify(join(out, "esbuild-app.js"))});`;
+  assert.equal(execFileSync(process.execPath, ["--input-type=module", "-e", run], { cwd: dir, encoding: "utf8" }).trim(), "12/CT-UBND");
 });
