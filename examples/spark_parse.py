@@ -36,7 +36,7 @@ from pyspark.sql import SparkSession  # noqa: E402
 
 import vanban  # noqa: E402
 
-DOC_COLUMNS = "doc_id string, kind string, symbol string, date string, issuer string, title string, n_items long, n_citations long, n_signatures long"
+DOC_COLUMNS = "doc_id string, kind string, symbol string, date timestamp, issuer string, title string, n_items long, n_citations long, n_signatures long"
 ITEM_COLUMNS = "doc_id string, item_id long, depth long, path string, label string, marker string, text string, start long, end long"
 
 
@@ -66,7 +66,7 @@ def parse_documents(batches: Iterator[pd.DataFrame]) -> Iterator[pd.DataFrame]:
     """mapInPandas: a batch of (doc_id, text) -> one row per document."""
     for batch in batches:
         docs = vanban.parse_many(list(batch["text"]), threads=1)  # Spark already runs tasks in parallel
-        table = vanban.to_frames(docs, ids=list(batch["doc_id"]))["documents"]
+        table = vanban.to_frames(docs, ids=list(batch["doc_id"]), tables=["documents"])["documents"]
         yield table[[c.split()[0] for c in DOC_COLUMNS.split(", ")]]
 
 
@@ -74,7 +74,7 @@ def parse_items(batches: Iterator[pd.DataFrame]) -> Iterator[pd.DataFrame]:
     """mapInPandas: a batch of (doc_id, text) -> one row per item (spans in code points)."""
     for batch in batches:
         docs = vanban.parse_many(list(batch["text"]), threads=1)
-        table = vanban.to_frames(docs, ids=list(batch["doc_id"]))["items"]
+        table = vanban.to_frames(docs, ids=list(batch["doc_id"]), tables=["items"])["items"]
         yield table[[c.split()[0] for c in ITEM_COLUMNS.split(", ")]]
 
 
