@@ -12,6 +12,8 @@
 
 #![forbid(unsafe_code)]
 
+mod frames;
+
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::{mpsc, Mutex};
@@ -458,6 +460,7 @@ fn _vanban(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(parse_many_fields, m)?)?;
     m.add_function(wrap_pyfunction!(render, m)?)?;
     m.add_function(wrap_pyfunction!(read_text, m)?)?;
+    m.add_function(wrap_pyfunction!(frames::frame_columns, m)?)?;
     m.add_function(wrap_pyfunction!(core_version, m)?)?;
     m.add("SCHEMA_VERSION", vanban::SCHEMA_VERSION)?;
     m.add("DEFAULT_MAX_BYTES", vanban::DEFAULT_MAX_BYTES)?;

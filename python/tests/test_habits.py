@@ -195,3 +195,11 @@ def test_to_frames_is_typed(tmp_path: Path) -> None:
     mypy = [sys.executable, "-m", "mypy", "--cache-dir", str(tmp_path / "mypy_cache")]
     r = subprocess.run([*mypy, str(f)], capture_output=True, text=True)
     assert "dict[str, pandas.core.frame.DataFrame]" in r.stdout, r.stdout
+
+
+def test_the_package_itself_passes_mypy_strict(tmp_path: Path) -> None:
+    pytest.importorskip("mypy")
+    package = Path(vanban.__file__).parent
+    mypy = [sys.executable, "-m", "mypy", "--cache-dir", str(tmp_path / "mypy_cache"), "--strict"]
+    r = subprocess.run([*mypy, str(package)], capture_output=True, text=True)
+    assert r.returncode == 0, r.stdout

@@ -8,18 +8,21 @@ every list of objects in ``Item`` except ``children`` and ``paragraphs`` (``acto
 columns, lists of objects a count ``n_<field>``, spans ``start``/``end`` (``label_span`` ->
 ``label_start``/``label_end``) in code points. So a field added to the model shows up as a
 column or a table with no edit here.
+
+Which columns a table has is decided here, from the generated classes; the native module
+(`python/src/frames.rs`) reads the documents' JSON and fills the columns, one Python list each.
 """
 
 from __future__ import annotations
 
 import importlib
+import json
 from typing import (
     TYPE_CHECKING,
     AbstractSet,
     Any,
     Dict,
     Iterable,
-    Iterator,
     List,
     Mapping,
     Optional,
@@ -28,7 +31,8 @@ from typing import (
     Union,
 )
 
-from ._node import Node, _Seq
+from . import _vanban
+from ._node import Node, _get, _Seq
 from ._types import Document, Item, Span
 
 if TYPE_CHECKING:
@@ -72,63 +76,8 @@ def _span_cols(name: str, prefix: str) -> Tuple[str, str]:
     return base + "start", base + "end"
 
 
-def _columns(cls: type, prefix: str = "") -> List[str]:
-    """Columns of one object of ``cls``: scalars, nested objects (``<field>_<sub>``), the length
-    of each list of objects (``n_<field>``), then spans."""
-    scalars: List[str] = []
-    nested: List[str] = []
-    counts: List[str] = []
-    spans: List[str] = []
-    for name, spec in zip(cls._fields, cls._specs):  # type: ignore[attr-defined]
-        sub = _node_class(spec)
-        if sub is Span:
-            spans.extend(_span_cols(name, prefix))
-        elif sub is not None:
-            nested.extend(_columns(sub, f"{prefix}{name}_"))
-        elif _seq_class(spec) is not None:
-            counts.append(f"n_{prefix}{name}")
-        else:
-            scalars.append(prefix + name)
-    return scalars + nested + counts + spans
-
-
-def _flatten(node: Optional[Dict[str, Any]], cls: type, out: Dict[str, Any], prefix: str = "") -> Dict[str, Any]:
-    """One row from the JSON object ``node`` of class ``cls`` (see ``_columns``)."""
-    for name, spec in zip(cls._fields, cls._specs):  # type: ignore[attr-defined]
-        value = node.get(name) if node is not None else None
-        sub = _node_class(spec)
-        if sub is Span:
-            start, end = _span_cols(name, prefix)
-            out[start] = value["start"] if value is not None else None
-            out[end] = value["end"] if value is not None else None
-        elif sub is not None:
-            _flatten(value, sub, out, f"{prefix}{name}_")
-        elif _seq_class(spec) is not None:
-            out[f"n_{prefix}{name}"] = len(value) if value is not None else 0
-        else:
-            out[prefix + name] = value
-    return out
-
-
-Row = Dict[str, Any]
-
-
-def _walk(
-    items: List[Row], depth: int = 0, parent: Optional[int] = None, path: str = "",
-    counter: Optional[List[int]] = None,
-) -> Iterator[Tuple[int, Optional[int], int, str, Row]]:
-    """``(item_id, parent_id, depth, path, item)`` depth first; ids number the items of a document."""
-    counter = [0] if counter is None else counter
-    for it in items:
-        item_id = counter[0]
-        counter[0] += 1
-        here = f"{path} > {it['label']}" if path else it["label"]
-        yield item_id, parent, depth, here, it
-        yield from _walk(it.get("children") or [], depth + 1, item_id, here, counter)
-
-
-def _as_docs(docs: Any, ids: Optional[Sequence[Any]]) -> List[Tuple[Any, Row]]:
-    """``(doc_id, JSON of the document)`` pairs."""
+def _as_docs(docs: Any, ids: Optional[Sequence[Any]]) -> List[Tuple[Any, Document]]:
+    """``(doc_id, document)`` pairs."""
     if isinstance(docs, Document):
         pairs = [(0, docs)]
     elif isinstance(docs, Mapping):
@@ -143,7 +92,84 @@ def _as_docs(docs: Any, ids: Optional[Sequence[Any]]) -> List[Tuple[Any, Row]]:
     for _, d in pairs:
         if not isinstance(d, Document):
             raise TypeError(f"to_frames expects vanban.Document objects, not {type(d).__name__}")
-    return [(i, d._raw()) for i, d in pairs]
+    return pairs
+
+
+Getter = Tuple[str, str, Tuple[str, ...]]
+
+
+def _getters(cls: type, prefix: str = "", path: Tuple[str, ...] = ()) -> List[Getter]:
+    """``(column, how, path)`` of every column of ``cls`` (the columns of ``_columns``, in its
+    order): ``how`` is ``value``, ``start``/``end`` of a span, or ``count`` of a list."""
+    scalars: List[Getter] = []
+    nested: List[Getter] = []
+    counts: List[Getter] = []
+    spans: List[Getter] = []
+    for name, spec in zip(cls._fields, cls._specs):  # type: ignore[attr-defined]
+        sub = _node_class(spec)
+        here = path + (name,)
+        if sub is Span:
+            start, end = _span_cols(name, prefix)
+            spans += [(start, "start", here), (end, "end", here)]
+        elif sub is not None:
+            nested += _getters(sub, f"{prefix}{name}_", here)
+        elif _seq_class(spec) is not None:
+            counts.append((f"n_{prefix}{name}", "count", here))
+        else:
+            scalars.append((prefix + name, "value", here))
+    return scalars + nested + counts + spans
+
+
+def _plan(only: Optional[AbstractSet[str]]) -> Dict[str, Any]:
+    """What ``frame_columns`` builds: the tables asked for (all when ``only`` is None)."""
+    def want(name: str) -> bool:
+        return only is None or name in only
+
+    def lists(cls: type, skip: Tuple[str, ...]) -> List[Any]:
+        out = []
+        for n, elem in _object_lists(cls, skip):
+            if cls is Document and n == "items":
+                continue
+            inner = [(f, _getters(sub)) for f, sub in _object_lists(elem, ()) if only is None or want(f"{n}.{f}")]
+            if want(n) or inner:
+                out.append((n, _getters(elem), inner))
+        return out
+
+    item_lists = lists(Item, _ITEM_TREE)
+    return {
+        "documents": [g for g in _getters(Document) if "header_" not in g[0]] if want("documents") else None,
+        "items": _getters(Item) if want("items") else None,
+        "walk_items": want("items") or bool(item_lists),
+        "item_lists": item_lists,
+        "doc_lists": lists(Document, ()),
+    }
+
+
+def _fields(doc: Document) -> Dict[str, bytes]:
+    """The document's top-level fields as JSON bytes (as ``parse`` left them, or encoded again
+    for a document built from a dict)."""
+    pending = doc._pending()
+    if pending is not None and not _get(doc, "_d"):
+        return pending
+    return {k: json.dumps(v, ensure_ascii=False).encode() for k, v in doc._raw().items()}
+
+
+def table_columns(
+    docs: Union[Document, Iterable[Document], Mapping[Any, Document]],
+    ids: Optional[Sequence[Any]] = None,
+    only: Optional[AbstractSet[str]] = None,
+) -> Dict[str, Tuple[List[str], List[List[Any]]]]:
+    """The tables as ``{name: (columns, column values)}``, built by the native module."""
+    pairs = _as_docs(docs, ids)
+    doc_ids = [i for i, _ in pairs]
+    out: Dict[str, Tuple[List[str], List[List[Any]]]] = {}
+    for name, cols, values in _vanban.frame_columns([_fields(d) for _, d in pairs], _plan(only)):
+        if only is not None and name not in only:
+            continue
+        if cols and cols[0] == "doc_id":
+            values[0] = [doc_ids[k] for k in values[0]]
+        out[name] = (cols, values)
+    return out
 
 
 def table_names() -> List[str]:
@@ -155,93 +181,6 @@ def table_names() -> List[str]:
         if n != "items":
             names += [n] + [f"{n}.{f}" for f, _ in _object_lists(cls, ())]
     return names
-
-
-def table_rows(
-    docs: Union[Document, Iterable[Document], Mapping[Any, Document]],
-    ids: Optional[Sequence[Any]] = None,
-    only: Optional[AbstractSet[str]] = None,
-) -> Dict[str, Tuple[List[str], List[Dict[str, Any]]]]:
-    """The rows of the tables, as ``{name: (columns, rows)}`` (what ``to_frames`` wraps);
-    ``only`` names the tables to build (default: all)."""
-    pairs = _as_docs(docs, ids)
-    out: Dict[str, Tuple[List[str], List[Dict[str, Any]]]] = {}
-    want = (lambda name: True) if only is None else (lambda name: name in only)
-
-    doc_lists = _object_lists(Document, ())
-    item_lists = _object_lists(Item, _ITEM_TREE)
-
-    # documents: scalar fields, the family, and the length of every list (the header's
-    # fields are in the text already: kind, symbol, date ...).
-    if want("documents"):
-        doc_cols = ["doc_id"] + [c for c in _columns(Document) if "header_" not in c] + ["family"]
-        rows: List[Dict[str, Any]] = []
-        for doc_id, d in pairs:
-            row = _flatten(d, Document, {"doc_id": doc_id})
-            row["family"] = (d.get("header") or {}).get("family")
-            rows.append(row)
-        out["documents"] = (doc_cols, rows)
-    # A list's table is built when it or one of its `<list>.<field>` tables is asked for.
-    def wanted(name: str, cls: type) -> bool:
-        return want(name) or any(want(f"{name}.{f}") for f, _ in _object_lists(cls, ()))
-
-    item_lists = [(n, cls) for n, cls in item_lists if wanted(n, cls)]
-    doc_lists = [(n, cls) for n, cls in doc_lists if n != "items" and wanted(n, cls)]
-
-    # items: the tree, flattened depth first (walked only when an item table is wanted).
-    pairs_for_items = pairs if item_lists or want("items") else []
-    item_cols = ["doc_id", "item_id", "parent_id", "depth", "path", "text"] + _columns(Item)
-    item_rows: List[Dict[str, Any]] = []
-    item_parts: List[Tuple[Dict[str, Any], Row]] = []
-    for doc_id, d in pairs_for_items:
-        for item_id, parent, depth, path, it in _walk(d.get("items") or []):
-            row = {
-                "doc_id": doc_id,
-                "item_id": item_id,
-                "parent_id": parent,
-                "depth": depth,
-                "path": path,
-                "text": "\n".join(p["text"] for p in it.get("paragraphs") or []),
-            }
-            item_rows.append(_flatten(it, Item, row))
-            item_parts.append(({"doc_id": doc_id, "item_id": item_id, "item_label": it["label"]}, it))
-    if want("items"):
-        out["items"] = (item_cols, item_rows)
-    for n, cls in item_lists:
-        _list_tables(out, n, cls, ["doc_id", "item_id", "item_label"], item_parts)
-
-    # One table per list of objects of the document.
-    doc_parts = [({"doc_id": doc_id}, d) for doc_id, d in pairs]
-    for n, cls in doc_lists:
-        _list_tables(out, n, cls, ["doc_id"], doc_parts)
-    if only is not None:
-        out = {k: v for k, v in out.items() if k in only}
-    return out
-
-
-def _list_tables(
-    out: Dict[str, Tuple[List[str], List[Row]]],
-    name: str,
-    cls: type,
-    keys: List[str],
-    owners: List[Tuple[Dict[str, Any], Row]],
-) -> None:
-    """Table ``name`` from the list field ``name`` of every owner (one row per element, with the
-    owner's keys and ``idx``, the position in the list), and one table ``name.<field>`` per
-    list of objects in the elements (``assignments.actors``, ``citations.mentions`` ...) whose
-    rows point back with ``parent_idx``."""
-    rows: List[Row] = []
-    nested = _object_lists(cls, ())
-    nested_rows: Dict[str, List[Row]] = {f: [] for f, _ in nested}
-    for key, owner in owners:
-        for idx, x in enumerate(owner.get(name) or []):
-            rows.append(_flatten(x, cls, {**key, "idx": idx}))
-            for f, sub in nested:
-                for j, y in enumerate(x.get(f) or []):
-                    nested_rows[f].append(_flatten(y, sub, {**key, "parent_idx": idx, "idx": j}))
-    out[name] = (keys + ["idx"] + _columns(cls), rows)
-    for f, sub in nested:
-        out[f"{name}.{f}"] = (keys + ["parent_idx", "idx"] + _columns(sub), nested_rows[f])
 
 
 def to_frames(
@@ -290,8 +229,8 @@ def to_frames(
         if unknown:
             raise ValueError(f"to_frames: no table {unknown}; the tables are {table_names()}")
     frames: Dict[str, Any] = {}
-    for name, (cols, rows) in table_rows(docs, ids, only).items():
-        df = pd.DataFrame(rows, columns=cols)
+    for name, (cols, values) in table_columns(docs, ids, only).items():
+        df = pd.DataFrame(dict(zip(cols, values)), columns=cols)
         for col in cols:
             if col in _DATE_COLUMNS.get(name, ()):
                 df[col] = pd.to_datetime(df[col], format="%Y-%m-%d", errors="coerce")
@@ -302,4 +241,4 @@ def to_frames(
     return frames
 
 
-__all__ = ["to_frames", "table_rows", "table_names", "PANDAS_HINT"]
+__all__ = ["to_frames", "table_columns", "table_names", "PANDAS_HINT"]

@@ -172,12 +172,12 @@ class Node:
                 out = dict(d)
             out[name] = _raw(value)
         if out is None:
-            return d
+            return cast(Dict[str, Any], d)
         return out
 
     def to_dict(self) -> Dict[str, Any]:
         """The JSON object of the contract as plain dicts, lists, str, int and None (a copy)."""
-        return _copy(self._raw())
+        return cast(Dict[str, Any], _copy(self._raw()))
 
     def __eq__(self, other: object) -> bool:
         if type(other) is not type(self):

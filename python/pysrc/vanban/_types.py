@@ -6,7 +6,7 @@ edit; run the script after the schema changes.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, Dict, List, Literal, Optional
+from typing import TYPE_CHECKING, Any, Dict, List, Literal, Optional, Tuple
 
 from ._node import DocumentMixin, ItemMixin, SpanMixin, Node, _Map, _Seq
 
@@ -1149,7 +1149,7 @@ class SymbolParts(Node):
         self.year = year
 
 
-def _bind(cls: type, specs: tuple, lists: tuple) -> None:
+def _bind(cls: type, specs: Tuple[Any, ...], lists: Tuple[str, ...]) -> None:
     cls._specs = specs  # type: ignore[attr-defined]
     cls._spec_of = dict(zip(cls._fields, specs))  # type: ignore[attr-defined]
     cls._field_set = frozenset(cls._fields)  # type: ignore[attr-defined]
