@@ -165,6 +165,11 @@ input.addEventListener("input", () => {
 // PDF, a Word file, an image or binary bytes (the refusal replaces the previous document).
 async function openFile(file) {
   if (!file) return;
+  if (/\.x?html?$/i.test(file.name) || file.type === "text/html") {
+    // Read as text, a page's markup would pass for a document: not until vanban reads HTML.
+    refuse(file.name, { code: "unsupported_format", message: "web pages (HTML) are not read yet: save the page as text (.txt) or copy its text in" });
+    return;
+  }
   state.resetScroll = true;
   request(null, 0, new Uint8Array(await file.arrayBuffer()), file.name);
 }

@@ -161,6 +161,7 @@ test("a dropped PDF or binary .txt is refused and nothing of the previous docume
   const cases = [
     ["scan.pdf", [..."%PDF-1.7\n%\xe2\xe3\n1 0 obj"].map((c) => c.charCodeAt(0)), "unsupported_format", /PDF/],
     ["garbage.txt", [0, 1, 0, 0, 0, 0, 9, 0, 0, 0, 7, 0], "binary_input", /binary/],
+    ["page.html", [..."<!doctype html><p>CHỈ THỊ</p>"].map((c) => c.charCodeAt(0) & 0xff), "unsupported_format", /HTML/],
   ];
   for (const [name, bytes, code, message] of cases) {
     assert.ok(await page.locator("#header-card [data-field=symbol]").count(), "a document is on screen before the drop");
@@ -228,7 +229,11 @@ test("no page errors, console errors or failed requests", () => {
 test("the package's parseInWorker and createParserWorker parse off the main thread", async () => {
   const doc = vanban.parse(state);
   const out = await page.evaluate(async (text) => {
-    const { parseInWorker, createParserWorker } = await import("/wasm/pkg/web/index.js");
+    // The one way to start that works everywhere, on the page itself.
+    const vanban = await import("/wasm/pkg/web/index.js");
+    await vanban.default();
+    if (vanban.parse(text).symbol === null) throw new Error("no symbol on the main thread");
+    const { parseInWorker, createParserWorker } = vanban;
     const shared = await parseInWorker(text);
     const w = createParserWorker();
     const info = await w.ready;
