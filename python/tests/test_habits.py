@@ -199,7 +199,7 @@ def test_to_frames_is_typed(tmp_path: Path) -> None:
 
 def test_the_package_itself_passes_mypy_strict(tmp_path: Path) -> None:
     pytest.importorskip("mypy")
-    package = Path(vanban.__file__).parent
+    package = Path(__file__).resolve().parents[1] / "pysrc" / "vanban"  # the source, not site-packages
     mypy = [sys.executable, "-m", "mypy", "--cache-dir", str(tmp_path / "mypy_cache"), "--strict"]
     r = subprocess.run([*mypy, str(package)], capture_output=True, text=True)
     assert r.returncode == 0, r.stdout
