@@ -162,6 +162,8 @@ impl Found<'_> {
             .collect();
         let pass = actors(it, self.input, &facts, inherited);
         drop(facts);
+        it.actors.shrink_to_fit();
+        it.assignments.shrink_to_fit();
         for c in &mut it.children {
             self.item(c, if pass.is_empty() { None } else { Some(&pass) });
         }
