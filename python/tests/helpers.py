@@ -145,3 +145,16 @@ DIRECTIVE = (
     "KT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\n\nNguyễn Văn An\n"
 )
 
+
+
+def mypy(tmp_path: Path, target: "str | Path", *flags: str) -> "subprocess.CompletedProcess[str]":
+    """mypy on a snippet of code (a ``str``) or a path, with its cache under ``tmp_path``."""
+    import subprocess
+    import sys
+
+    if isinstance(target, str):
+        path = tmp_path / f"snippet_{abs(hash(target))}.py"
+        path.write_text(target, encoding="utf-8")
+        target = path
+    cmd = [sys.executable, "-m", "mypy", "--cache-dir", str(tmp_path / "mypy_cache"), *flags, str(target)]
+    return subprocess.run(cmd, capture_output=True, text=True)

@@ -56,26 +56,3 @@ def test_stubtest(tmp_path: Path) -> None:
         env={**os.environ, "MYPY_CACHE_DIR": str(tmp_path / "mypy_cache")},
     )
     assert r.returncode == 0, r.stdout + r.stderr
-
-
-def test_mypy_on_typed_usage(tmp_path: Path) -> None:
-    """A user's typed code type-checks against the package, and a wrong use is caught."""
-    pytest.importorskip("mypy")
-    good = tmp_path / "good.py"
-    good.write_text(
-        "import vanban\n"
-        "doc: vanban.Document = vanban.parse('x')\n"
-        "label: str = doc.items[0].label\n"
-        "start: int = doc.items[0].span.start\n"
-        "signer: 'str | None' = doc.signatures[0].signer\n"
-        "docs: 'list[vanban.Document]' = vanban.parse_many(['a'], threads=2)\n"
-        "d: 'dict[str, object]' = doc.to_dict()\n",
-        encoding="utf-8",
-    )
-    bad = tmp_path / "bad.py"
-    bad.write_text("import vanban\nvanban.parse(1)\nx: int = vanban.parse('x').kind\n", encoding="utf-8")
-    mypy = [sys.executable, "-m", "mypy", "--cache-dir", str(tmp_path / "mypy_cache")]
-    r = subprocess.run([*mypy, "--strict", str(good)], capture_output=True, text=True)
-    assert r.returncode == 0, r.stdout
-    r = subprocess.run([*mypy, str(bad)], capture_output=True, text=True)
-    assert r.returncode == 1 and "arg-type" in r.stdout and "assignment" in r.stdout, r.stdout
