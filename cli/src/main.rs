@@ -38,6 +38,14 @@ enum Command {
     ///
     /// One input prints one document; several inputs (or a folder) print one record per input,
     /// in input order, each naming its `source` (JSON Lines with --json).
+    #[command(after_help = "Examples:
+  vanban parse doc.md                               a readable outline
+  vanban parse --json doc.md                        the contract JSON (one Document)
+  vanban parse --json -r --jobs 8 docs/ > out.jsonl  a folder tree as JSON Lines, in order
+  vanban parse --json --out-dir parsed/ docs/       one JSON file per input
+  cat doc.txt | vanban parse --json -               standard input
+
+Exit status: 0 every input parsed, 1 an input refused, 2 a usage error.")]
     Parse(ParseArgs),
     /// Print the JSON Schema of the document JSON.
     Schema,
