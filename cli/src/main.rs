@@ -41,7 +41,7 @@ enum Command {
     #[command(after_help = "Examples:
   vanban parse doc.md                               a readable outline
   vanban parse --json doc.md                        the contract JSON (one Document)
-  vanban parse --json -r --jobs 8 docs/ > out.jsonl  a folder tree as JSON Lines, in order
+  vanban parse --json -r -j 8 docs/ > out.jsonl     a folder tree as JSON Lines, in order
   vanban parse --json --out-dir parsed/ docs/       one JSON file per input
   cat doc.txt | vanban parse --json -               standard input
 
