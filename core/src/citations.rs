@@ -11,8 +11,11 @@ use crate::symbols::{self, SymbolParts};
 use crate::tables;
 use crate::text::Folded;
 
-/// How a mention refers to its document.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// How a mention refers to its document (`CitationMention.form` in the model).
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize, schemars::JsonSchema,
+)]
+#[serde(rename_all = "snake_case")]
 pub enum MentionKind {
     /// Carries a symbol or a date of its own.
     Full,

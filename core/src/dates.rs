@@ -38,8 +38,11 @@ mod tests {
     }
 }
 
-/// What a date or time expression is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// What a date or time expression is (`DateExpr.kind` in the model).
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize, schemars::JsonSchema,
+)]
+#[serde(rename_all = "snake_case")]
 pub enum DateKind {
     /// `27/3/2020`, `ngày 27 tháng 3 năm 2020`.
     Date,

@@ -5,8 +5,8 @@
 
 use crate::citations::{self, MentionKind};
 use crate::model::{
-    Actor, Assignment, Citation, CitationMention, DateExpr, Document, Figure, Item, Motto, Role,
-    Span,
+    Actor, Assignment, Citation, CitationMention, DateExpr, Document, Figure, IssuerSource, Item,
+    Motto, Role, Span,
 };
 use crate::offsets::Alignment;
 use crate::tables;
@@ -187,13 +187,8 @@ impl Found<'_> {
         for m in found {
             let sp = al.span(m.start, m.end);
             let text = src.text[m.start..m.end].to_string();
-            let form = match m.how {
-                MentionKind::Full => "full",
-                MentionKind::Number => "number",
-                MentionKind::Anaphora => "anaphora",
-            };
             let mention = CitationMention {
-                form: form.to_string(),
+                form: m.how,
                 pinpoint: m.pinpoint.clone(),
                 text: text.clone(),
                 span: sp,
@@ -210,9 +205,9 @@ impl Found<'_> {
                         if c.date.is_none() {
                             c.date = m.date.clone();
                         }
-                        if c.issuer_source.as_deref() != Some("text") && m.issuer.is_some() {
+                        if c.issuer_source != Some(IssuerSource::Text) && m.issuer.is_some() {
                             c.issuer = m.issuer.clone();
-                            c.issuer_source = Some("text".into());
+                            c.issuer_source = Some(IssuerSource::Text);
                         }
                         // `văn bản` names no type: another mention's type names it better
                         // (`văn bản số 92/TTr-UBND` ... `Tờ trình số 92/TTr-UBND`).
@@ -230,7 +225,7 @@ impl Found<'_> {
                         parts: m.parts.clone(),
                         date: m.date.clone(),
                         issuer: m.issuer.clone(),
-                        issuer_source: m.issuer.as_ref().map(|_| "text".to_string()),
+                        issuer_source: m.issuer.as_ref().map(|_| IssuerSource::Text),
                         pinpoint: m.pinpoint.clone(),
                         name: citations::name_of(&text),
                         text,
@@ -240,7 +235,7 @@ impl Found<'_> {
                     if c.issuer.is_none() {
                         if let Some(b) = c.parts.as_ref().and_then(issuer_from_code) {
                             c.issuer = Some(b.to_string());
-                            c.issuer_source = Some("code".into());
+                            c.issuer_source = Some(IssuerSource::Code);
                         }
                     }
                     keys.insert(k, cites.len());
@@ -285,7 +280,7 @@ impl Found<'_> {
         let al = fact.align(input, src.span, src.text);
         for d in &fact.dates {
             dates.push(DateExpr {
-                kind: d.kind.as_str().to_string(),
+                kind: d.kind,
                 value: d.value.clone(),
                 text: src.text[d.start..d.end].to_string(),
                 span: al.span(d.start, d.end),

@@ -107,7 +107,7 @@ pub struct Assignment {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 pub struct DateExpr {
     /// `date`, `partial`, `month`, `year`, `school_year`, `time`, `range`, `duration`, `deadline`.
-    pub kind: String,
+    pub kind: crate::dates::DateKind,
     /// ISO value: `2020-03-27`, `2020-04`, `2020-03-28T00:00`, `2019/2020`, `P14D`, `start/end`.
     pub value: Option<String>,
     pub text: String,
@@ -223,6 +223,16 @@ impl JsonSchema for KindCode {
     }
 }
 
+/// Where a cited document's issuer was read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum IssuerSource {
+    /// From the citation's text (`của Thủ tướng Chính phủ`).
+    Text,
+    /// From the issuer code of its symbol (`NĐ-CP` → `Chính phủ`).
+    Code,
+}
+
 /// A reference to another document, listed once; later mentions (short forms, anaphora) are
 /// resolved to it and kept in `mentions`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
@@ -240,7 +250,7 @@ pub struct Citation {
     /// Issuing body, from the text (`của ...`) or resolved from the symbol's code.
     pub issuer: Option<String>,
     /// Where `issuer` comes from: `text` or `code`.
-    pub issuer_source: Option<String>,
+    pub issuer_source: Option<IssuerSource>,
     /// `điểm a khoản 2 Điều 5` of the first mention.
     pub pinpoint: Option<String>,
     /// The name the document is known by, when its text gives one before its number or date
@@ -257,7 +267,7 @@ pub struct Citation {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 pub struct CitationMention {
     /// `full` (symbol or date), `number` (`Chỉ thị số 15`), `anaphora` (`Kết luận nêu trên`).
-    pub form: String,
+    pub form: crate::citations::MentionKind,
     pub pinpoint: Option<String>,
     pub text: String,
     pub span: Span,

@@ -22,6 +22,7 @@ __all__ = [
     "CitationMention",
     "Code",
     "DateExpr",
+    "DateKind",
     "Diagnostic",
     "Document",
     "Family",
@@ -30,9 +31,11 @@ __all__ = [
     "Footnote",
     "Header",
     "InnerMark",
+    "IssuerSource",
     "Item",
     "Kind",
     "MarkerKind",
+    "MentionKind",
     "Motto",
     "Noise",
     "NoiseKind",
@@ -76,10 +79,29 @@ Code: TypeAlias = Literal[
     "field_from_search",  # A header field was not where the layout puts it; it was taken from a plain search of the document's first lines.
 ]
 
+#: What a date or time expression is (`DateExpr.kind` in the model).
+DateKind: TypeAlias = Literal[
+    "date",  # `27/3/2020`, `ngày 27 tháng 3 năm 2020`.
+    "partial",  # `ngày 08/02`: the year inferred from the document.
+    "month",  # `tháng 4/2020`.
+    "year",  # `năm 2025`.
+    "school_year",  # `năm học 2019 - 2020`.
+    "time",  # `0h00 ngày 28/3/2020`, `15 giờ ngày ...`.
+    "range",  # `từ ngày ... đến ngày ...`.
+    "duration",  # `14 ngày`, `24/7`.
+    "deadline",  # `trước ngày 30/6/2026`, `chậm nhất ngày ...`, `trước 15 giờ ngày ...`.
+]
+
 #: Family of a document.
 Family: TypeAlias = Literal[
     "state",
     "party",
+]
+
+#: Where a cited document's issuer was read.
+IssuerSource: TypeAlias = Literal[
+    "text",  # From the citation's text (`của Thủ tướng Chính phủ`).
+    "code",  # From the issuer code of its symbol (`NĐ-CP` → `Chính phủ`).
 ]
 
 #: Kind code of a document (NĐ 30/2020 Phụ lục III, HD 36, the Law on Legal Documents).
@@ -131,6 +153,13 @@ MarkerKind: TypeAlias = Literal[
     "dash",  # `-`, `–`
     "plus",  # `+`
     "bullet",  # `•`, `*`, `·`
+]
+
+#: How a mention refers to its document (`CitationMention.form` in the model).
+MentionKind: TypeAlias = Literal[
+    "full",  # Carries a symbol or a date of its own.
+    "number",  # `Chỉ thị số 15`: a number without the symbol.
+    "anaphora",  # `Kết luận nêu trên`, `Chỉ thị trên`.
 ]
 
 #: What kind of noise a stretch of input is.
@@ -503,7 +532,7 @@ class Citation(Node):
 
     date: Optional[str]
     issuer: Optional[str]
-    issuer_source: Optional[str]
+    issuer_source: Optional[IssuerSource]
     kind: Optional[Kind]
     mentions: List[CitationMention]
     name: Optional[str]
@@ -521,7 +550,7 @@ class Citation(Node):
         text: str,
         date: Optional[str] = None,
         issuer: Optional[str] = None,
-        issuer_source: Optional[str] = None,
+        issuer_source: Optional[IssuerSource] = None,
         kind: Optional[Kind] = None,
         name: Optional[str] = None,
         parts: Optional[SymbolParts] = None,
@@ -560,7 +589,7 @@ class CitationMention(Node):
     )
     _fields = __slots__
 
-    form: str
+    form: MentionKind
     pinpoint: Optional[str]
     span: Span
     text: str
@@ -568,7 +597,7 @@ class CitationMention(Node):
     def __init__(
         self,
         *,
-        form: str,
+        form: MentionKind,
         span: Span,
         text: str,
         pinpoint: Optional[str] = None,
@@ -599,7 +628,7 @@ class DateExpr(Node):
     )
     _fields = __slots__
 
-    kind: str
+    kind: DateKind
     span: Span
     text: str
     value: Optional[str]
@@ -607,7 +636,7 @@ class DateExpr(Node):
     def __init__(
         self,
         *,
-        kind: str,
+        kind: DateKind,
         span: Span,
         text: str,
         value: Optional[str] = None,
