@@ -309,6 +309,26 @@ struct Tally {
     refused: BTreeMap<&'static str, usize>,
 }
 
+impl Tally {
+    /// Counts a refused input, says so on standard error (through the progress bar), and
+    /// writes its record where records are written.
+    fn refuse(
+        &mut self,
+        input: &Input,
+        code: &'static str,
+        message: &str,
+        pb: &ProgressBar,
+        records: Option<&mut dyn Write>,
+    ) -> io::Result<()> {
+        *self.refused.entry(code).or_default() += 1;
+        pb.suspend(|| eprintln!("vanban: {}: {message} ({code})", input.source));
+        match records {
+            Some(out) => out.write_all(&refusal_record(&input.source, code, message)),
+            None => Ok(()),
+        }
+    }
+}
+
 fn report_skipped(skipped: &[(String, Skip)], pb: &ProgressBar) {
     const SHOWN_PER_REASON: usize = 10;
     let mut shown: BTreeMap<String, usize> = BTreeMap::new();
@@ -454,13 +474,8 @@ fn parse_command(a: ParseArgs) -> ExitCode {
                 out.write_all(&bytes)
             }
             Outcome::Refused { code, message } => {
-                *tally.refused.entry(code).or_default() += 1;
-                pb.suspend(|| eprintln!("vanban: {}: {message} ({code})", input.source));
-                if cfg.records && a.out_dir.is_none() {
-                    out.write_all(&refusal_record(&input.source, code, &message))
-                } else {
-                    Ok(())
-                }
+                let record = cfg.records && a.out_dir.is_none();
+                tally.refuse(input, code, &message, &pb, record.then_some(out))
             }
         }
     };
@@ -540,15 +555,7 @@ fn single(
             tally.parsed += 1;
             emit(&doc, &text, input, cfg, out)
         }
-        Err((code, message)) => {
-            *tally.refused.entry(code).or_default() += 1;
-            pb.suspend(|| eprintln!("vanban: {}: {message} ({code})", input.source));
-            if cfg.records {
-                out.write_all(&refusal_record(&input.source, code, &message))
-            } else {
-                Ok(())
-            }
-        }
+        Err((code, message)) => tally.refuse(input, code, &message, pb, cfg.records.then_some(out)),
     }
 }
 
