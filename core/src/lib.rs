@@ -117,6 +117,49 @@ pub fn parse_with(input: &str, options: &Options) -> Result<Document, Error> {
     Ok(pipeline::run(input))
 }
 
+/// Parses an input a reader made ([`read::read_bytes`]), with spans into its
+/// [`read::Input::source`]: for an HTML page, every span is mapped back to the page's bytes and
+/// the markup left out (scripts, styles, navigation) is kept as `markup` noise.
+pub fn parse_input(input: &read::Input, options: &Options) -> Result<Document, Error> {
+    let mut doc = parse_with(input.text(), options)?;
+    if let Some(mapped) = &input.mapped {
+        doc = map_spans(doc, |s| mapped.to_source(s));
+        doc.input_len = input.source.len();
+        doc.noise.extend(input.dropped.iter().map(|r| Noise {
+            kind: NoiseKind::Markup,
+            span: Span::new(r.start, r.end),
+        }));
+        doc.noise.sort_by_key(|n| (n.span.start, n.span.end));
+    }
+    Ok(doc)
+}
+
+/// `doc` with every span (every `{start, end}` of its contract JSON) passed through `f`.
+fn map_spans(doc: Document, f: impl Fn(Span) -> Span) -> Document {
+    fn walk(v: &mut serde_json::Value, f: &dyn Fn(Span) -> Span) {
+        use serde_json::Value;
+        match v {
+            Value::Object(map) => {
+                let span = (map.len() == 2)
+                    .then(|| Some((map.get("start")?.as_u64()?, map.get("end")?.as_u64()?)))
+                    .flatten();
+                if let Some((a, b)) = span {
+                    let s = f(Span::new(a as usize, b as usize));
+                    map.insert("start".into(), Value::from(s.start as u64));
+                    map.insert("end".into(), Value::from(s.end as u64));
+                } else {
+                    map.values_mut().for_each(|v| walk(v, f));
+                }
+            }
+            Value::Array(items) => items.iter_mut().for_each(|v| walk(v, f)),
+            _ => {}
+        }
+    }
+    let mut v = serde_json::to_value(&doc).expect("a document serialises");
+    walk(&mut v, &f);
+    serde_json::from_value(v).expect("a document with mapped spans deserialises")
+}
+
 fn too_large(input: &str, e: &Error) -> Document {
     let mut doc = Document::empty(input.len());
     doc.diagnostics.push(Diagnostic {

@@ -350,6 +350,8 @@ pub enum NoiseKind {
     Decoration,
     /// Digital-signature stamps, watermarks, `(Đã ký)`.
     Stamp,
+    /// Markup a reader left out of the text: a page's scripts, styles, head and navigation.
+    Markup,
 }
 
 /// Input kept aside as noise, with its span.

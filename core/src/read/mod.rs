@@ -5,8 +5,14 @@
 //!
 //! Refusals are [`ReadError`]s with a stable `snake_case` code ([`ReadError::code`]).
 
+pub mod format;
+#[cfg(feature = "html")]
+pub mod html;
+pub mod source_map;
 pub mod text;
 
+pub use format::{Format, Sniffed};
+pub use source_map::MappedText;
 pub use text::{decode, Decoded, Encoding};
 
 use std::io::Read;
@@ -35,6 +41,12 @@ pub enum ReadError {
     UnsupportedFormat {
         format: &'static str,
     },
+    /// A format vanban reads, damaged beyond reading (a corrupt zip, XML that is not
+    /// well-formed, a zip whose parts unpack larger than the limit).
+    Malformed {
+        format: &'static str,
+        message: String,
+    },
 }
 
 impl ReadError {
@@ -48,6 +60,7 @@ impl ReadError {
         "binary_input",
         "invalid_utf8",
         "unsupported_format",
+        "malformed_input",
     ];
 
     /// Stable `snake_case` code.
@@ -61,6 +74,7 @@ impl ReadError {
             ReadError::Binary => "binary_input",
             ReadError::InvalidUtf8 { .. } => "invalid_utf8",
             ReadError::UnsupportedFormat { .. } => "unsupported_format",
+            ReadError::Malformed { .. } => "malformed_input",
         }
     }
 
@@ -98,6 +112,11 @@ impl std::fmt::Display for ReadError {
             ReadError::UnsupportedFormat { format } => write!(
                 f,
                 "a {} file: vanban reads plain text and Markdown (UTF-8 or UTF-16); convert it to text first",
+                format.to_uppercase()
+            ),
+            ReadError::Malformed { format, message } => write!(
+                f,
+                "a damaged {} file: {message}",
                 format.to_uppercase()
             ),
         }
@@ -145,6 +164,112 @@ pub fn read_file(path: &Path, max: usize) -> Result<Vec<u8>, ReadError> {
     read_limited_hint(file, max, hint)
 }
 
+/// How to read an input's bytes.
+#[derive(Debug, Clone, Default)]
+pub struct ReadOptions {
+    /// The format, when the caller knows it; `None` tells it by the content.
+    pub format: Option<Format>,
+    /// Read invalid UTF-8 with U+FFFD instead of refusing it.
+    pub lossy: bool,
+}
+
+/// An input read into the text the parser takes.
+///
+/// Spans of the parse point into [`Input::source`]: the page itself for HTML (so a caller can
+/// highlight it), the text for plain text and Markdown, the extracted text for the formats
+/// whose bytes are not text.
+#[derive(Debug, Clone)]
+pub struct Input {
+    /// What spans point into.
+    pub source: String,
+    /// The text the parser reads, mapped back to `source`; `None` when it is `source`.
+    pub mapped: Option<MappedText>,
+    pub format: Format,
+    /// How the source's bytes were decoded, for the formats that are text.
+    pub encoding: Option<Encoding>,
+    /// Stretches of `source` the reader left out of the text (scripts, styles, navigation).
+    pub dropped: Vec<std::ops::Range<usize>>,
+}
+
+impl Input {
+    /// Plain text as it is.
+    pub fn plain(text: String) -> Input {
+        Input {
+            source: text,
+            mapped: None,
+            format: Format::Text,
+            encoding: None,
+            dropped: Vec::new(),
+        }
+    }
+
+    /// The text the parser reads.
+    pub fn text(&self) -> &str {
+        self.mapped.as_ref().map_or(&self.source, |m| &m.text)
+    }
+}
+
+/// Reads the bytes of one input in its format (told by its content unless `opts.format` names
+/// it): text and Markdown decoded, HTML pages to their text with spans into the page; formats
+/// this build does not read are refused with `unsupported_format`.
+pub fn read_bytes(bytes: Vec<u8>, opts: &ReadOptions) -> Result<Input, ReadError> {
+    let sniffed = format::sniff_binary(&bytes);
+    let format = match (opts.format, sniffed) {
+        (Some(f), _) => f,
+        (None, Some(Sniffed::Refused(format))) => {
+            return Err(ReadError::UnsupportedFormat { format })
+        }
+        (None, Some(Sniffed::Readable(f))) => f,
+        (None, None) => Format::Text,
+    };
+    match format {
+        Format::Text | Format::Html => {
+            if let Some(s) = sniffed.filter(|_| opts.format.is_some()) {
+                // Named text, but the bytes are another format's.
+                return Err(ReadError::UnsupportedFormat { format: s.name() });
+            }
+            let decoded = decode(bytes, opts.lossy)?;
+            let html =
+                format == Format::Html || (opts.format.is_none() && format::is_html(&decoded.text));
+            if html {
+                return read_html(decoded);
+            }
+            Ok(Input {
+                encoding: Some(decoded.encoding),
+                ..Input::plain(decoded.text)
+            })
+        }
+        other => Err(ReadError::UnsupportedFormat {
+            format: other.as_str(),
+        }),
+    }
+}
+
+#[cfg(feature = "html")]
+fn read_html(decoded: Decoded) -> Result<Input, ReadError> {
+    let page = html::extract(&decoded.text).map_err(|message| ReadError::Malformed {
+        format: "html",
+        message,
+    })?;
+    Ok(Input {
+        source: decoded.text,
+        mapped: Some(page.text),
+        format: Format::Html,
+        encoding: Some(decoded.encoding),
+        dropped: page.dropped,
+    })
+}
+
+#[cfg(not(feature = "html"))]
+fn read_html(_: Decoded) -> Result<Input, ReadError> {
+    Err(ReadError::UnsupportedFormat { format: "html" })
+}
+
+/// Reads a file within `max` bytes in its format: [`read_file`] then [`read_bytes`].
+pub fn read_input(path: &Path, max: usize, opts: &ReadOptions) -> Result<Input, ReadError> {
+    read_bytes(read_file(path, max)?, opts)
+}
+
 /// Reads and decodes a file: [`read_file`] then [`decode`].
 pub fn read_text(path: &Path, max: usize, lossy: bool) -> Result<Decoded, ReadError> {
     decode(read_file(path, max)?, lossy)
@@ -178,6 +303,10 @@ mod tests {
             ReadError::Binary,
             ReadError::InvalidUtf8 { offset: 0 },
             ReadError::UnsupportedFormat { format: "pdf" },
+            ReadError::Malformed {
+                format: "docx",
+                message: "x".into(),
+            },
         ];
         for e in &all {
             assert!(ReadError::CODES.contains(&e.code()), "{}", e.code());

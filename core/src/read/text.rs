@@ -40,41 +40,6 @@ pub struct Decoded {
     pub encoding: Encoding,
 }
 
-/// Magic bytes of formats that are not text, with the name a refusal gives.
-const MAGIC: &[(&[u8], &str)] = &[
-    (b"%PDF-", "pdf"),
-    (b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", "doc"),
-    (b"{\\rtf", "rtf"),
-    (b"\x89PNG\r\n\x1a\n", "png"),
-    (b"\xFF\xD8\xFF", "jpeg"),
-    (b"GIF87a", "gif"),
-    (b"GIF89a", "gif"),
-    (b"II*\x00", "tiff"),
-    (b"MM\x00*", "tiff"),
-];
-
-/// The name of a binary format the bytes start with (`pdf`, `docx`, `doc`, `png` ...), if any.
-pub fn sniff_binary(bytes: &[u8]) -> Option<&'static str> {
-    if bytes.starts_with(b"PK\x03\x04") {
-        // An Office file is a zip whose first entries name its parts.
-        let head = &bytes[..bytes.len().min(4096)];
-        let has = |needle: &[u8]| head.windows(needle.len()).any(|w| w == needle);
-        return Some(if has(b"word/") {
-            "docx"
-        } else if has(b"xl/") {
-            "xlsx"
-        } else if has(b"content.xml") || has(b"mimetypeapplication/vnd.oasis") {
-            "odt"
-        } else {
-            "zip"
-        });
-    }
-    MAGIC
-        .iter()
-        .find(|(magic, _)| bytes.starts_with(magic))
-        .map(|&(_, name)| name)
-}
-
 /// Little- or big-endian UTF-16 without a mark: most of the high bytes of one parity are zero
 /// (the ASCII letters, digits, spaces and line ends that every document has) and almost none of
 /// the other parity's.
@@ -127,8 +92,10 @@ pub fn decode(bytes: Vec<u8>, lossy: bool) -> Result<Decoded, ReadError> {
     let marked = match marked {
         Some(enc) => Some(enc),
         None => {
-            if let Some(format) = sniff_binary(&bytes) {
-                return Err(ReadError::UnsupportedFormat { format });
+            if let Some(sniffed) = super::format::sniff_binary(&bytes) {
+                return Err(ReadError::UnsupportedFormat {
+                    format: sniffed.name(),
+                });
             }
             unmarked_utf16(&bytes)
         }
@@ -226,7 +193,7 @@ mod tests {
             ),
             (b"PK\x03\x04\x14\x00 something else", "zip"),
             (b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1\x00\x00", "doc"),
-            (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "png"),
+            (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "image"),
         ];
         for (bytes, name) in cases {
             assert_eq!(

@@ -170,6 +170,7 @@ NoiseKind: TypeAlias = Literal[
     "page_break",  # `--- PAGE BREAK ---`, page numbers.
     "decoration",  # Lines of decoration (`-------`, `*`, stray table pipes).
     "stamp",  # Digital-signature stamps, watermarks, `(Đã ký)`.
+    "markup",  # Markup a reader left out of the text: a page's scripts, styles, head and navigation.
 ]
 
 #: Purpose of sending a copy to a recipient.

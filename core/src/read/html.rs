@@ -1,0 +1,571 @@
+//! HTML pages to text, with every span of the text mapped back to the page's bytes.
+//!
+//! The page is tokenised by `lol_html` (Cloudflare's streaming HTML5 parser, which gives the
+//! byte location of every tag and text chunk). Block elements, `<br>`, table rows and cells
+//! become line breaks; runs of white space fold to one space as a browser shows them (kept in
+//! `<pre>`); entities are decoded (`htmlize`, the HTML5 table); scripts, styles, the head,
+//! navigation and embedded objects are dropped and reported as [`Dropped`] stretches so the
+//! caller keeps them as noise. Nothing is recursive, so nesting depth costs no stack.
+
+use super::source_map::MappedText;
+use lol_html::html_content::{Element, TextChunk, TextType};
+use lol_html::{doc_text, element, end_tag, HtmlRewriter, Settings};
+use std::cell::RefCell;
+use std::ops::Range;
+use std::rc::Rc;
+
+/// Elements whose start and end are line breaks (HTML's block-level and table elements).
+const BLOCKS: &[&str] = &[
+    "address",
+    "article",
+    "blockquote",
+    "caption",
+    "center",
+    "dd",
+    "details",
+    "dialog",
+    "div",
+    "dl",
+    "dt",
+    "fieldset",
+    "figcaption",
+    "figure",
+    "form",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "header",
+    "hr",
+    "legend",
+    "li",
+    "main",
+    "ol",
+    "p",
+    "pre",
+    "section",
+    "summary",
+    "table",
+    "tbody",
+    "td",
+    "tfoot",
+    "th",
+    "thead",
+    "tr",
+    "ul",
+];
+
+/// Block elements that end a line but not a paragraph: table rows and cells, list entries
+/// (the others end a paragraph, a blank line in the text).
+const LINES: &[&str] = &["dd", "dt", "li", "td", "th", "tr"];
+
+/// Elements whose content is not the document: dropped, and reported as noise. `footer` and
+/// `aside` are HTML5's page chrome (a site's address and copyright, related links); a page's
+/// `header` is kept, as publishers put the document's own header in it.
+const DROPPED: &[&str] = &[
+    "head", "script", "style", "noscript", "template", "nav", "footer", "aside", "svg", "math",
+    "iframe", "object", "canvas", "select", "button",
+];
+
+/// The text of a page and the stretches of it that were dropped (scripts, styles, navigation).
+#[derive(Debug, Clone, Default)]
+pub struct HtmlText {
+    pub text: MappedText,
+    pub dropped: Vec<Range<usize>>,
+}
+
+#[derive(Default)]
+struct State {
+    out: MappedText,
+    dropped: Vec<Range<usize>>,
+    /// Open dropped elements: where each started.
+    skipping: Vec<usize>,
+    pre: usize,
+    /// White space seen and not written yet (written as one space before the next text).
+    space: Option<Range<usize>>,
+    /// A break owed before the next text: the tag it comes from, and whether it ends a
+    /// paragraph (a blank line) or only a line.
+    brk: Option<(Range<usize>, bool)>,
+    /// Open lists, innermost last: the counter of an `<ol>`, `None` for a `<ul>`.
+    lists: Vec<Option<ListCounter>>,
+    /// The label of a list entry (drawn by a browser, not in the page's text), written before
+    /// the entry's first text, standing for its `<li>` tag.
+    label: Option<(String, Range<usize>)>,
+}
+
+/// The numbering of an `<ol>`: its next value and its style (`type`: `1`, `a`, `A`, `i`, `I`).
+struct ListCounter {
+    next: i64,
+    style: u8,
+}
+
+impl ListCounter {
+    fn new(el: &Element) -> Self {
+        let style = el
+            .get_attribute("type")
+            .and_then(|t| t.bytes().next())
+            .filter(|b| b"1aAiI".contains(b))
+            .unwrap_or(b'1');
+        let next = el
+            .get_attribute("start")
+            .and_then(|v| v.trim().parse().ok())
+            .unwrap_or(1);
+        Self { next, style }
+    }
+
+    /// The label of the next entry (`value` sets it), as these documents write it: `1.` for
+    /// numbers and Roman numerals, `a)` for letters (NĐ 30/2020, Phụ lục I: điểm `a)`, `b)`).
+    fn label(&mut self, value: Option<i64>) -> String {
+        let n = value.unwrap_or(self.next);
+        self.next = n + 1;
+        match self.style {
+            b'a' | b'A' if (1..=26).contains(&n) => {
+                let c = (b'a' + (n - 1) as u8) as char;
+                let c = if self.style == b'A' {
+                    c.to_ascii_uppercase()
+                } else {
+                    c
+                };
+                format!("{c}) ")
+            }
+            b'i' | b'I' if (1..4000).contains(&n) => {
+                let r = roman(n as u32);
+                if self.style == b'i' {
+                    format!("{}. ", r.to_lowercase())
+                } else {
+                    format!("{r}. ")
+                }
+            }
+            _ => format!("{n}. "),
+        }
+    }
+}
+
+fn roman(mut n: u32) -> String {
+    const DIGITS: &[(u32, &str)] = &[
+        (1000, "M"),
+        (900, "CM"),
+        (500, "D"),
+        (400, "CD"),
+        (100, "C"),
+        (90, "XC"),
+        (50, "L"),
+        (40, "XL"),
+        (10, "X"),
+        (9, "IX"),
+        (5, "V"),
+        (4, "IV"),
+        (1, "I"),
+    ];
+    let mut out = String::new();
+    for &(v, s) in DIGITS {
+        while n >= v {
+            out.push_str(s);
+            n -= v;
+        }
+    }
+    out
+}
+
+impl State {
+    fn owe_break(&mut self, at: Range<usize>, paragraph: bool) {
+        self.space = None;
+        match &mut self.brk {
+            Some((_, p)) => *p |= paragraph,
+            None => self.brk = Some((at, paragraph)),
+        }
+    }
+
+    /// Writes an owed break: a line end, and a blank line after a paragraph.
+    fn write_break(&mut self) {
+        if let Some((at, paragraph)) = self.brk.take() {
+            self.space = None;
+            if self.out.text.is_empty() {
+                return;
+            }
+            if !self.out.ends_with('\n') {
+                self.out.push_replaced("\n", at.clone());
+            }
+            if paragraph && closes_sentence(&self.out.text) {
+                self.out.push_replaced("\n", at);
+            }
+        }
+    }
+
+    fn hard_break(&mut self, at: Range<usize>) {
+        self.space = None;
+        self.write_break();
+        if !self.out.text.is_empty() {
+            self.out.push_replaced("\n", at);
+        }
+    }
+
+    /// Writes what is owed before text: a line break, a list entry's label, or one space for
+    /// folded white space.
+    fn settle(&mut self) {
+        if self.brk.is_some() {
+            self.write_break();
+        }
+        if let Some((label, at)) = self.label.take() {
+            self.space = None;
+            self.out.push_replaced(&label, at);
+            return;
+        }
+        if let Some(s) = self.space.take() {
+            if !self.out.text.is_empty() && !self.out.ends_with('\n') {
+                self.out.push_replaced(" ", s);
+            }
+        }
+    }
+
+    fn white(&mut self, at: Range<usize>) {
+        match &mut self.space {
+            Some(s) => s.end = at.end,
+            None => self.space = Some(at),
+        }
+    }
+
+    fn text(&mut self, raw: &str, base: usize) {
+        let bytes = raw.as_bytes();
+        let mut i = 0;
+        let mut run = 0; // start of the verbatim run not written yet
+        let flush = |st: &mut State, from: usize, to: usize| {
+            if from < to {
+                st.settle();
+                st.out.push_verbatim(&raw[from..to], base + from);
+            }
+        };
+        while i < bytes.len() {
+            let b = bytes[i];
+            let ws = matches!(b, b' ' | b'\t' | b'\n' | b'\r' | b'\x0c');
+            let nbsp = bytes[i..].starts_with(&[0xC2, 0xA0]);
+            if ws || nbsp {
+                flush(self, run, i);
+                let w = if nbsp { 2 } else { 1 };
+                if self.pre > 0 && !nbsp && b != b'\r' {
+                    if b == b'\n' {
+                        self.hard_break(base + i..base + i + 1);
+                    } else {
+                        self.settle();
+                        self.out.push_verbatim(&raw[i..i + 1], base + i);
+                    }
+                } else if self.pre == 0 {
+                    self.white(base + i..base + i + w);
+                }
+                i += w;
+                run = i;
+            } else if b == b'&' {
+                let mut j = i + 1;
+                while j < bytes.len()
+                    && j - i <= 32
+                    && (bytes[j].is_ascii_alphanumeric() || bytes[j] == b'#')
+                {
+                    j += 1;
+                }
+                if j < bytes.len() && bytes[j] == b';' {
+                    j += 1;
+                }
+                let entity = &raw[i..j];
+                let decoded = htmlize::unescape(entity);
+                if decoded != entity {
+                    flush(self, run, i);
+                    if decoded.chars().all(|c| c.is_whitespace()) && self.pre == 0 {
+                        self.white(base + i..base + j);
+                    } else {
+                        self.settle();
+                        self.out.push_replaced(&decoded, base + i..base + j);
+                    }
+                    run = j;
+                }
+                i = j.max(i + 1);
+            } else {
+                i += 1;
+            }
+        }
+        flush(self, run, bytes.len());
+    }
+}
+
+/// Whether `text` closes a sentence (white space aside): a paragraph element's end after it is
+/// a paragraph's end in the text (a blank line), otherwise a line's. Measured on the corpus
+/// written as pages of both kinds (a `<p>` per paragraph, a `<p>` per printed line): a blank
+/// line after every paragraph element splits headers and wrapped sentences apart, a line end
+/// after every one loses the paragraphs.
+fn closes_sentence(text: &str) -> bool {
+    matches!(
+        text.trim_end().chars().next_back(),
+        Some('.' | ';' | ':' | '!' | '?' | '…')
+    )
+}
+
+fn range(loc: lol_html::html_content::SourceLocation) -> Range<usize> {
+    loc.bytes()
+}
+
+/// Extracts the text of an HTML page. Total: any bytes give a text (malformed markup is read
+/// as a browser reads it); only a failure inside the tokenizer itself is an error.
+///
+/// A paragraph element's end is a blank line, as Markdown writes paragraphs, when the text
+/// before it closes a sentence (`.`, `;`, `:`, `!`, `?`, `…`); otherwise it is a line end, so a
+/// header's lines (`ỦY BAN NHÂN DÂN` / `TỈNH …`) stay one block and pages that put each printed
+/// line in its own `<p>` (converted from PDF or Word) keep their sentences whole.
+pub fn extract(src: &str) -> Result<HtmlText, String> {
+    let state = Rc::new(RefCell::new(State::default()));
+    let on_element = {
+        let state = Rc::clone(&state);
+        move |el: &mut Element| {
+            let name = el.tag_name();
+            let at = range(el.source_location());
+            let mut st = state.borrow_mut();
+            if name == "body" {
+                // A head left open ends where the body starts.
+                if let Some(&start) = st.skipping.first() {
+                    st.skipping.clear();
+                    st.dropped.push(start..at.start);
+                }
+                return Ok(());
+            }
+            if DROPPED.contains(&name.as_str()) {
+                if el.can_have_content() && !el.is_self_closing() {
+                    st.skipping.push(at.start);
+                    drop(st);
+                    let state = Rc::clone(&state);
+                    el.on_end_tag(end_tag!(move |end| {
+                        let mut st = state.borrow_mut();
+                        if let Some(start) = st.skipping.pop() {
+                            if st.skipping.is_empty() {
+                                st.dropped.push(start..range(end.source_location()).end);
+                            }
+                        }
+                        Ok(())
+                    }))?;
+                } else {
+                    st.dropped.push(at);
+                }
+                return Ok(());
+            }
+            if !st.skipping.is_empty() {
+                return Ok(());
+            }
+            if name == "br" {
+                st.hard_break(at);
+            } else if BLOCKS.contains(&name.as_str()) {
+                match name.as_str() {
+                    "ol" => st.lists.push(Some(ListCounter::new(el))),
+                    "ul" => st.lists.push(None),
+                    "li" => {
+                        let value = el
+                            .get_attribute("value")
+                            .and_then(|v| v.trim().parse().ok());
+                        let label = match st.lists.last_mut() {
+                            Some(Some(counter)) => counter.label(value),
+                            Some(None) => "- ".to_string(),
+                            None => String::new(),
+                        };
+                        st.label = (!label.is_empty()).then(|| (label, at.clone()));
+                    }
+                    _ => {}
+                }
+                let list = matches!(name.as_str(), "ol" | "ul");
+                let paragraph = !LINES.contains(&name.as_str());
+                st.owe_break(at, paragraph);
+                let pre = name == "pre";
+                if pre {
+                    st.pre += 1;
+                }
+                if el.can_have_content() && !el.is_self_closing() {
+                    drop(st);
+                    let state = Rc::clone(&state);
+                    el.on_end_tag(end_tag!(move |end| {
+                        let mut st = state.borrow_mut();
+                        if pre {
+                            st.pre = st.pre.saturating_sub(1);
+                        }
+                        if list {
+                            st.lists.pop();
+                        }
+                        st.label = None;
+                        st.owe_break(range(end.source_location()), paragraph);
+                        Ok(())
+                    }))?;
+                }
+            }
+            Ok(())
+        }
+    };
+    let on_text = {
+        let state = Rc::clone(&state);
+        move |t: &mut TextChunk| {
+            let mut st = state.borrow_mut();
+            if !st.skipping.is_empty() {
+                return Ok(());
+            }
+            let kind = t.text_type();
+            if matches!(kind, TextType::ScriptData | TextType::RawText) {
+                return Ok(());
+            }
+            let at = range(t.source_location());
+            let raw = t.as_str();
+            // The location is of the chunk's bytes in the page; a chunk whose length differs
+            // (never for UTF-8 input) is placed at its start.
+            if at.len() == raw.len() && src.get(at.clone()) == Some(raw) {
+                st.text(raw, at.start);
+            } else if !raw.is_empty() {
+                st.settle();
+                st.out.push_replaced(raw, at);
+            }
+            Ok(())
+        }
+    };
+    let settings = Settings::new()
+        .with_strict(false)
+        .append_element_content_handler(element!("*", on_element))
+        .append_document_content_handler(doc_text!(on_text));
+    let mut rewriter = HtmlRewriter::new(settings, |_: &[u8]| {});
+    rewriter.write(src.as_bytes()).map_err(|e| e.to_string())?;
+    rewriter.end().map_err(|e| e.to_string())?;
+    let mut st = Rc::try_unwrap(state)
+        .map_err(|_| "the HTML reader's state is still shared".to_string())?
+        .into_inner();
+    // Elements left open at the end of the page are dropped to its end.
+    if let Some(start) = st.skipping.first().copied() {
+        st.dropped.push(start..src.len());
+    }
+    if st.out.ends_with('\n') || st.out.text.is_empty() {
+    } else {
+        st.out.push_replaced("\n", src.len()..src.len());
+    }
+    st.dropped.sort_by_key(|r| r.start);
+    Ok(HtmlText {
+        text: st.out,
+        dropped: st.dropped,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Span;
+
+    fn lines(src: &str) -> Vec<String> {
+        extract(src)
+            .unwrap()
+            .text
+            .text
+            .lines()
+            .map(str::to_string)
+            .collect()
+    }
+
+    #[test]
+    fn blocks_and_breaks_are_lines_and_white_space_folds() {
+        let src = "<html><head><title>x</title><style>p{}</style></head><body>\
+                   <p>ỦY BAN NHÂN DÂN<br>TỈNH   HÀ\n  GIANG</p><p>Số:&nbsp;12/QĐ-UBND</p>\
+                   <script>var a = '<p>';</script><nav><a>Trang chủ</a></nav>\
+                   <div><p>Căn cứ Luật&nbsp;Tổ chức &amp; hoạt động;</p></div></body></html>";
+        assert_eq!(
+            lines(src),
+            [
+                "ỦY BAN NHÂN DÂN",
+                "TỈNH HÀ GIANG",
+                "Số: 12/QĐ-UBND",
+                "Căn cứ Luật Tổ chức & hoạt động;"
+            ]
+        );
+    }
+
+    #[test]
+    fn spans_map_into_the_page() {
+        let src = "<p>Chỉ thị số 15/CT-TTg của Thủ</p>\n<p>tướng &amp; Chính phủ</p>";
+        let got = extract(src).unwrap();
+        let t = &got.text.text;
+        let a = t.find("Thủ").unwrap();
+        let b = t.find("Chính phủ").unwrap() + "Chính phủ".len();
+        let s = got.text.to_source(Span::new(a, b));
+        assert_eq!(&src[s.start..s.end], "Thủ</p>\n<p>tướng &amp; Chính phủ");
+        let amp = t.find('&').unwrap();
+        let s = got.text.to_source(Span::new(amp, amp + 1));
+        assert_eq!(&src[s.start..s.end], "&amp;");
+    }
+
+    #[test]
+    fn table_cells_are_lines_and_pre_keeps_its_lines() {
+        let src = "<table><tr><td>BỘ Y TẾ</td><td>CỘNG HÒA XÃ HỘI</td></tr></table>\
+                   <pre>1. Một\n2. Hai</pre>";
+        assert_eq!(
+            lines(src),
+            ["BỘ Y TẾ", "CỘNG HÒA XÃ HỘI", "1. Một", "2. Hai"]
+        );
+    }
+
+    #[test]
+    fn a_paragraph_that_closes_a_sentence_ends_with_a_blank_line() {
+        let src = "<p>CHỈ THỊ</p><p>Về việc phòng, chống dịch</p>\
+                   <p>Thời gian qua, dịch bệnh</p><p>diễn biến phức tạp.</p><p>1. Sở Y tế chủ trì;</p>\
+                   <p>2. Sở Tài chính bảo đảm kinh phí.</p>";
+        assert_eq!(
+            lines(src),
+            [
+                "CHỈ THỊ",
+                "Về việc phòng, chống dịch",
+                "Thời gian qua, dịch bệnh",
+                "diễn biến phức tạp.",
+                "",
+                "1. Sở Y tế chủ trì;",
+                "",
+                "2. Sở Tài chính bảo đảm kinh phí."
+            ]
+        );
+    }
+
+    #[test]
+    fn list_entries_get_the_labels_a_browser_draws() {
+        let src = "<ol><li>Sở Y tế chủ trì;<ol type=\"a\"><li>tiêm chủng;</li><li>xét nghiệm.</li>\
+                   </ol></li><li value=\"5\">Sở Tài chính.</li></ol><ol type=\"I\" start=\"2\">\
+                   <li>TỔ CHỨC THỰC HIỆN</li></ol><ul><li>Như mục 1;</li></ul>";
+        let got = extract(src).unwrap();
+        let t = &got.text.text;
+        let l: Vec<&str> = t.lines().filter(|l| !l.is_empty()).collect();
+        assert_eq!(
+            l,
+            [
+                "1. Sở Y tế chủ trì;",
+                "a) tiêm chủng;",
+                "b) xét nghiệm.",
+                "5. Sở Tài chính.",
+                "II. TỔ CHỨC THỰC HIỆN",
+                "- Như mục 1;"
+            ]
+        );
+        // A label stands for its `<li>` tag.
+        let s = got.text.to_source(Span::new(0, 3));
+        assert_eq!(&src[s.start..s.end], "<li>");
+        assert_eq!(roman(1994), "MCMXCIV");
+    }
+
+    #[test]
+    fn dropped_stretches_are_reported() {
+        let src = "<body><script>x</script><p>a</p><nav>menu</nav></body>";
+        let got = extract(src).unwrap();
+        let d: Vec<&str> = got.dropped.iter().map(|r| &src[r.clone()]).collect();
+        assert_eq!(d, ["<script>x</script>", "<nav>menu</nav>"]);
+        assert_eq!(got.text.text, "a\n");
+    }
+
+    #[test]
+    fn deep_nesting_and_garbage_do_not_fail() {
+        let deep = "<div>".repeat(100_000) + "Số: 1/QĐ-UBND" + &"</div>".repeat(100_000);
+        assert_eq!(lines(&deep), ["Số: 1/QĐ-UBND"]);
+        for junk in [
+            "<",
+            "<<>>&&;",
+            "<p <p>x</p",
+            "&#xFFFFFFFF; &#0; &bogus;",
+            "</p></div>",
+        ] {
+            extract(junk).unwrap();
+        }
+    }
+}
