@@ -1,11 +1,11 @@
 //! The inputs of a run: files named on the command line are read whatever their name; folders
-//! give their text and Markdown files (by extension, any case), sorted, and every entry they
+//! give their text, Markdown and HTML files (by extension, any case), sorted, and every entry they
 //! pass over is reported with its reason.
 
 use std::path::{Path, PathBuf};
 
 /// Extensions a folder's files are read for.
-const TEXT_EXTENSIONS: &[&str] = &["txt", "text", "md", "markdown"];
+const TEXT_EXTENSIONS: &[&str] = &["txt", "text", "md", "markdown", "html", "htm", "xhtml"];
 
 /// Extensions of documents vanban does not read yet, with the name a report gives.
 const NOT_YET_READ: &[(&str, &str)] = &[
@@ -14,9 +14,6 @@ const NOT_YET_READ: &[(&str, &str)] = &[
     ("odt", "ODT"),
     ("rtf", "RTF"),
     ("pdf", "PDF"),
-    ("html", "HTML"),
-    ("htm", "HTML"),
-    ("xhtml", "HTML"),
     ("png", "PNG"),
     ("jpg", "JPEG"),
     ("jpeg", "JPEG"),

@@ -34,7 +34,7 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
-    /// Parse documents: files, folders of .txt/.md files, or - for standard input.
+    /// Parse documents: files, folders of text, Markdown and HTML files, or - for standard input.
     ///
     /// One input prints one document; several inputs (or a folder) print one record per input,
     /// in input order, each naming its `source` (JSON Lines with --json).
@@ -47,6 +47,12 @@ enum Command {
 
 Exit status: 0 every input parsed, 1 an input refused, 2 a usage error.")]
     Parse(ParseArgs),
+    /// Print the text a reader makes of an input, as the parser reads it (an HTML page's
+    /// text, a Word file's paragraphs, a PDF's text layer or OCR).
+    #[command(after_help = "Examples:
+  vanban text page.html                the text of a web page
+  vanban text --input-format html -    standard input read as HTML")]
+    Text(TextArgs),
     /// Print the JSON Schema of the document JSON.
     Schema,
     /// Print the version.
@@ -63,6 +69,24 @@ enum Format {
     Md,
 }
 
+/// Formats of the inputs (told by their content unless named).
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum InputFormat {
+    /// Plain text or Markdown.
+    Text,
+    /// An HTML page (spans point into the page).
+    Html,
+}
+
+impl InputFormat {
+    fn core(self) -> vanban::read::Format {
+        match self {
+            InputFormat::Text => vanban::read::Format::Text,
+            InputFormat::Html => vanban::read::Format::Html,
+        }
+    }
+}
+
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
 enum Offsets {
     /// UTF-8 bytes into the input (Rust's unit).
@@ -76,7 +100,7 @@ enum Offsets {
 #[derive(Args)]
 struct ParseArgs {
     /// Files, folders or - (standard input). A named file is read whatever its extension; a
-    /// folder gives its .txt, .text, .md and .markdown files (any case).
+    /// folder gives its .txt, .text, .md, .markdown, .html, .htm and .xhtml files (any case).
     #[arg(required = true, value_name = "INPUT")]
     inputs: Vec<String>,
 
@@ -95,6 +119,10 @@ struct ParseArgs {
     /// Write JSON Lines records with `source` even for one input.
     #[arg(long)]
     records: bool,
+
+    /// The inputs' format (default: told by each input's content).
+    #[arg(long, value_enum, value_name = "FORMAT")]
+    input_format: Option<InputFormat>,
 
     /// Unit of the spans in the JSON.
     #[arg(long, value_enum, default_value_t = Offsets::Bytes, value_name = "UNIT")]
@@ -130,6 +158,44 @@ struct ParseArgs {
     quiet: bool,
 }
 
+#[derive(Args)]
+struct TextArgs {
+    /// A file, or - for standard input.
+    #[arg(value_name = "INPUT")]
+    input: String,
+
+    /// The input's format (default: told by its content).
+    #[arg(long, value_enum, value_name = "FORMAT")]
+    input_format: Option<InputFormat>,
+
+    /// Decode invalid UTF-8 lossily (U+FFFD) instead of refusing the input.
+    #[arg(long)]
+    lossy: bool,
+
+    /// Refuse inputs larger than this (1000, 64K, 64M, 2G, 10MB).
+    #[arg(long, value_parser = size::parse_size, default_value = "64M", value_name = "SIZE")]
+    max_bytes: usize,
+}
+
+fn text_command(a: &TextArgs) -> ExitCode {
+    let bytes = if a.input == "-" {
+        vanban::read::read_limited(io::stdin().lock(), a.max_bytes)
+    } else {
+        vanban::read::read_file(std::path::Path::new(&a.input), a.max_bytes)
+    };
+    let opts = vanban::read::ReadOptions {
+        format: a.input_format.map(InputFormat::core),
+        lossy: a.lossy,
+    };
+    match bytes.and_then(|b| vanban::read::read_bytes(b, &opts)) {
+        Ok(input) => print_or_quiet(input.text()),
+        Err(e) => {
+            eprintln!("vanban: {}: {e} [{}]", a.input, e.code());
+            ExitCode::from(1)
+        }
+    }
+}
+
 /// What a run was asked for, checked.
 struct Config {
     format: Format,
@@ -138,6 +204,7 @@ struct Config {
     unit: vanban::Unit,
     lossy: bool,
     max_bytes: usize,
+    input_format: Option<vanban::read::Format>,
     many: bool,
 }
 
@@ -162,12 +229,16 @@ enum Outcome {
     },
 }
 
-fn read(input: &Input, cfg: &Config) -> Result<String, ReadError> {
+fn read(input: &Input, cfg: &Config) -> Result<vanban::read::Input, ReadError> {
     let bytes = match &input.path {
         Some(p) => vanban::read::read_file(p, cfg.max_bytes)?,
         None => vanban::read::read_limited(io::stdin().lock(), cfg.max_bytes)?,
     };
-    Ok(vanban::read::decode(bytes, cfg.lossy)?.text)
+    let opts = vanban::read::ReadOptions {
+        format: cfg.input_format,
+        lossy: cfg.lossy,
+    };
+    vanban::read::read_bytes(bytes, &opts)
 }
 
 /// Writes the output of one parsed document.
@@ -247,12 +318,13 @@ fn refusal_record(source: &str, code: &str, message: &str) -> Vec<u8> {
 
 /// Reads and parses one input; a refusal is its code and message.
 fn load(input: &Input, cfg: &Config) -> Result<(String, vanban::Document), (&'static str, String)> {
-    let text = read(input, cfg).map_err(|e| (e.code(), e.to_string()))?;
+    let read = read(input, cfg).map_err(|e| (e.code(), e.to_string()))?;
     let opts = vanban::Options {
         max_bytes: cfg.max_bytes,
     };
-    let doc = vanban::parse_with(&text, &opts).map_err(|e| (e.code(), e.to_string()))?;
-    Ok((text, doc))
+    let doc = vanban::parse_input(&read, &opts).map_err(|e| (e.code(), e.to_string()))?;
+    // Spans point into the source (the page itself for HTML).
+    Ok((read.source, doc))
 }
 
 /// Reads, parses and renders one input: into the returned bytes, or into its file under
@@ -435,6 +507,7 @@ fn parse_command(a: ParseArgs) -> ExitCode {
         },
         lossy: a.lossy,
         max_bytes: a.max_bytes,
+        input_format: a.input_format.map(InputFormat::core),
         many,
     };
     let show_progress = many && !a.quiet && !a.no_progress;
@@ -455,7 +528,7 @@ fn parse_command(a: ParseArgs) -> ExitCode {
     }
     if inputs.is_empty() {
         pb.finish_and_clear();
-        eprintln!("vanban: no input to parse: the folders hold no .txt or .md files");
+        eprintln!("vanban: no input to parse: the folders hold no text, Markdown or HTML files");
         if !a.quiet && !skipped.is_empty() {
             eprintln!("{}", summary(&Tally::default(), &skipped, started));
         }
@@ -580,6 +653,7 @@ fn main() -> ExitCode {
     };
     match cli.command {
         Command::Parse(a) => parse_command(a),
+        Command::Text(a) => text_command(&a),
         Command::Schema => print_or_quiet(&vanban::json_schema()),
         Command::Version => print_or_quiet(&format!("vanban {}\n", vanban::version())),
     }
