@@ -63,7 +63,7 @@ impl Skip {
                 format!("{f} is not read yet: convert it to text, or name the file to try it")
             }
             Skip::NotText => format!(
-                "not a text or Markdown file (.{}); name the file to read it anyway",
+                "not a text, Markdown or HTML file (.{}); name the file to read it anyway",
                 TEXT_EXTENSIONS.join(", .")
             ),
             Skip::Unreadable(e) => format!("cannot be listed: {e}"),
