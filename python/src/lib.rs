@@ -396,7 +396,29 @@ fn render(doc_json: &str, format: &str) -> PyResult<String> {
     })
 }
 
-/// read_text(path, max_bytes=None, lossy=False) -> tuple[str, str]
+/// The Python exception for a refused input, the message naming `shown` (a path, or `<bytes>`).
+fn read_error(py: Python<'_>, e: vanban::read::ReadError, shown: &str) -> PyErr {
+    use pyo3::exceptions::{
+        PyFileNotFoundError, PyIsADirectoryError, PyOSError, PyPermissionError,
+    };
+    use vanban::read::ReadError;
+    let message = format!("{shown}: {e}");
+    match e {
+        ReadError::NotFound => PyFileNotFoundError::new_err(message),
+        ReadError::PermissionDenied => PyPermissionError::new_err(message),
+        ReadError::IsDirectory => PyIsADirectoryError::new_err(message),
+        ReadError::Io(_) => PyOSError::new_err(message),
+        other => parse_error(
+            py,
+            &Failure {
+                code: other.code(),
+                message,
+            },
+        ),
+    }
+}
+
+/// read_text(path, max_bytes=None, lossy=False) -> (str, str)
 ///
 /// Reads a file as the CLI does (`vanban::read`): within `max_bytes` (a larger file is refused
 /// before it is read), UTF-8 with or without a mark, UTF-16 with a mark or found by its zero
@@ -413,29 +435,82 @@ fn read_text(
 ) -> PyResult<(String, &'static str)> {
     let max = limit(max_bytes);
     let read = py.detach(|| vanban::read::read_text(&path, max, lossy));
-    match read {
-        Ok(d) => Ok((d.text, d.encoding.as_str())),
-        Err(e) => {
-            use pyo3::exceptions::{
-                PyFileNotFoundError, PyIsADirectoryError, PyOSError, PyPermissionError,
-            };
-            let shown = path.display();
-            let message = format!("{shown}: {e}");
-            Err(match e {
-                vanban::read::ReadError::NotFound => PyFileNotFoundError::new_err(message),
-                vanban::read::ReadError::PermissionDenied => PyPermissionError::new_err(message),
-                vanban::read::ReadError::IsDirectory => PyIsADirectoryError::new_err(message),
-                vanban::read::ReadError::Io(_) => PyOSError::new_err(message),
-                other => parse_error(
-                    py,
-                    &Failure {
-                        code: other.code(),
-                        message,
-                    },
-                ),
-            })
+    read.map(|d| (d.text, d.encoding.as_str()))
+        .map_err(|e| read_error(py, e, &path.display().to_string()))
+}
+
+/// parse_source(data=None, path=None, format=None, max_bytes=None, lossy=False)
+///     -> (dict[str, bytes], str, str)
+///
+/// Reads an input in its format (told by its content unless `format` names it: `text`, `html`
+/// ...) from `data` (bytes) or from the file at `path`, and parses it. Returns the document's
+/// fields (as `parse_fields`), the source its spans point into (the page itself for HTML, as
+/// code points) and the format's name. The GIL is released while reading and parsing. Raises
+/// as `read_text` does, `ValueError` for an unknown format.
+#[pyfunction]
+#[pyo3(signature = (data=None, path=None, format=None, max_bytes=None, lossy=false))]
+fn parse_source<'py>(
+    py: Python<'py>,
+    data: Option<&[u8]>,
+    path: Option<std::path::PathBuf>,
+    format: Option<&str>,
+    max_bytes: Option<usize>,
+    lossy: bool,
+) -> PyResult<(Bound<'py, PyAny>, String, &'static str)> {
+    let format = match format {
+        None => None,
+        Some(name) => Some(vanban::read::Format::from_name(name).ok_or_else(|| {
+            PyValueError::new_err(format!(
+                "unknown format {name:?}: expected one of {}",
+                vanban::read::Format::NAMES.join(", ")
+            ))
+        })?),
+    };
+    let opts = vanban::read::ReadOptions { format, lossy };
+    let max = limit(max_bytes);
+    let shown = path
+        .as_ref()
+        .map_or_else(|| "<bytes>".to_string(), |p| p.display().to_string());
+    let read = match (data, &path) {
+        (Some(data), None) => {
+            if data.len() > max {
+                Err(vanban::read::ReadError::TooLarge {
+                    len: Some(data.len() as u64),
+                    max,
+                })
+            } else {
+                let data = data.to_vec();
+                py.detach(|| vanban::read::read_bytes(data, &opts))
+            }
         }
-    }
+        (None, Some(path)) => py.detach(|| vanban::read::read_input(path, max, &opts)),
+        _ => return Err(PyTypeError::new_err("pass one of data or path")),
+    };
+    let input = read.map_err(|e| read_error(py, e, &shown))?;
+    let run = || -> Result<Vec<u8>, Failure> {
+        let options = vanban::Options {
+            max_bytes: max.max(input.text().len()),
+        };
+        let doc = vanban::parse_input(&input, &options).map_err(|e| Failure {
+            code: e.code(),
+            message: e.to_string(),
+        })?;
+        Ok(
+            vanban::OffsetConverter::new(&input.source, vanban::Unit::CodePoints)
+                .to_json_bytes(&doc),
+        )
+    };
+    let json = py
+        .detach(|| catch_unwind(AssertUnwindSafe(run)))
+        .unwrap_or_else(|_| {
+            Err(Failure {
+                code: "internal_error",
+                message: "vanban failed on this input (a bug, please report it)".to_string(),
+            })
+        })
+        .map_err(|f| parse_error(py, &f))?;
+    let fields = to_shape(py, &json, Shape::Fields)?;
+    Ok((fields, input.source, input.format.as_str()))
 }
 
 /// core_version() -> str: the version of the Rust core this module was built with.
@@ -460,6 +535,7 @@ fn _vanban(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(parse_many_fields, m)?)?;
     m.add_function(wrap_pyfunction!(render, m)?)?;
     m.add_function(wrap_pyfunction!(read_text, m)?)?;
+    m.add_function(wrap_pyfunction!(parse_source, m)?)?;
     m.add_function(wrap_pyfunction!(frames::frame_columns, m)?)?;
     m.add_function(wrap_pyfunction!(core_version, m)?)?;
     m.add("SCHEMA_VERSION", vanban::SCHEMA_VERSION)?;

@@ -35,6 +35,12 @@ def fixture_files() -> List[Path]:
     return document_files(REPO / "tests" / "fixtures") + document_files(TESTS / "fixtures")
 
 
+def format_files() -> List[Path]:
+    """The shared fixtures in other formats than text (tests/fixtures/formats: HTML pages ...)."""
+    d = REPO / "tests" / "fixtures" / "formats"
+    return sorted(p for p in d.iterdir() if p.is_file()) if d.is_dir() else []
+
+
 def corpus_dir() -> Optional[Path]:
     env = os.environ.get("VANBAN_CORPUS")
     if env:

@@ -8,7 +8,8 @@
     >>> doc.source(item.span)          # spans are code-point offsets into `text`
     '1. Sở Y tế chủ trì ...'
 
-Functions: ``parse`` (a text or a ``pathlib.Path``), ``parse_file``, ``parse_many`` (parallel,
+Functions: ``parse`` (a text or a ``pathlib.Path``), ``parse_file`` and ``parse_bytes`` (text,
+Markdown or an HTML page, told by the content or named by ``format=``), ``parse_many`` (parallel,
 releases the GIL; texts or paths, ``as_tuples=True`` carries your ids), ``parse_iter`` (a
 generator for streams), ``read_text`` and ``to_frames`` (pandas tables of many documents).
 Every object of the model (``Document``, ``Item``, ``Citation``, ``Signature`` ...) has typed
@@ -22,7 +23,7 @@ accents, combining marks (NFD) or emoji in the text.
 """
 
 from . import _vanban
-from ._api import expand, parse, parse_file, parse_iter, parse_many, read_text
+from ._api import expand, parse, parse_bytes, parse_file, parse_iter, parse_many, read_text
 from ._errors import ParseError
 from ._frames import to_frames
 from ._types import *  # noqa: F401,F403  (the generated model classes and Literal types)
@@ -39,6 +40,7 @@ __all__ = list(__all__)  # a copy: _types.__all__ stays as it is
 __all__ += [
     "parse",
     "parse_file",
+    "parse_bytes",
     "parse_many",
     "parse_iter",
     "read_text",

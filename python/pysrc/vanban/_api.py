@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import warnings
+from concurrent.futures import ThreadPoolExecutor
 from itertools import islice
 from typing import (
     Any,
@@ -108,46 +109,82 @@ def read_text(
     return text
 
 
+#: The formats ``format=`` names (``None``: told by the content).
+InputFormat = Literal["text", "html", "docx", "pdf", "image"]
+
+
+def _check_format(format: Any) -> Optional[str]:
+    if format is None or isinstance(format, str):
+        return format
+    raise TypeError(f"format must be a str or None, not {type(format).__name__}")
+
+
 def parse_file(
     path: Union[str, "os.PathLike[str]"],
     *,
+    format: Optional[InputFormat] = None,
     encoding: Optional[str] = None,
     lossy: bool = False,
     max_bytes: Optional[int] = None,
 ) -> Document:
-    """Reads a file and parses it; ``doc.text`` is the file's decoded text.
+    """Reads a file in its format and parses it; ``doc.text`` is what its spans point into.
 
     Args:
         path: a ``str`` or path object.
-        encoding: by default the file is read as the CLI reads it (see ``read_text``: UTF-8 or
-            UTF-16, found from the bytes); name a codec (``"cp1258"``) to decode with Python.
+        format: ``"text"`` (plain text or Markdown), ``"html"`` ...; by default the format is
+            told by the content, as the CLI does. For an HTML page ``doc.text`` is the page
+            itself: spans point into its markup, so the page can be highlighted.
+        encoding: by default a text file is read as the CLI reads it (see ``read_text``: UTF-8
+            or UTF-16, found from the bytes); name a codec (``"cp1258"``) to decode it with
+            Python (the file is then read as text).
         lossy: replace invalid UTF-8 with U+FFFD instead of refusing the file.
         max_bytes: refuse files larger than this many bytes (default 64 MiB), before reading.
 
     Raises:
         TypeError: ``path`` is not a str or path object.
+        ValueError: ``format`` is not a format vanban names.
         FileNotFoundError, PermissionError, IsADirectoryError, OSError: the file cannot be read.
         ParseError: the file is refused: ``.code`` is ``input_too_large``, ``binary_input``,
-            ``invalid_utf8`` or ``unsupported_format`` (a PDF, a Word file ...).
+            ``invalid_utf8``, ``unsupported_format`` (a format this build does not read) or
+            ``malformed_input``.
         UnicodeDecodeError: with ``encoding``, the file is not valid in it.
     """
     if not isinstance(path, (str, os.PathLike)):
         raise TypeError(f"parse_file() expects a path (str or os.PathLike), not {type(path).__name__}")
     limit = _check_max_bytes(max_bytes)
-    if encoding is None:
-        text = read_text(path, max_bytes=limit, lossy=lossy)
-    else:
+    if encoding is not None:
         with open(path, encoding=encoding, errors="replace" if lossy else "strict", newline="") as f:
             text = f.read()
-    return Document._from_fields(_vanban.parse_fields(text, limit), text)
+        return Document._from_fields(_vanban.parse_fields(text, limit), text)
+    fields, source, _format = _vanban.parse_source(
+        None, os.fspath(path), _check_format(format), limit, bool(lossy)
+    )
+    return Document._from_fields(fields, source)
 
 
-def _text_of(source: Any, where: str, max_bytes: Optional[int]) -> str:
-    if isinstance(source, str):
-        return source
-    if isinstance(source, os.PathLike):
-        return read_text(source, max_bytes=max_bytes)
-    raise TypeError(f"{where} is {type(source).__name__}, expected str (a text) or a path object (a file)")
+def parse_bytes(
+    data: Union[bytes, bytearray, memoryview],
+    /,
+    *,
+    format: Optional[InputFormat] = None,
+    lossy: bool = False,
+    max_bytes: Optional[int] = None,
+) -> Document:
+    """Parses the bytes of a file (an upload, a blob from a database) as ``parse_file`` reads a
+    file: in its format, told by the content unless ``format`` names it. ``doc.text`` is the
+    decoded source the spans point into (for HTML, the page).
+
+    Raises:
+        TypeError: ``data`` is not bytes-like.
+        ValueError: ``format`` is not a format vanban names.
+        ParseError: the bytes are refused (as ``parse_file``).
+    """
+    if not isinstance(data, (bytes, bytearray, memoryview)):
+        raise TypeError(f"parse_bytes() expects bytes, not {type(data).__name__}")
+    fields, source, _format = _vanban.parse_source(
+        bytes(data), None, _check_format(format), _check_max_bytes(max_bytes), bool(lossy)
+    )
+    return Document._from_fields(fields, source)
 
 
 def _batches(items: Iterable[Any], size: int) -> Iterator[List[Any]]:
@@ -169,7 +206,7 @@ def _iter(
 ) -> Iterator[Any]:
     base = 0
     for batch in _batches(items, batch_size):
-        sources, contexts = [], []
+        entries, contexts = [], []
         for k, entry in enumerate(batch):
             where = f"texts[{base + k}]"
             if as_tuples:
@@ -177,9 +214,20 @@ def _iter(
                     raise TypeError(f"{where}: with as_tuples=True each entry is a (text, context) pair")
                 entry, ctx = entry
                 contexts.append(ctx)
-            sources.append(_text_of(entry, where, max_bytes))
-        fields = _vanban.parse_many_fields(sources, max_bytes, threads, base)
-        docs = [Document._from_fields(f, t) for f, t in zip(fields, sources)]
+            if not isinstance(entry, (str, os.PathLike)):
+                raise TypeError(
+                    f"{where} is {type(entry).__name__}, expected str (a text) or a path object (a file)"
+                )
+            entries.append(entry)
+        texts = [e for e in entries if isinstance(e, str)]
+        paths = [os.fspath(e) for e in entries if not isinstance(e, str)]
+        parsed = iter(
+            [Document._from_fields(f, t) for f, t in zip(_vanban.parse_many_fields(texts, max_bytes, threads, base), texts)]
+            if texts
+            else []
+        )
+        files = iter(_parse_paths(paths, max_bytes, threads) if paths else [])
+        docs = [next(parsed) if isinstance(e, str) else next(files) for e in entries]
         if progress is not None:
             progress(len(docs))
         if as_tuples:
@@ -187,6 +235,21 @@ def _iter(
         else:
             yield from docs
         base += len(batch)
+
+
+def _parse_paths(paths: List[str], max_bytes: Optional[int], threads: Optional[int]) -> List[Document]:
+    """Files read in their formats and parsed, in order, on threads started for this call (the
+    native reader and parser release the GIL)."""
+
+    def one(path: str) -> Document:
+        fields, source, _format = _vanban.parse_source(None, path, None, max_bytes, False)
+        return Document._from_fields(fields, source)
+
+    workers = min(len(paths), threads or os.cpu_count() or 1)
+    if workers <= 1:
+        return [one(p) for p in paths]
+    with ThreadPoolExecutor(max_workers=workers) as pool:
+        return list(pool.map(one, paths))
 
 
 def _check_common(items: Any, threads: Any, max_bytes: Any, batch_size: Any) -> Tuple[Optional[int], Optional[int]]:
@@ -303,4 +366,4 @@ def expand(abbreviation: str) -> Optional[str]:
     return _vanban.expand(abbreviation)
 
 
-__all__ = ["parse", "parse_file", "parse_many", "parse_iter", "read_text", "expand", "ParseError"]
+__all__ = ["parse", "parse_file", "parse_bytes", "parse_many", "parse_iter", "read_text", "expand", "ParseError"]
