@@ -9,6 +9,16 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
+echo "== OCR tools (Tesseract with its Vietnamese model, Poppler): the scan tests read real scans"
+as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
+if ! command -v tesseract >/dev/null || ! tesseract --list-langs 2>/dev/null | grep -qx vie \
+  || ! command -v pdftoppm >/dev/null; then
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get update -qq
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
+    tesseract-ocr tesseract-ocr-vie poppler-utils >/dev/null
+fi
+tesseract --version 2>&1 | head -1
+
 echo "== rust: fmt, clippy, tests"
 rustup component add rustfmt clippy >/dev/null 2>&1 || true
 cargo fmt --all --check
@@ -31,6 +41,10 @@ if [ -f ../shared/tools/score.py ]; then
 else
   echo "SKIP: ../shared is absent (a fresh clone): corpus score not checked"
 fi
+
+echo "== scan path: OCR of the seven mapped scans, scored against their gold"
+# Floor: what scan -> OCR -> parse reached on 2026-12-04 (the transcriptions score 1.0).
+python3 scripts/formats/score_scans.py --min score=0.67
 
 echo "== python"
 bash python/ci.sh

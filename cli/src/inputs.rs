@@ -1,11 +1,14 @@
 //! The inputs of a run: files named on the command line are read whatever their name; folders
-//! give their text, Markdown and HTML files (by extension, any case), sorted, and every entry they
+//! give the files of the formats vanban reads (text, Markdown, HTML, PDF, images; by extension, any case), sorted, and every entry they
 //! pass over is reported with its reason.
 
 use std::path::{Path, PathBuf};
 
 /// Extensions a folder's files are read for.
-const TEXT_EXTENSIONS: &[&str] = &["txt", "text", "md", "markdown", "html", "htm", "xhtml"];
+const TEXT_EXTENSIONS: &[&str] = &[
+    "txt", "text", "md", "markdown", "html", "htm", "xhtml", "pdf", "png", "jpg", "jpeg", "tif",
+    "tiff",
+];
 
 /// Extensions of documents vanban does not read yet, with the name a report gives.
 const NOT_YET_READ: &[(&str, &str)] = &[
@@ -13,12 +16,6 @@ const NOT_YET_READ: &[(&str, &str)] = &[
     ("doc", "DOC"),
     ("odt", "ODT"),
     ("rtf", "RTF"),
-    ("pdf", "PDF"),
-    ("png", "PNG"),
-    ("jpg", "JPEG"),
-    ("jpeg", "JPEG"),
-    ("tif", "TIFF"),
-    ("tiff", "TIFF"),
 ];
 
 /// One input to parse.
@@ -63,7 +60,7 @@ impl Skip {
                 format!("{f} is not read yet: convert it to text, or name the file to try it")
             }
             Skip::NotText => format!(
-                "not a text, Markdown or HTML file (.{}); name the file to read it anyway",
+                "not a document vanban reads (.{}); name the file to read it anyway",
                 TEXT_EXTENSIONS.join(", .")
             ),
             Skip::Unreadable(e) => format!("cannot be listed: {e}"),
@@ -204,16 +201,16 @@ mod tests {
             .iter()
             .map(|i| i.rel.display().to_string())
             .collect();
-        assert_eq!(names, ["a.TXT", "b.markdown"]);
+        assert_eq!(names, ["a.TXT", "b.markdown", "c.pdf"]);
         let reasons: Vec<_> = flat.skipped.iter().map(|(_, s)| s.key()).collect();
-        assert_eq!(reasons, ["hidden", "pdf", "docx", "not text", "folder"]);
+        assert_eq!(reasons, ["hidden", "docx", "not text", "folder"]);
         let deep = expand(&[arg], true);
         let names: Vec<_> = deep
             .inputs
             .iter()
             .map(|i| i.rel.display().to_string())
             .collect();
-        assert_eq!(names, ["a.TXT", "b.markdown", "sub/g.md"]);
+        assert_eq!(names, ["a.TXT", "b.markdown", "c.pdf", "sub/g.md"]);
         assert!(deep.had_folder);
         std::fs::remove_dir_all(&dir).unwrap();
     }

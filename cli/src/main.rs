@@ -34,7 +34,7 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
-    /// Parse documents: files, folders of text, Markdown and HTML files, or - for standard input.
+    /// Parse documents: files (text, Markdown, HTML, PDF, scans), folders of them, or - for stdin.
     ///
     /// One input prints one document; several inputs (or a folder) print one record per input,
     /// in input order, each naming its `source` (JSON Lines with --json).
@@ -76,6 +76,10 @@ enum InputFormat {
     Text,
     /// An HTML page (spans point into the page).
     Html,
+    /// A PDF: its text layer, or OCR of its pages (a scan).
+    Pdf,
+    /// An image of a page (PNG, JPEG, TIFF ...), read by OCR.
+    Image,
 }
 
 impl InputFormat {
@@ -83,6 +87,8 @@ impl InputFormat {
         match self {
             InputFormat::Text => vanban::read::Format::Text,
             InputFormat::Html => vanban::read::Format::Html,
+            InputFormat::Pdf => vanban::read::Format::Pdf,
+            InputFormat::Image => vanban::read::Format::Image,
         }
     }
 }
@@ -100,7 +106,8 @@ enum Offsets {
 #[derive(Args)]
 struct ParseArgs {
     /// Files, folders or - (standard input). A named file is read whatever its extension; a
-    /// folder gives its .txt, .text, .md, .markdown, .html, .htm and .xhtml files (any case).
+    /// folder gives its text (.txt .text .md .markdown), HTML (.html .htm .xhtml), PDF and
+    /// image (.png .jpg .jpeg .tif .tiff) files, any case.
     #[arg(required = true, value_name = "INPUT")]
     inputs: Vec<String>,
 
@@ -123,6 +130,9 @@ struct ParseArgs {
     /// The inputs' format (default: told by each input's content).
     #[arg(long, value_enum, value_name = "FORMAT")]
     input_format: Option<InputFormat>,
+
+    #[command(flatten)]
+    ocr: OcrArgs,
 
     /// Unit of the spans in the JSON.
     #[arg(long, value_enum, default_value_t = Offsets::Bytes, value_name = "UNIT")]
@@ -158,6 +168,28 @@ struct ParseArgs {
     quiet: bool,
 }
 
+/// How scans are read (OCR by Tesseract, found on PATH when a scan is read).
+#[derive(Args, Clone)]
+struct OcrArgs {
+    /// Refuse scans (images, PDFs without a text layer) instead of reading them by OCR.
+    #[arg(long)]
+    no_ocr: bool,
+
+    /// Tesseract's language models for scans.
+    #[arg(long, default_value = "vie", value_name = "LANGS")]
+    ocr_lang: String,
+}
+
+impl OcrArgs {
+    fn core(&self) -> vanban::read::OcrOptions {
+        vanban::read::OcrOptions {
+            enabled: !self.no_ocr,
+            lang: self.ocr_lang.clone(),
+            ..vanban::read::OcrOptions::default()
+        }
+    }
+}
+
 #[derive(Args)]
 struct TextArgs {
     /// A file, or - for standard input.
@@ -167,6 +199,9 @@ struct TextArgs {
     /// The input's format (default: told by its content).
     #[arg(long, value_enum, value_name = "FORMAT")]
     input_format: Option<InputFormat>,
+
+    #[command(flatten)]
+    ocr: OcrArgs,
 
     /// Decode invalid UTF-8 lossily (U+FFFD) instead of refusing the input.
     #[arg(long)]
@@ -186,6 +221,7 @@ fn text_command(a: &TextArgs) -> ExitCode {
     let opts = vanban::read::ReadOptions {
         format: a.input_format.map(InputFormat::core),
         lossy: a.lossy,
+        ocr: a.ocr.core(),
     };
     match bytes.and_then(|b| vanban::read::read_bytes(b, &opts)) {
         Ok(input) => print_or_quiet(input.text()),
@@ -205,6 +241,7 @@ struct Config {
     lossy: bool,
     max_bytes: usize,
     input_format: Option<vanban::read::Format>,
+    ocr: vanban::read::OcrOptions,
     many: bool,
 }
 
@@ -237,6 +274,7 @@ fn read(input: &Input, cfg: &Config) -> Result<vanban::read::Input, ReadError> {
     let opts = vanban::read::ReadOptions {
         format: cfg.input_format,
         lossy: cfg.lossy,
+        ocr: cfg.ocr.clone(),
     };
     vanban::read::read_bytes(bytes, &opts)
 }
@@ -508,6 +546,7 @@ fn parse_command(a: ParseArgs) -> ExitCode {
         lossy: a.lossy,
         max_bytes: a.max_bytes,
         input_format: a.input_format.map(InputFormat::core),
+        ocr: a.ocr.core(),
         many,
     };
     let show_progress = many && !a.quiet && !a.no_progress;
@@ -528,7 +567,7 @@ fn parse_command(a: ParseArgs) -> ExitCode {
     }
     if inputs.is_empty() {
         pb.finish_and_clear();
-        eprintln!("vanban: no input to parse: the folders hold no text, Markdown or HTML files");
+        eprintln!("vanban: no input to parse: the folders hold no documents vanban reads");
         if !a.quiet && !skipped.is_empty() {
             eprintln!("{}", summary(&Tally::default(), &skipped, started));
         }

@@ -466,7 +466,11 @@ fn parse_source<'py>(
             ))
         })?),
     };
-    let opts = vanban::read::ReadOptions { format, lossy };
+    let opts = vanban::read::ReadOptions {
+        format,
+        lossy,
+        ..Default::default()
+    };
     let max = limit(max_bytes);
     let shown = path
         .as_ref()

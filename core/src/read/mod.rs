@@ -8,10 +8,12 @@
 pub mod format;
 #[cfg(feature = "html")]
 pub mod html;
+pub mod ocr;
 pub mod source_map;
 pub mod text;
 
 pub use format::{Format, Sniffed};
+pub use ocr::OcrOptions;
 pub use source_map::MappedText;
 pub use text::{decode, Decoded, Encoding};
 
@@ -47,6 +49,19 @@ pub enum ReadError {
         format: &'static str,
         message: String,
     },
+    /// A scan, and no OCR on this machine (Tesseract, its Vietnamese model, or Poppler for
+    /// PDFs is not installed): the message names what to install.
+    OcrUnavailable {
+        message: String,
+    },
+    /// Tesseract failed on a page, with its message.
+    OcrFailed {
+        message: String,
+    },
+    /// A scan (an image, or a PDF without a text layer) with OCR turned off.
+    NoTextLayer,
+    /// An encrypted (password-protected) PDF.
+    Encrypted,
 }
 
 impl ReadError {
@@ -61,6 +76,10 @@ impl ReadError {
         "invalid_utf8",
         "unsupported_format",
         "malformed_input",
+        "ocr_unavailable",
+        "ocr_failed",
+        "no_text_layer",
+        "encrypted_input",
     ];
 
     /// Stable `snake_case` code.
@@ -75,6 +94,10 @@ impl ReadError {
             ReadError::InvalidUtf8 { .. } => "invalid_utf8",
             ReadError::UnsupportedFormat { .. } => "unsupported_format",
             ReadError::Malformed { .. } => "malformed_input",
+            ReadError::OcrUnavailable { .. } => "ocr_unavailable",
+            ReadError::OcrFailed { .. } => "ocr_failed",
+            ReadError::NoTextLayer => "no_text_layer",
+            ReadError::Encrypted => "encrypted_input",
         }
     }
 
@@ -111,7 +134,7 @@ impl std::fmt::Display for ReadError {
             ),
             ReadError::UnsupportedFormat { format } => write!(
                 f,
-                "a {} file: vanban reads plain text and Markdown (UTF-8 or UTF-16); convert it to text first",
+                "a {} file: vanban reads text, Markdown, HTML, PDF and scans; convert it to one of them first",
                 format.to_uppercase()
             ),
             ReadError::Malformed { format, message } => write!(
@@ -119,6 +142,16 @@ impl std::fmt::Display for ReadError {
                 "a damaged {} file: {message}",
                 format.to_uppercase()
             ),
+            ReadError::OcrUnavailable { message } => {
+                write!(f, "a scan, and OCR is not available: {message}")
+            }
+            ReadError::OcrFailed { message } => write!(f, "OCR failed: {message}"),
+            ReadError::NoTextLayer => {
+                f.write_str("a scan (no text layer) and OCR is off: turn OCR on to read it")
+            }
+            ReadError::Encrypted => {
+                f.write_str("an encrypted PDF: remove its password (qpdf --decrypt) first")
+            }
         }
     }
 }
@@ -171,6 +204,8 @@ pub struct ReadOptions {
     pub format: Option<Format>,
     /// Read invalid UTF-8 with U+FFFD instead of refusing it.
     pub lossy: bool,
+    /// How scans and PDFs are read.
+    pub ocr: OcrOptions,
 }
 
 /// An input read into the text the parser takes.
@@ -239,9 +274,22 @@ pub fn read_bytes(bytes: Vec<u8>, opts: &ReadOptions) -> Result<Input, ReadError
                 ..Input::plain(decoded.text)
             })
         }
+        Format::Pdf => Ok(extracted(ocr::read_pdf(&bytes, &opts.ocr)?, Format::Pdf)),
+        Format::Image => Ok(extracted(
+            ocr::read_image(&bytes, &opts.ocr)?,
+            Format::Image,
+        )),
         other => Err(ReadError::UnsupportedFormat {
             format: other.as_str(),
         }),
+    }
+}
+
+/// The input of a format whose bytes are not text: spans point into the extracted text.
+fn extracted(text: String, format: Format) -> Input {
+    Input {
+        format,
+        ..Input::plain(text)
     }
 }
 
@@ -307,6 +355,14 @@ mod tests {
                 format: "docx",
                 message: "x".into(),
             },
+            ReadError::OcrUnavailable {
+                message: "x".into(),
+            },
+            ReadError::OcrFailed {
+                message: "x".into(),
+            },
+            ReadError::NoTextLayer,
+            ReadError::Encrypted,
         ];
         for e in &all {
             assert!(ReadError::CODES.contains(&e.code()), "{}", e.code());
