@@ -161,11 +161,17 @@ fn reference() -> String {
         "io_error" => "any other read failure (Python: `OSError`)",
         "binary_input" => "many NUL bytes and no UTF-16 mark: not a text document",
         "invalid_utf8" => "not valid UTF-8 (read it lossily: `--lossy`, `lossy=True`)",
-        "unsupported_format" => "a PDF, Word, RTF, image or zip file (named in the message): convert it to text",
+        "unsupported_format" => "a format this build does not read (Word, RTF, a spreadsheet, a zip ...; named in the message): convert it",
+        "malformed_input" => "a format vanban reads, damaged beyond reading (the message says how)",
+        "ocr_unavailable" => "a scan, and no OCR on this machine: install `tesseract-ocr` and `tesseract-ocr-vie` (and `poppler-utils` for PDFs)",
+        "ocr_failed" => "Tesseract failed on a page (its message is given)",
+        "no_text_layer" => "a scan (an image, a PDF without a text layer) with OCR turned off (`--no-ocr`)",
+        "encrypted_input" => "a password-protected PDF: decrypt it first",
         _ => "",
     }
     };
     for code in vanban::read::ReadError::CODES {
+        assert!(!when(code).is_empty(), "refusal {code} has no description here");
         out.push_str(&format!("| `{code}` | {} |\n", when(code)));
     }
     out.push_str(
