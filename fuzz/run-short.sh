@@ -15,7 +15,7 @@ fi
 cd "$here"
 # Build first, so that the time limit is spent fuzzing.
 nice -n 19 cargo +nightly fuzz build --sanitizer none
-for t in parse_bytes parse_structured; do
+for t in parse_bytes parse_structured read_html; do
   echo "== fuzz $t for ${seconds}s"
   bash "$here/run.sh" "$t" "$seconds"
 done

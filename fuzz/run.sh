@@ -34,7 +34,8 @@ niceness=${FUZZ_NICE:-19}
 corpus=$here/corpus/$target
 artifacts=$here/artifacts/$target
 mkdir -p "$corpus" "$artifacts"
-cp -n "$repo"/tests/fixtures/* "$corpus"/ 2>/dev/null || true
+cp -n "$repo"/tests/fixtures/* "$repo"/tests/fixtures/formats/* "$repo"/examples/*.html \
+  "$corpus"/ 2>/dev/null || true
 for d in "$repo/../shared/corpus/docs" "$repo/../shared/seeds"; do
   if [ -d "$d" ]; then
     cp -n "$d"/* "$corpus"/ 2>/dev/null || true
@@ -45,13 +46,16 @@ cd "$here"
 command -v cargo-fuzz >/dev/null || { echo "cargo-fuzz is missing: cargo install cargo-fuzz --locked"; exit 1; }
 nice -n "$niceness" cargo +nightly fuzz build --sanitizer none "$target"
 bin=$here/target/x86_64-unknown-linux-gnu/release/$target
+# A target's own dictionary (dict/<target>.dict: HTML's tags for read_html) or the documents'.
+dict=$here/dict/$target.dict
+[ -f "$dict" ] || dict=$here/dict/vanban.dict
 before=$(ls "$artifacts")
 
 cpu0=$(awk '{print $14+$15+$16+$17}' /proc/$$/stat)
 status=0
 timeout -k 30 $((seconds + 900)) nice -n "$niceness" "$bin" "$corpus" \
   -max_total_time="$seconds" -timeout=60 -fork=1 -ignore_timeouts=1 -ignore_ooms=0 \
-  -rss_limit_mb=4096 -max_len=65536 -dict="$here/dict/vanban.dict" -print_final_stats=1 \
+  -rss_limit_mb=4096 -max_len=65536 -dict="$dict" -print_final_stats=1 \
   -artifact_prefix="$artifacts/" "$@" || status=$?
 cpu1=$(awk '{print $14+$15+$16+$17}' /proc/$$/stat)
 if [ "$status" -eq 124 ] || [ "$status" -eq 137 ]; then
