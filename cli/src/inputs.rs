@@ -1,22 +1,17 @@
 //! The inputs of a run: files named on the command line are read whatever their name; folders
-//! give the files of the formats vanban reads (text, Markdown, HTML, PDF, images; by extension, any case), sorted, and every entry they
+//! give the files of the formats vanban reads (text, Markdown, HTML, DOCX, PDF, images; by extension, any case), sorted, and every entry they
 //! pass over is reported with its reason.
 
 use std::path::{Path, PathBuf};
 
 /// Extensions a folder's files are read for.
 const TEXT_EXTENSIONS: &[&str] = &[
-    "txt", "text", "md", "markdown", "html", "htm", "xhtml", "pdf", "png", "jpg", "jpeg", "tif",
-    "tiff",
+    "txt", "text", "md", "markdown", "html", "htm", "xhtml", "docx", "pdf", "png", "jpg", "jpeg",
+    "tif", "tiff",
 ];
 
 /// Extensions of documents vanban does not read yet, with the name a report gives.
-const NOT_YET_READ: &[(&str, &str)] = &[
-    ("docx", "DOCX"),
-    ("doc", "DOC"),
-    ("odt", "ODT"),
-    ("rtf", "RTF"),
-];
+const NOT_YET_READ: &[(&str, &str)] = &[("doc", "DOC"), ("odt", "ODT"), ("rtf", "RTF")];
 
 /// One input to parse.
 #[derive(Debug, Clone)]
@@ -201,16 +196,19 @@ mod tests {
             .iter()
             .map(|i| i.rel.display().to_string())
             .collect();
-        assert_eq!(names, ["a.TXT", "b.markdown", "c.pdf"]);
+        assert_eq!(names, ["a.TXT", "b.markdown", "c.pdf", "d.docx"]);
         let reasons: Vec<_> = flat.skipped.iter().map(|(_, s)| s.key()).collect();
-        assert_eq!(reasons, ["hidden", "docx", "not text", "folder"]);
+        assert_eq!(reasons, ["hidden", "not text", "folder"]);
         let deep = expand(&[arg], true);
         let names: Vec<_> = deep
             .inputs
             .iter()
             .map(|i| i.rel.display().to_string())
             .collect();
-        assert_eq!(names, ["a.TXT", "b.markdown", "c.pdf", "sub/g.md"]);
+        assert_eq!(
+            names,
+            ["a.TXT", "b.markdown", "c.pdf", "d.docx", "sub/g.md"]
+        );
         assert!(deep.had_folder);
         std::fs::remove_dir_all(&dir).unwrap();
     }

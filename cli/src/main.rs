@@ -34,7 +34,7 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
-    /// Parse documents: files (text, Markdown, HTML, PDF, scans), folders of them, or - for stdin.
+    /// Parse documents: files (text, Markdown, HTML, DOCX, PDF, scans), folders of them, or -.
     ///
     /// One input prints one document; several inputs (or a folder) print one record per input,
     /// in input order, each naming its `source` (JSON Lines with --json).
@@ -76,6 +76,8 @@ enum InputFormat {
     Text,
     /// An HTML page (spans point into the page).
     Html,
+    /// A Word document (.docx; its automatic numbering drawn).
+    Docx,
     /// A PDF: its text layer, or OCR of its pages (a scan).
     Pdf,
     /// An image of a page (PNG, JPEG, TIFF ...), read by OCR.
@@ -87,6 +89,7 @@ impl InputFormat {
         match self {
             InputFormat::Text => vanban::read::Format::Text,
             InputFormat::Html => vanban::read::Format::Html,
+            InputFormat::Docx => vanban::read::Format::Docx,
             InputFormat::Pdf => vanban::read::Format::Pdf,
             InputFormat::Image => vanban::read::Format::Image,
         }
@@ -106,8 +109,8 @@ enum Offsets {
 #[derive(Args)]
 struct ParseArgs {
     /// Files, folders or - (standard input). A named file is read whatever its extension; a
-    /// folder gives its text (.txt .text .md .markdown), HTML (.html .htm .xhtml), PDF and
-    /// image (.png .jpg .jpeg .tif .tiff) files, any case.
+    /// folder gives its text (.txt .text .md .markdown), HTML (.html .htm .xhtml), Word (.docx),
+    /// PDF and image (.png .jpg .jpeg .tif .tiff) files, any case.
     #[arg(required = true, value_name = "INPUT")]
     inputs: Vec<String>,
 

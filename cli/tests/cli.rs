@@ -246,7 +246,7 @@ fn folders_say_what_they_skip() {
     for f in ["A.TXT", "b.markdown", "sub/c.md"] {
         std::fs::write(dir.join(f), &text).unwrap();
     }
-    for f in ["e.docx", "f.csv"] {
+    for f in ["e.doc", "f.csv"] {
         std::fs::write(dir.join(f), b"x").unwrap();
     }
     let d = dir.display().to_string();
@@ -254,7 +254,7 @@ fn folders_say_what_they_skip() {
     assert!(o.status.success());
     assert_eq!(json_lines(&o).len(), 2);
     let err = stderr(&o);
-    assert!(err.contains("e.docx: DOCX is not read yet"), "{err}");
+    assert!(err.contains("e.doc: DOC is not read yet"), "{err}");
     assert!(err.contains("f.csv: not a document vanban reads"), "{err}");
     assert!(err.contains("sub: a folder: pass --recursive"), "{err}");
     assert!(err.contains("2 parsed, 0 refused, 3 skipped"), "{err}");
@@ -332,7 +332,10 @@ fn scans_need_ocr_and_say_so() {
         .unwrap();
     assert_eq!(o.status.code(), Some(1));
     let err = stderr(&o);
-    assert!(err.contains("ocr_unavailable") && err.contains("tesseract-ocr"), "{err}");
+    assert!(
+        err.contains("ocr_unavailable") && err.contains("tesseract-ocr"),
+        "{err}"
+    );
     // OCR off: a scan is refused as having no text layer.
     let o = run(&["parse", "--json", "--records", "--no-ocr", &p]);
     let rec = &json_lines(&o)[0];
@@ -343,8 +346,8 @@ fn scans_need_ocr_and_say_so() {
 /// A real signed scan (../shared/inputs/scans), read by OCR when Tesseract is installed.
 #[test]
 fn a_real_scan_is_read_by_ocr() {
-    let scan = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../../shared/inputs/scans/real_qd_729_ttg.pdf");
+    let scan =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("../../shared/inputs/scans/real_qd_729_ttg.pdf");
     if !scan.is_file() {
         eprintln!("SKIP: ../shared/inputs/scans is absent (a fresh clone)");
         return;

@@ -171,7 +171,10 @@ fn reference() -> String {
     }
     };
     for code in vanban::read::ReadError::CODES {
-        assert!(!when(code).is_empty(), "refusal {code} has no description here");
+        assert!(
+            !when(code).is_empty(),
+            "refusal {code} has no description here"
+        );
         out.push_str(&format!("| `{code}` | {} |\n", when(code)));
     }
     out.push_str(

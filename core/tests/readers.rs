@@ -63,11 +63,9 @@ fn outlines_snapshot() {
         .collect();
     names.sort();
     for name in names {
-        let (bytes, input) = read(&name, None);
+        let (_, input) = read(&name, None);
         let doc = parse(&input);
-        if let Ok(source) = std::str::from_utf8(&bytes) {
-            assert_spans_in(source, &doc);
-        }
+        assert_spans_in(&input.source, &doc);
         insta::assert_snapshot!(name.replace('.', "_"), vanban::render::outline(&doc));
     }
 }
@@ -108,4 +106,83 @@ fn named_formats_override_detection() {
     let (_, input) = read("cong_van_trang_web.html", Some(Format::Text));
     assert_eq!(input.format, Format::Text);
     assert!(input.text().contains("<table"));
+}
+
+#[test]
+fn a_word_file_gets_its_automatic_numbering_back() {
+    let (_, input) = read("quyet_dinh_word.docx", None);
+    assert_eq!(input.format, Format::Docx);
+    let doc = parse(&input);
+    assert_eq!(doc.kind.as_deref(), Some("quyet_dinh"));
+    assert_eq!(doc.symbol.as_deref(), Some("215/QĐ-UBND"));
+    // The labels are not in the file's text: Word draws them from numbering.xml.
+    let labels: Vec<&str> = doc.items.iter().map(|i| i.label.as_str()).collect();
+    assert_eq!(labels, ["Điều 1.", "Điều 2.", "Điều 3."]);
+    let sub: Vec<&str> = doc.items[0]
+        .children
+        .iter()
+        .map(|i| i.label.as_str())
+        .collect();
+    assert_eq!(sub, ["1.", "2."]);
+    // The same document as text parses the same.
+    let text = std::fs::read_to_string(
+        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../tests/fixtures/quyet_dinh.txt"),
+    )
+    .unwrap();
+    assert_eq!(
+        vanban::render::outline(&doc),
+        vanban::render::outline(&vanban::parse(&text))
+    );
+}
+
+#[test]
+fn damaged_word_files_are_refused_with_a_code() {
+    let opts = ReadOptions::default();
+    let (bytes, _) = read("quyet_dinh_word.docx", None);
+    // Cut short: the zip's directory is gone.
+    let cut = read::read_bytes(bytes[..bytes.len() / 2].to_vec(), &opts).unwrap_err();
+    assert_eq!(cut.code(), "malformed_input", "{cut}");
+    // A zip bomb: a part that unpacks past the limit is refused, not unpacked.
+    let mut bomb = std::io::Cursor::new(Vec::new());
+    {
+        let mut z = zip::ZipWriter::new(&mut bomb);
+        let o = zip::write::SimpleFileOptions::default()
+            .compression_method(zip::CompressionMethod::Deflated)
+            .large_file(true);
+        z.start_file("word/document.xml", o).unwrap();
+        let zeros = vec![b' '; 1 << 20];
+        for _ in 0..=(vanban::read::docx::MAX_PART >> 20) {
+            std::io::Write::write_all(&mut z, &zeros).unwrap();
+        }
+        z.finish().unwrap();
+    }
+    let bomb = bomb.into_inner();
+    assert!(bomb.len() < 2 << 20, "{} bytes", bomb.len());
+    let e = read::read_bytes(bomb, &opts).unwrap_err();
+    assert_eq!(e.code(), "malformed_input");
+    assert!(e.to_string().contains("zip bomb"), "{e}");
+    // XML that is not well-formed.
+    let mut bad = std::io::Cursor::new(Vec::new());
+    {
+        let mut z = zip::ZipWriter::new(&mut bad);
+        z.start_file(
+            "word/document.xml",
+            zip::write::SimpleFileOptions::default(),
+        )
+        .unwrap();
+        std::io::Write::write_all(&mut z, b"<w:document><w:body><w:p></w:body>").unwrap();
+        z.finish().unwrap();
+    }
+    let e = read::read_bytes(bad.into_inner(), &opts).unwrap_err();
+    assert_eq!(e.code(), "malformed_input");
+    assert!(e.to_string().contains("not well-formed"), "{e}");
+    // A binary .doc: refused with a hint to convert it.
+    let mut doc = b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1".to_vec();
+    doc.resize(4096, 0);
+    let e = read::read_bytes(doc, &opts).unwrap_err();
+    assert_eq!(e.code(), "unsupported_format");
+    assert!(
+        e.to_string().contains("DOC") && e.to_string().contains("convert"),
+        "{e}"
+    );
 }

@@ -188,7 +188,7 @@ impl State {
             if !self.out.ends_with('\n') {
                 self.out.push_replaced("\n", at.clone());
             }
-            if paragraph && closes_sentence(&self.out.text) {
+            if paragraph && super::closes_sentence(&self.out.text) {
                 self.out.push_replaced("\n", at);
             }
         }
@@ -286,18 +286,6 @@ impl State {
         }
         flush(self, run, bytes.len());
     }
-}
-
-/// Whether `text` closes a sentence (white space aside): a paragraph element's end after it is
-/// a paragraph's end in the text (a blank line), otherwise a line's. Measured on the corpus
-/// written as pages of both kinds (a `<p>` per paragraph, a `<p>` per printed line): a blank
-/// line after every paragraph element splits headers and wrapped sentences apart, a line end
-/// after every one loses the paragraphs.
-fn closes_sentence(text: &str) -> bool {
-    matches!(
-        text.trim_end().chars().next_back(),
-        Some('.' | ';' | ':' | '!' | '?' | '…')
-    )
 }
 
 fn range(loc: lol_html::html_content::SourceLocation) -> Range<usize> {
