@@ -161,15 +161,11 @@ input.addEventListener("input", () => {
   immediate = false;
 });
 
-// A file goes to the parser as bytes: it decodes UTF-8 and UTF-16 as the CLI does and refuses a
-// PDF, a Word file, an image or binary bytes (the refusal replaces the previous document).
+// A file goes to the parser as bytes: it reads text (UTF-8, UTF-16), web pages and Word files as
+// the CLI does (a page is shown as its source, highlighted), and refuses scans (OCR is native
+// only), damaged files and binary bytes (the refusal replaces the previous document).
 async function openFile(file) {
   if (!file) return;
-  if (/\.x?html?$/i.test(file.name) || file.type === "text/html") {
-    // Read as text, a page's markup would pass for a document: not until vanban reads HTML.
-    refuse(file.name, { code: "unsupported_format", message: "web pages (HTML) are not read yet: save the page as text (.txt) or copy its text in" });
-    return;
-  }
   state.resetScroll = true;
   request(null, 0, new Uint8Array(await file.arrayBuffer()), file.name);
 }

@@ -19,9 +19,10 @@ def test_there_are_format_fixtures() -> None:
 def test_format_fixture_matches_cli(cli: Path, path: Path) -> None:
     want = cli_json(cli, [path])[0]
     doc = vanban.parse_file(path)
-    source = read_text(path)
-    assert doc.text == source, "spans point into the file as given"
-    assert doc.to_dict() == byte_to_code_points(source, want)
+    if path.suffix == ".html":
+        assert doc.text == read_text(path), "spans point into the page as given"
+    # Spans point into doc.text (a Word file's extracted text), as the CLI's bytes into it.
+    assert doc.to_dict() == byte_to_code_points(doc.text, want)
     # The same bytes from memory give the same document.
     assert vanban.parse_bytes(path.read_bytes()) == doc
     assert vanban.parse_bytes(bytearray(path.read_bytes())) == doc

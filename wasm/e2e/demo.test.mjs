@@ -159,9 +159,9 @@ test("a dropped .txt file: the State công văn", async () => {
 
 test("a dropped PDF or binary .txt is refused and nothing of the previous document stays", async () => {
   const cases = [
-    ["scan.pdf", [..."%PDF-1.7\n%\xe2\xe3\n1 0 obj"].map((c) => c.charCodeAt(0)), "unsupported_format", /PDF/],
+    ["scan.pdf", [..."%PDF-1.7\n%\xe2\xe3\n1 0 obj"].map((c) => c.charCodeAt(0)), "ocr_unavailable", /native/],
     ["garbage.txt", [0, 1, 0, 0, 0, 0, 9, 0, 0, 0, 7, 0], "binary_input", /binary/],
-    ["page.html", [..."<!doctype html><p>CHỈ THỊ</p>"].map((c) => c.charCodeAt(0) & 0xff), "unsupported_format", /HTML/],
+    ["letter.doc", [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, ...new Array(600).fill(0)], "unsupported_format", /DOC/],
   ];
   for (const [name, bytes, code, message] of cases) {
     assert.ok(await page.locator("#header-card [data-field=symbol]").count(), "a document is on screen before the drop");
@@ -187,6 +187,28 @@ test("a dropped PDF or binary .txt is refused and nothing of the previous docume
     // Put a document back for the next case.
     await paste(state);
   }
+});
+
+test("a dropped web page or Word file is read as the CLI reads it", async () => {
+  for (const name of ["cong_van_trang_web.html", "quyet_dinh_word.docx"]) {
+    const bytes = [...readFileSync(join(root, "tests", "fixtures", "formats", name))];
+    const want = vanban.parseBytes(new Uint8Array(bytes)).document;
+    const before = Number(await page.getAttribute("body", "data-renders"));
+    await page.evaluate(
+      ([name, bytes]) => {
+        const dt = new DataTransfer();
+        dt.items.add(new File([new Uint8Array(bytes)], name));
+        for (const type of ["dragenter", "dragover", "drop"]) {
+          window.dispatchEvent(new DragEvent(type, { dataTransfer: dt, bubbles: true, cancelable: true }));
+        }
+      },
+      [name, bytes],
+    );
+    await page.waitForFunction((n) => Number(document.body.dataset.renders) > n, before);
+    assert.equal(await page.textContent("#header-card [data-field=symbol] dd"), want.symbol, name);
+    assert.equal(await page.locator("#outline .ol-item").count(), allItems(want.items).length, name);
+  }
+  await paste(state);
 });
 
 test("a 100 KB document parses and draws quickly", async () => {
@@ -253,6 +275,6 @@ test("the package's parseInWorker and createParserWorker parse off the main thre
     version: vanban.version(),
     bytesSymbol: doc.symbol,
     same: true,
-    refusal: "unsupported_format",
+    refusal: "ocr_unavailable",
   });
 });

@@ -20,10 +20,15 @@ export interface VanbanError extends Error {
     | "invalid_input"
     | "binary_input"
     | "invalid_utf8"
-    | "unsupported_format";
+    | "unsupported_format"
+    | "malformed_input"
+    | "ocr_unavailable"
+    | "no_text_layer"
+    | "encrypted_input";
 }
 
-/** What `parseBytes` gives: the decoded text (spans point into it) and its document. */
+/** What `parseBytes` gives: the source its spans point into (the decoded text; an HTML page
+ * itself; a Word file's extracted text) and its document. */
 export interface ParsedBytes {
   text: string;
   document: Document;
@@ -108,11 +113,13 @@ pub fn parse(
     JSON::parse(&json)
 }
 
-/// Decodes the bytes of a file (UTF-8, or UTF-16 with a byte-order mark or found by its zero
-/// bytes) and parses them; `{ text, document }`, the document's spans being UTF-16 offsets into
-/// `text`. A PDF, a Word file, an image or other binary bytes are refused (`unsupported_format`,
-/// `binary_input`), as is invalid UTF-8 (`invalid_utf8`): nothing is shown for them as if it
-/// were a document.
+/// Reads the bytes of a file in its format (told by the content unless `options.format` names
+/// it): text and Markdown (UTF-8, or UTF-16 with a byte-order mark or found by its zero bytes),
+/// an HTML page, a Word file (`.docx`, its automatic numbering drawn). Returns
+/// `{ text, document }`, the document's spans being UTF-16 offsets into `text` (for a page, the
+/// page itself). Scans and PDFs need OCR, native only (`ocr_unavailable`); other binary bytes are
+/// refused (`unsupported_format`, `binary_input`), as are invalid UTF-8 (`invalid_utf8`) and a
+/// damaged file (`malformed_input`): nothing is shown for them as if it were a document.
 #[wasm_bindgen(js_name = parseBytes, unchecked_return_type = "ParsedBytes")]
 pub fn parse_bytes(bytes: Vec<u8>, options: Option<JsParseOptions>) -> Result<JsValue, JsValue> {
     let options = options_of(options)?;

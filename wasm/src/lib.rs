@@ -37,6 +37,10 @@ pub struct ParseOptions {
     /// contract's order: a huge document's header and citations without its items' JSON.
     #[serde(default)]
     pub fields: Option<Vec<String>>,
+    /// `parseBytes` only: the input's format (`"text"`, `"html"`, `"docx"`); by default it is
+    /// told by the content (a page, a Word file ...). Scans need OCR, which runs only natively.
+    #[serde(default)]
+    pub format: Option<String>,
 }
 
 impl ParseOptions {
@@ -117,7 +121,16 @@ pub fn parse_document(text: &str, options: &ParseOptions) -> Result<Document, Ed
 /// `parseJson`: the contract JSON string with UTF-16 spans (the fields asked for, or all).
 pub fn parse_json(text: &str, options: &ParseOptions) -> Result<String, EdgeError> {
     let doc = parse_document(text, options)?;
-    let conv = OffsetConverter::new(text, Unit::Utf16);
+    document_json(&doc, text, options)
+}
+
+/// The JSON of a document whose spans point into `source`, converted to UTF-16 units.
+fn document_json(
+    doc: &Document,
+    source: &str,
+    options: &ParseOptions,
+) -> Result<String, EdgeError> {
+    let conv = OffsetConverter::new(source, Unit::Utf16);
     // Written in one pass, spans converted as they are written (no value tree).
     let json = match &options.fields {
         Some(names) => {
@@ -129,7 +142,7 @@ pub fn parse_json(text: &str, options: &ParseOptions) -> Result<String, EdgeErro
             })?;
             conv.fields_to_json(&fields)
         }
-        None => conv.to_json(&doc),
+        None => conv.to_json(doc),
     };
     check_output(json, MAX_JS_STRING)
 }
@@ -145,10 +158,12 @@ pub fn check_output(json: String, max: usize) -> Result<String, EdgeError> {
     Ok(json)
 }
 
-/// `parseBytes`: the bytes of a file (a dropped file, a fetch body) decoded as the CLI decodes
-/// them (UTF-8, UTF-16 with a mark or by its zero bytes; a PDF, a Word file, an image or other
-/// binary bytes refused with `unsupported_format` / `binary_input`), then parsed. Returns the
-/// decoded text with the JSON, since spans point into the text.
+/// `parseBytes`: the bytes of a file (a dropped file, a fetch body) read as the CLI reads them
+/// (in its format, told by the content unless `options.format` names it: text and Markdown in
+/// UTF-8 or UTF-16, an HTML page, a Word file; a scan is refused with `ocr_unavailable`, other
+/// binary bytes with `unsupported_format` / `binary_input`), then parsed. Returns the source the
+/// spans point into (the decoded text, the page itself for HTML, the extracted text for Word)
+/// with the JSON.
 pub fn parse_bytes(bytes: Vec<u8>, options: &ParseOptions) -> Result<(String, String), EdgeError> {
     let max = options.core().max_bytes;
     if bytes.len() > max {
@@ -157,11 +172,30 @@ pub fn parse_bytes(bytes: Vec<u8>, options: &ParseOptions) -> Result<(String, St
             max,
         }));
     }
-    let text = vanban::read::decode(bytes, false)
-        .map_err(EdgeError::Read)?
-        .text;
-    let json = parse_json(&text, options)?;
-    Ok((text, json))
+    let format = match &options.format {
+        None => None,
+        Some(name) => Some(vanban::read::Format::from_name(name).ok_or_else(|| {
+            EdgeError::InvalidOptions(format!(
+                "format: no format {name:?}; the formats are {}",
+                vanban::read::Format::NAMES.join(", ")
+            ))
+        })?),
+    };
+    let opts = vanban::read::ReadOptions {
+        format,
+        ..Default::default()
+    };
+    let input = vanban::read::read_bytes(bytes, &opts).map_err(EdgeError::Read)?;
+    if input.mapped.is_none() {
+        let json = parse_json(&input.source, options)?;
+        return Ok((input.source, json));
+    }
+    let core = vanban::Options {
+        max_bytes: max.max(input.text().len()),
+    };
+    let doc = vanban::parse_input(&input, &core).map_err(EdgeError::Core)?;
+    let json = document_json(&doc, &input.source, options)?;
+    Ok((input.source, json))
 }
 
 /// `outline`: the core's plain-text outline (offsets in it are UTF-8 bytes, as in the CLI).
@@ -275,9 +309,39 @@ mod tests {
         let (text, json) = parse_bytes(utf16, &ParseOptions::default()).unwrap();
         assert_eq!(text, format!("\u{FEFF}{DOC}"));
         assert!(json.contains("12/CT-UBND"));
+        // Not a real PDF: natively Poppler says it is damaged; in wasm no program runs.
         let pdf = b"%PDF-1.7 ...".to_vec();
         let e = parse_bytes(pdf, &ParseOptions::default()).unwrap_err();
-        assert_eq!(e.code(), "unsupported_format");
+        assert!(
+            ["malformed_input", "ocr_unavailable"].contains(&e.code()),
+            "{e}"
+        );
+        let docx = b"PK\x03\x04 not a zip".to_vec();
+        let e = parse_bytes(docx, &ParseOptions::default()).unwrap_err();
+        assert_eq!(e.code(), "unsupported_format", "{e}");
+        // A page: spans into the page itself.
+        let page = format!(
+            "<html><body><p>{}</p></body></html>",
+            DOC.replace('\n', "<br>")
+        );
+        let (source, json) =
+            parse_bytes(page.clone().into_bytes(), &ParseOptions::default()).unwrap();
+        assert_eq!(source, page);
+        assert!(json.contains("12/CT-UBND"));
+        let as_text = ParseOptions {
+            format: Some("text".into()),
+            ..ParseOptions::default()
+        };
+        let (_, raw) = parse_bytes(page.into_bytes(), &as_text).unwrap();
+        assert_ne!(raw, json);
+        let bad = ParseOptions {
+            format: Some("odt".into()),
+            ..ParseOptions::default()
+        };
+        assert_eq!(
+            parse_bytes(vec![], &bad).unwrap_err().code(),
+            "invalid_options"
+        );
         let e = parse_bytes(vec![0, 1, 0, 0, 0, 0, 9, 0], &ParseOptions::default()).unwrap_err();
         assert_eq!(e.code(), "binary_input");
     }

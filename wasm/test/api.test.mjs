@@ -76,8 +76,9 @@ test("parseBytes decodes a file's bytes and refuses what is no text", () => {
   const item = document.items[0];
   assert.equal(text.slice(item.span.start, item.span.end), sample.slice(direct.items[0].span.start, direct.items[0].span.end));
   const refusals = [
-    [Buffer.from("%PDF-1.7\n%\xe2\xe3\n1 0 obj", "latin1"), "unsupported_format", /PDF/],
-    [Buffer.from("PK\x03\x04\x14\x00\x06\x00[Content_Types].xml word/document.xml", "latin1"), "unsupported_format", /DOCX/],
+    [Buffer.from("%PDF-1.7\n%\xe2\xe3\n1 0 obj", "latin1"), "ocr_unavailable", /native builds/],
+    [Buffer.from("PK\x03\x04\x14\x00\x06\x00[Content_Types].xml word/document.xml", "latin1"), "malformed_input", /DOCX/],
+    [Buffer.from("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1" + "\0".repeat(600), "latin1"), "unsupported_format", /DOC/],
     [Buffer.from([0, 1, 0, 0, 0, 0, 9, 0, 0, 0]), "binary_input", /binary/],
     [Buffer.from([0x53, 0xe1, 0x20, 0x31]), "invalid_utf8", /UTF-8/],
   ];

@@ -2,11 +2,11 @@
 // demo's samples, in NFC and NFD): the CLI's UTF-8 byte spans converted to UTF-16 must equal the
 // package's spans, and every other value must be identical.
 import assert from "node:assert/strict";
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { basename, join } from "node:path";
 import { test } from "node:test";
-import { byteToUtf16, cliJson, convertSpans, fixtures, spanProblems, vanban } from "./helpers.mjs";
+import { byteToUtf16, cliJson, convertSpans, fixtures, root, spanProblems, vanban } from "./helpers.mjs";
 
 const all = fixtures();
 const tmp = mkdtempSync(join(tmpdir(), "vanban-parity-"));
@@ -34,5 +34,19 @@ for (const [file, text] of all) {
     const have = vanban.parse(variant);
     assert.deepStrictEqual(have, want);
     assert.deepStrictEqual(spanProblems(have, variant), []);
+  });
+}
+
+// Other formats (tests/fixtures/formats: an HTML page, a Word file): parseBytes reads them as the
+// CLI does; spans point into the source it returns (the page itself for HTML).
+const formats = join(root, "tests", "fixtures", "formats");
+for (const name of readdirSync(formats).sort()) {
+  test(`parity with the CLI on bytes: ${name}`, () => {
+    const file = join(formats, name);
+    const { text, document } = vanban.parseBytes(new Uint8Array(readFileSync(file)));
+    const want = convertSpans(cliJson(file), byteToUtf16(text));
+    assert.deepStrictEqual(document, want);
+    if (name.endsWith(".html")) assert.equal(text, readFileSync(file, "utf8"));
+    assert.ok(document.symbol, "a symbol");
   });
 }

@@ -53,6 +53,19 @@ fn program(var: &str, name: &str) -> PathBuf {
     std::env::var_os(var).map_or_else(|| PathBuf::from(name), PathBuf::from)
 }
 
+/// WebAssembly runs no programs (nor has a clock or a temporary folder): scans and PDFs are
+/// refused there before anything is tried.
+fn native_only() -> Result<(), ReadError> {
+    if cfg!(target_arch = "wasm32") {
+        return Err(ReadError::OcrUnavailable {
+            message: "scans and PDFs are read by programs (Tesseract, Poppler) that run only in \
+                      the native builds (the CLI, Python)"
+                .to_string(),
+        });
+    }
+    Ok(())
+}
+
 /// Runs a program; a missing one is `OcrUnavailable` with what to install.
 fn run(mut cmd: Command, name: &str, package: &'static str) -> Result<Output, ReadError> {
     cmd.stdin(Stdio::null());
@@ -197,6 +210,7 @@ pub fn layout(tsv: &str) -> String {
 
 /// OCR of an image file's bytes (PNG, JPEG, TIFF, GIF, BMP).
 pub fn read_image(bytes: &[u8], opts: &OcrOptions) -> Result<String, ReadError> {
+    native_only()?;
     if !opts.enabled {
         return Err(ReadError::NoTextLayer);
     }
@@ -208,6 +222,7 @@ pub fn read_image(bytes: &[u8], opts: &OcrOptions) -> Result<String, ReadError> 
 
 /// A PDF's text: its text layer when it has one, else OCR of its pages.
 pub fn read_pdf(bytes: &[u8], opts: &OcrOptions) -> Result<String, ReadError> {
+    native_only()?;
     let dir = Scratch::new()?;
     let pdf = dir.write("in.pdf", bytes)?;
     let (text, pages) = text_layer(&pdf)?;
