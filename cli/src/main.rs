@@ -130,6 +130,11 @@ struct ParseArgs {
     #[arg(long)]
     records: bool,
 
+    /// An input may hold several documents (a Công báo issue, a merged export): cut it into
+    /// them, one record per document with `document_index` and `document_span` (JSON Lines).
+    #[arg(long, conflicts_with = "pretty")]
+    split: bool,
+
     /// The inputs' format (default: told by each input's content).
     #[arg(long, value_enum, value_name = "FORMAT")]
     input_format: Option<InputFormat>,
@@ -245,6 +250,7 @@ struct Config {
     max_bytes: usize,
     input_format: Option<vanban::read::Format>,
     ocr: vanban::read::OcrOptions,
+    split: bool,
     many: bool,
 }
 
@@ -288,6 +294,7 @@ fn emit<W: Write>(
     text: &str,
     input: &Input,
     cfg: &Config,
+    part: Option<(usize, vanban::Span)>,
     mut w: W,
 ) -> io::Result<()> {
     match cfg.format {
@@ -300,6 +307,12 @@ fn emit<W: Write>(
             } else if cfg.records {
                 // `{"source":…,` then the Document's members after its opening brace.
                 write!(w, "{{\"source\":{},", serde_json::to_string(&input.source)?)?;
+                if let Some((index, span)) = part {
+                    // `--split`: which document of the input, and where it lies in it.
+                    let mut s = serde_json::json!({"start": span.start, "end": span.end});
+                    conv.convert_json_spans(&mut s);
+                    write!(w, "\"document_index\":{index},\"document_span\":{s},")?;
+                }
                 conv.write_json(
                     doc,
                     SkipFirstByte {
@@ -318,8 +331,10 @@ fn emit<W: Write>(
             } else {
                 vanban::render::outline(doc)
             };
-            if cfg.many {
-                writeln!(w, "==> {} <==", input.source)?;
+            match part {
+                Some((index, _)) => writeln!(w, "==> {} [{}] <==", input.source, index + 1)?,
+                None if cfg.many => writeln!(w, "==> {} <==", input.source)?,
+                None => {}
             }
             writeln!(w, "{}", body.trim_end_matches('\n'))
         }
@@ -358,27 +373,54 @@ fn refusal_record(source: &str, code: &str, message: &str) -> Vec<u8> {
 }
 
 /// Reads and parses one input; a refusal is its code and message.
-fn load(input: &Input, cfg: &Config) -> Result<(String, vanban::Document), (&'static str, String)> {
+/// The documents of one input: one, or with `--split` each with its span in the input.
+type Parts = Vec<(Option<vanban::Span>, vanban::Document)>;
+
+fn load(input: &Input, cfg: &Config) -> Result<(String, Parts), (&'static str, String)> {
     let read = read(input, cfg).map_err(|e| (e.code(), e.to_string()))?;
     let opts = vanban::Options {
         max_bytes: cfg.max_bytes,
     };
-    let doc = vanban::parse_input(&read, &opts).map_err(|e| (e.code(), e.to_string()))?;
+    let refused = |e: vanban::Error| (e.code(), e.to_string());
+    let parts = if cfg.split {
+        vanban::parse_all_input(&read, &opts)
+            .map_err(refused)?
+            .into_iter()
+            .map(|(span, doc)| (Some(span), doc))
+            .collect()
+    } else {
+        vec![(None, vanban::parse_input(&read, &opts).map_err(refused)?)]
+    };
     // Spans point into the source (the page itself for HTML).
-    Ok((read.source, doc))
+    Ok((read.source, parts))
+}
+
+/// Writes every document of one input.
+fn emit_all<W: Write>(
+    parts: &Parts,
+    text: &str,
+    input: &Input,
+    cfg: &Config,
+    mut w: W,
+) -> io::Result<()> {
+    for (i, (span, doc)) in parts.iter().enumerate() {
+        emit(doc, text, input, cfg, span.map(|s| (i, s)), &mut w)?;
+    }
+    Ok(())
 }
 
 /// Reads, parses and renders one input: into the returned bytes, or into its file under
 /// `out_dir`.
 fn process(input: &Input, cfg: &Config, out_dir: Option<&PathBuf>) -> Outcome {
-    let (text, doc) = match load(input, cfg) {
+    let (text, parts) = match load(input, cfg) {
         Ok(loaded) => loaded,
         Err((code, message)) => return Outcome::Refused { code, message },
     };
     match out_dir {
         None => {
             let mut buf = Vec::with_capacity(text.len() * 2 + 1024);
-            emit(&doc, &text, input, cfg, &mut buf).expect("writing into a Vec does not fail");
+            emit_all(&parts, &text, input, cfg, &mut buf)
+                .expect("writing into a Vec does not fail");
             Outcome::Parsed(buf)
         }
         Some(dir) => {
@@ -389,7 +431,7 @@ fn process(input: &Input, cfg: &Config, out_dir: Option<&PathBuf>) -> Outcome {
                 .and_then(|()| std::fs::File::create(&path))
                 .and_then(|f| {
                     let mut w = io::BufWriter::new(f);
-                    emit(&doc, &text, input, cfg, &mut w)?;
+                    emit_all(&parts, &text, input, cfg, &mut w)?;
                     w.flush()
                 });
             match written {
@@ -540,7 +582,7 @@ fn parse_command(a: ParseArgs) -> ExitCode {
     let cfg = Config {
         format,
         pretty: a.pretty,
-        records: format == Format::Json && (many || a.records),
+        records: format == Format::Json && (many || a.records || a.split),
         unit: match a.offsets {
             Offsets::Bytes => vanban::Unit::Bytes,
             Offsets::Chars => vanban::Unit::CodePoints,
@@ -550,6 +592,7 @@ fn parse_command(a: ParseArgs) -> ExitCode {
         max_bytes: a.max_bytes,
         input_format: a.input_format.map(InputFormat::core),
         ocr: a.ocr.core(),
+        split: a.split,
         many,
     };
     let show_progress = many && !a.quiet && !a.no_progress;
@@ -666,9 +709,9 @@ fn single(
     pb: &ProgressBar,
 ) -> io::Result<()> {
     match load(input, cfg) {
-        Ok((text, doc)) => {
+        Ok((text, parts)) => {
             tally.parsed += 1;
-            emit(&doc, &text, input, cfg, out)
+            emit_all(&parts, &text, input, cfg, out)
         }
         Err((code, message)) => tally.refuse(input, code, &message, pb, cfg.records.then_some(out)),
     }

@@ -368,6 +368,50 @@ fn a_real_scan_is_read_by_ocr() {
 }
 
 #[test]
+fn split_cuts_an_input_into_its_documents() {
+    let names = ["cong_van.txt", "quyet_dinh.txt", "party_chi_thi.md"];
+    let texts: Vec<String> = names
+        .iter()
+        .map(|n| std::fs::read_to_string(fixture(n)).unwrap())
+        .collect();
+    let dir = scratch("split");
+    let merged = dir.join("merged.txt");
+    let all = texts.concat();
+    std::fs::write(&merged, &all).unwrap();
+    let o = run(&["parse", "--json", "--split", &merged.display().to_string()]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let recs = json_lines(&o);
+    assert_eq!(recs.len(), 3);
+    let mut at = 0;
+    for (i, (rec, (name, text))) in recs.iter().zip(names.iter().zip(&texts)).enumerate() {
+        assert_eq!(rec["document_index"], i);
+        assert_eq!(rec["source"], merged.display().to_string());
+        let span = &rec["document_span"];
+        assert_eq!(span["start"], at, "{name}");
+        at += text.len();
+        assert_eq!(span["end"], at, "{name}");
+        // Each reads as the document alone, its spans moved into the merged input.
+        let alone: serde_json::Value =
+            serde_json::from_str(&stdout(&run(&["parse", "--json", &fixture(name)]))).unwrap();
+        assert_eq!(rec["symbol"], alone["symbol"], "{name}");
+        assert_eq!(
+            rec["items"].as_array().unwrap().len(),
+            alone["items"].as_array().unwrap().len()
+        );
+        let s = &rec["header"]["symbol"]["span"];
+        let (a, b) = (
+            s["start"].as_u64().unwrap() as usize,
+            s["end"].as_u64().unwrap() as usize,
+        );
+        assert_eq!(&all[a..b], alone["symbol"].as_str().unwrap());
+    }
+    // One document: one record.
+    let o = run(&["parse", "--json", "--split", &fixture("cong_van.txt")]);
+    assert_eq!(json_lines(&o).len(), 1);
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
 fn out_dir_writes_one_file_per_input() {
     let out = scratch("outdir");
     let o = run(&[

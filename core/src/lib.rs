@@ -40,6 +40,7 @@ pub mod patterns;
 pub mod pipeline;
 pub mod read;
 pub mod render;
+pub mod split;
 pub mod symbols;
 pub mod tables;
 pub mod tail;
@@ -117,6 +118,49 @@ pub fn parse_with(input: &str, options: &Options) -> Result<Document, Error> {
     Ok(pipeline::run(input))
 }
 
+pub use split::parse_all;
+
+/// [`parse_all`] over an input a reader made: each document with its span, all spans into
+/// [`read::Input::source`] (for an HTML page, the page; the markup left out is kept as `markup`
+/// noise of the document it falls in).
+pub fn parse_all_input(
+    input: &read::Input,
+    options: &Options,
+) -> Result<Vec<(Span, Document)>, Error> {
+    let mut docs = parse_all(input.text(), options)?;
+    if let Some(mapped) = &input.mapped {
+        let n = docs.len();
+        for (i, (span, doc)) in docs.iter_mut().enumerate() {
+            let mut whole = mapped.to_source(*span);
+            // The first and the last document reach the page's ends.
+            if i == 0 {
+                whole.start = 0;
+            }
+            if i + 1 == n {
+                whole.end = input.source.len();
+            }
+            *span = whole;
+            let mut d = map_spans(std::mem::replace(doc, Document::empty(0)), |s| {
+                mapped.to_source(s)
+            });
+            d.input_len = input.source.len();
+            d.noise.extend(
+                input
+                    .dropped
+                    .iter()
+                    .filter(|r| r.start >= whole.start && r.start < whole.end.max(whole.start + 1))
+                    .map(|r| Noise {
+                        kind: NoiseKind::Markup,
+                        span: Span::new(r.start, r.end),
+                    }),
+            );
+            d.noise.sort_by_key(|n| (n.span.start, n.span.end));
+            *doc = d;
+        }
+    }
+    Ok(docs)
+}
+
 /// Parses an input a reader made ([`read::read_bytes`]), with spans into its
 /// [`read::Input::source`]: for an HTML page, every span is mapped back to the page's bytes and
 /// the markup left out (scripts, styles, navigation) is kept as `markup` noise.
@@ -135,7 +179,7 @@ pub fn parse_input(input: &read::Input, options: &Options) -> Result<Document, E
 }
 
 /// `doc` with every span (every `{start, end}` of its contract JSON) passed through `f`.
-fn map_spans(doc: Document, f: impl Fn(Span) -> Span) -> Document {
+pub(crate) fn map_spans(doc: Document, f: impl Fn(Span) -> Span) -> Document {
     fn walk(v: &mut serde_json::Value, f: &dyn Fn(Span) -> Span) {
         use serde_json::Value;
         match v {
