@@ -53,6 +53,12 @@ Exit status: 0 every input parsed, 1 an input refused, 2 a usage error.")]
   vanban text page.html                the text of a web page
   vanban text --input-format html -    standard input read as HTML")]
     Text(TextArgs),
+    /// Print the input as an HTML page with what the parse found marked: items, assignments,
+    /// actors, citations and dates wrapped in <span class="vb vb-…" data-…> (for an HTML
+    /// input, its own page, marked).
+    ///
+    /// Example: vanban annotate chi_thi.html > chi_thi.annotated.html
+    Annotate(TextArgs),
     /// Print the JSON Schema of the document JSON.
     Schema,
     /// Print the version.
@@ -220,7 +226,30 @@ struct TextArgs {
     max_bytes: usize,
 }
 
-fn text_command(a: &TextArgs) -> ExitCode {
+fn annotate_command(a: &TextArgs) -> ExitCode {
+    let input = read_one(a).and_then(|input| {
+        let opts = vanban::Options {
+            max_bytes: a.max_bytes.max(input.text().len()),
+        };
+        let doc = vanban::parse_input(&input, &opts).map_err(|e| match e {
+            vanban::Error::InputTooLarge { len, max } => vanban::read::ReadError::TooLarge {
+                len: Some(len as u64),
+                max,
+            },
+        })?;
+        Ok(vanban::read::annotate(&input, &doc))
+    });
+    match input {
+        Ok(html) => print_or_quiet(&html),
+        Err(e) => {
+            eprintln!("vanban: {}: {e} [{}]", a.input, e.code());
+            ExitCode::from(1)
+        }
+    }
+}
+
+/// Reads the one input of `vanban text` / `vanban annotate`.
+fn read_one(a: &TextArgs) -> Result<vanban::read::Input, vanban::read::ReadError> {
     let bytes = if a.input == "-" {
         vanban::read::read_limited(io::stdin().lock(), a.max_bytes)
     } else {
@@ -231,7 +260,11 @@ fn text_command(a: &TextArgs) -> ExitCode {
         lossy: a.lossy,
         ocr: a.ocr.core(),
     };
-    match bytes.and_then(|b| vanban::read::read_bytes(b, &opts)) {
+    bytes.and_then(|b| vanban::read::read_bytes(b, &opts))
+}
+
+fn text_command(a: &TextArgs) -> ExitCode {
+    match read_one(a) {
         Ok(input) => print_or_quiet(input.text()),
         Err(e) => {
             eprintln!("vanban: {}: {e} [{}]", a.input, e.code());
@@ -739,6 +772,7 @@ fn main() -> ExitCode {
     match cli.command {
         Command::Parse(a) => parse_command(a),
         Command::Text(a) => text_command(&a),
+        Command::Annotate(a) => annotate_command(&a),
         Command::Schema => print_or_quiet(&vanban::json_schema()),
         Command::Version => print_or_quiet(&format!("vanban {}\n", vanban::version())),
     }

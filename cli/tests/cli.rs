@@ -412,6 +412,20 @@ fn split_cuts_an_input_into_its_documents() {
 }
 
 #[test]
+fn annotate_prints_the_page_with_its_marks() {
+    let o = run(&["annotate", &fixture("formats/cong_van_trang_web.html")]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let html = stdout(&o);
+    assert!(html.starts_with("<!DOCTYPE html>"), "the page itself");
+    assert!(html.contains("<span class=\"vb vb-item\" data-label=\"1.\">"));
+    let o = run(&["annotate", &fixture("cong_van.txt")]);
+    assert!(stdout(&o).contains("<pre>"));
+    let o = run(&["annotate", "/nonexistent/x.txt"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("not_found"));
+}
+
+#[test]
 fn out_dir_writes_one_file_per_input() {
     let out = scratch("outdir");
     let o = run(&[

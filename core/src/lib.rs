@@ -23,6 +23,7 @@
 #![forbid(unsafe_code)]
 
 pub mod actors;
+pub mod annotate;
 pub mod body;
 pub mod citations;
 pub mod dates;

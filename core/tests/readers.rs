@@ -186,3 +186,49 @@ fn damaged_word_files_are_refused_with_a_code() {
         "{e}"
     );
 }
+
+/// The page with the annotator's elements taken out.
+fn unannotated(html: &str) -> String {
+    let mut out = String::new();
+    let mut rest = html;
+    while let Some(i) = rest.find("<span class=\"vb ") {
+        out.push_str(&rest[..i]);
+        rest = &rest[i + rest[i..].find('>').unwrap() + 1..];
+    }
+    out.push_str(rest);
+    out.replace("</span>", "")
+}
+
+#[test]
+fn an_annotated_page_is_the_page_with_its_marks() {
+    let (bytes, input) = read("cong_van_trang_web.html", None);
+    let page = std::str::from_utf8(&bytes).unwrap();
+    let doc = parse(&input);
+    let html = vanban::read::annotate(&input, &doc);
+    let style = html
+        .find("<style>.vb-item")
+        .expect("the marks' style is in the head");
+    let without_style = format!(
+        "{}{}",
+        &html[..style],
+        &html[style + html[style..].find("</style>").unwrap() + 8..]
+    );
+    assert_eq!(unannotated(&without_style), page);
+    assert_eq!(
+        html.matches("<span class=\"vb ").count(),
+        html.matches("</span>").count()
+    );
+    // A citation's mark holds its text, and no mark is put inside a tag or the script.
+    assert!(html.contains("data-symbol=\"17/2023/TT-BGDĐT\""));
+    let head = &html[..html.find("</head>").unwrap()];
+    assert!(!head.contains("<span class=\"vb "));
+    // Text input: the text escaped in a <pre>.
+    let text = vanban::read::read_bytes(
+        std::fs::read(formats_dir().join("../cong_van.txt")).unwrap(),
+        &ReadOptions::default(),
+    )
+    .unwrap();
+    let html = vanban::read::annotate(&text, &parse(&text));
+    assert!(html.starts_with("<!DOCTYPE html>") && html.contains("<pre>"));
+    assert!(html.contains("vb-citation"));
+}

@@ -517,6 +517,78 @@ fn parse_source<'py>(
     Ok((fields, input.source, input.format.as_str()))
 }
 
+/// annotate(data=None, path=None, format=None, max_bytes=None) -> str
+///
+/// The annotated HTML of an input (bytes, or the file at `path`) read in its format: the page
+/// itself for HTML, the text in a `<pre>` otherwise, with items, assignments, actors,
+/// citations and dates wrapped in `<span class="vb vb-…" data-…>`. Raises as `parse_source`.
+#[pyfunction]
+#[pyo3(signature = (data=None, path=None, format=None, max_bytes=None))]
+fn annotate(
+    py: Python<'_>,
+    data: Option<&[u8]>,
+    path: Option<std::path::PathBuf>,
+    format: Option<&str>,
+    max_bytes: Option<usize>,
+) -> PyResult<String> {
+    let format = match format {
+        None => None,
+        Some(name) => Some(vanban::read::Format::from_name(name).ok_or_else(|| {
+            PyValueError::new_err(format!(
+                "unknown format {name:?}: expected one of {}",
+                vanban::read::Format::NAMES.join(", ")
+            ))
+        })?),
+    };
+    let opts = vanban::read::ReadOptions {
+        format,
+        ..Default::default()
+    };
+    let max = limit(max_bytes);
+    let shown = path
+        .as_ref()
+        .map_or_else(|| "<bytes>".to_string(), |p| p.display().to_string());
+    let read = match (data, &path) {
+        (Some(data), None) if data.len() > max => Err(vanban::read::ReadError::TooLarge {
+            len: Some(data.len() as u64),
+            max,
+        }),
+        (Some(data), None) => {
+            let data = data.to_vec();
+            py.detach(|| vanban::read::read_bytes(data, &opts))
+        }
+        (None, Some(path)) => py.detach(|| vanban::read::read_input(path, max, &opts)),
+        _ => return Err(PyTypeError::new_err("pass one of data or path")),
+    };
+    let input = read.map_err(|e| read_error(py, e, &shown))?;
+    let options = vanban::Options {
+        max_bytes: max.max(input.text().len()),
+    };
+    py.detach(|| {
+        catch_unwind(AssertUnwindSafe(|| {
+            vanban::parse_input(&input, &options).map(|doc| vanban::read::annotate(&input, &doc))
+        }))
+    })
+    .map_err(|_| {
+        parse_error(
+            py,
+            &Failure {
+                code: "internal_error",
+                message: "vanban failed on this input (a bug, please report it)".to_string(),
+            },
+        )
+    })?
+    .map_err(|e| {
+        parse_error(
+            py,
+            &Failure {
+                code: e.code(),
+                message: e.to_string(),
+            },
+        )
+    })
+}
+
 /// core_version() -> str: the version of the Rust core this module was built with.
 #[pyfunction]
 fn core_version() -> &'static str {
@@ -540,6 +612,7 @@ fn _vanban(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(render, m)?)?;
     m.add_function(wrap_pyfunction!(read_text, m)?)?;
     m.add_function(wrap_pyfunction!(parse_source, m)?)?;
+    m.add_function(wrap_pyfunction!(annotate, m)?)?;
     m.add_function(wrap_pyfunction!(frames::frame_columns, m)?)?;
     m.add_function(wrap_pyfunction!(core_version, m)?)?;
     m.add("SCHEMA_VERSION", vanban::SCHEMA_VERSION)?;

@@ -57,3 +57,16 @@ def test_bad_formats_and_bytes_are_refused_plainly() -> None:
     with pytest.raises(vanban.ParseError) as e:
         vanban.parse_bytes(b"x" * 100, max_bytes=10)
     assert e.value.code == "input_too_large"
+
+
+def test_annotate_marks_a_page_in_place_and_a_text_in_a_pre() -> None:
+    page = next(p for p in format_files() if p.suffix == ".html")
+    html = vanban.annotate(page)
+    assert html.startswith("<!DOCTYPE html>")
+    assert 'class="vb vb-citation"' in html and 'data-label="1."' in html
+    assert vanban.annotate(page.read_bytes()) == html
+    text = "Số: 1/QĐ-UBND\nQUYẾT ĐỊNH\nCăn cứ Luật Tổ chức chính quyền địa phương <2015>;\n"
+    out = vanban.annotate(text)
+    assert "<pre>" in out and "&lt;2015&gt;" in out
+    with pytest.raises(TypeError):
+        vanban.annotate(3)  # type: ignore[arg-type]

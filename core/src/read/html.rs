@@ -72,6 +72,9 @@ const DROPPED: &[&str] = &[
 pub struct HtmlText {
     pub text: MappedText,
     pub dropped: Vec<Range<usize>>,
+    /// Every stretch of the page that is not text (tags, comments, the doctype, the dropped
+    /// stretches), in order: where an annotator must not put its elements.
+    pub markup: Vec<Range<usize>>,
 }
 
 #[derive(Default)]
@@ -354,8 +357,16 @@ pub fn extract(src: &str) -> Result<HtmlText, String> {
     let mut st = State::default();
     // The dropped element being skipped: its name, its start, how deep it nests in itself.
     let mut skip: Option<(Vec<u8>, usize, usize)> = None;
+    let mut markup: Vec<Range<usize>> = Vec::new();
     for token in Tokenizer::new_with_emitter(src, emitter) {
         let token = token.map_err(|e| format!("{e:?}"))?;
+        match &token {
+            Token::StartTag(t) => markup.push(t.span.start..t.span.end),
+            Token::EndTag(t) => markup.push(t.span.start..t.span.end),
+            Token::Comment(c) => markup.push(c.span.start..c.span.end),
+            Token::Doctype(d) => markup.push(d.span.start..d.span.end),
+            _ => {}
+        }
         match token {
             Token::StartTag(tag) => {
                 let at = tag.span.start..tag.span.end;
@@ -425,9 +436,19 @@ pub fn extract(src: &str) -> Result<HtmlText, String> {
         st.out.push_replaced("\n", src.len()..src.len());
     }
     st.dropped.sort_by_key(|r| r.start);
+    markup.extend(st.dropped.iter().cloned());
+    markup.sort_by_key(|r| (r.start, std::cmp::Reverse(r.end)));
+    let mut merged: Vec<Range<usize>> = Vec::with_capacity(markup.len());
+    for r in markup {
+        match merged.last_mut() {
+            Some(last) if r.start <= last.end => last.end = last.end.max(r.end),
+            _ => merged.push(r),
+        }
+    }
     Ok(HtmlText {
         text: st.out,
         dropped: st.dropped,
+        markup: merged,
     })
 }
 

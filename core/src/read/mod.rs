@@ -226,6 +226,9 @@ pub struct Input {
     pub encoding: Option<Encoding>,
     /// Stretches of `source` the reader left out of the text (scripts, styles, navigation).
     pub dropped: Vec<std::ops::Range<usize>>,
+    /// For a page: every stretch of `source` that is markup (tags, comments, the dropped
+    /// stretches), in order; empty for the other formats.
+    pub markup: Vec<std::ops::Range<usize>>,
 }
 
 impl Input {
@@ -237,6 +240,7 @@ impl Input {
             format: Format::Text,
             encoding: None,
             dropped: Vec::new(),
+            markup: Vec::new(),
         }
     }
 
@@ -327,6 +331,7 @@ fn read_html(decoded: Decoded) -> Result<Input, ReadError> {
         format: Format::Html,
         encoding: Some(decoded.encoding),
         dropped: page.dropped,
+        markup: page.markup,
     })
 }
 
@@ -343,6 +348,16 @@ pub fn read_input(path: &Path, max: usize, opts: &ReadOptions) -> Result<Input, 
 /// Reads and decodes a file: [`read_file`] then [`decode`].
 pub fn read_text(path: &Path, max: usize, lossy: bool) -> Result<Decoded, ReadError> {
     decode(read_file(path, max)?, lossy)
+}
+
+/// The annotated HTML of a document parsed from `input` ([`crate::annotate`]): the page itself
+/// for HTML, the text in a `<pre>` otherwise.
+pub fn annotate(input: &Input, doc: &crate::Document) -> String {
+    if input.mapped.is_some() {
+        crate::annotate::annotate_page(doc, &input.source, &input.markup)
+    } else {
+        crate::annotate::annotate_text(doc, &input.source)
+    }
 }
 
 #[cfg(test)]

@@ -187,6 +187,33 @@ def parse_bytes(
     return Document._from_fields(fields, source)
 
 
+def annotate(
+    source: Union[str, bytes, bytearray, "os.PathLike[str]"],
+    /,
+    *,
+    format: Optional[InputFormat] = None,
+    max_bytes: Optional[int] = None,
+) -> str:
+    """The annotated HTML of a document: the source with what the parse found (items,
+    assignments, actors, citations, dates) wrapped in ``<span class="vb vb-…" data-…>``, as
+    eyecite's ``annotate`` does. ``source`` is a text (``str``), a file's bytes, or a path; an
+    HTML page is annotated in place (the page itself, marked), a text is escaped into a
+    ``<pre>``. Write the result to a ``.html`` file or show it with ``IPython.display.HTML``.
+
+    Raises:
+        TypeError, ValueError, ParseError, OSError: as ``parse_bytes`` and ``parse_file``.
+    """
+    limit = _check_max_bytes(max_bytes)
+    fmt = _check_format(format)
+    if isinstance(source, os.PathLike):
+        return _vanban.annotate(None, os.fspath(source), fmt, limit)
+    if isinstance(source, str):
+        return _vanban.annotate(source.encode("utf-8"), None, fmt or "text", limit)
+    if isinstance(source, (bytes, bytearray, memoryview)):
+        return _vanban.annotate(bytes(source), None, fmt, limit)
+    raise TypeError(f"annotate() expects a str, bytes or a path, not {type(source).__name__}")
+
+
 def _batches(items: Iterable[Any], size: int) -> Iterator[List[Any]]:
     it = iter(items)
     while True:
@@ -366,4 +393,4 @@ def expand(abbreviation: str) -> Optional[str]:
     return _vanban.expand(abbreviation)
 
 
-__all__ = ["parse", "parse_file", "parse_bytes", "parse_many", "parse_iter", "read_text", "expand", "ParseError"]
+__all__ = ["parse", "parse_file", "parse_bytes", "annotate", "parse_many", "parse_iter", "read_text", "expand", "ParseError"]

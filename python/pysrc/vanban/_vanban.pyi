@@ -3,7 +3,7 @@
 from os import PathLike
 from typing import Any, Dict, List, Optional, Tuple, Union
 
-__all__ = ["parse", "parse_many", "parse_fields", "parse_many_fields", "render", "read_text", "parse_source", "frame_columns", "core_version", "expand", "SCHEMA_VERSION", "DEFAULT_MAX_BYTES"]
+__all__ = ["parse", "parse_many", "parse_fields", "parse_many_fields", "render", "read_text", "parse_source", "annotate", "frame_columns", "core_version", "expand", "SCHEMA_VERSION", "DEFAULT_MAX_BYTES"]
 
 SCHEMA_VERSION: str
 DEFAULT_MAX_BYTES: int
@@ -25,6 +25,12 @@ def parse_source(
     max_bytes: Optional[int] = None,
     lossy: bool = False,
 ) -> Tuple[Dict[str, bytes], str, str]: ...
+def annotate(
+    data: Optional[bytes] = None,
+    path: Optional[Union[str, PathLike[str]]] = None,
+    format: Optional[str] = None,
+    max_bytes: Optional[int] = None,
+) -> str: ...
 def frame_columns(docs: List[Dict[str, bytes]], plan: Dict[str, Any]) -> List[Tuple[str, List[str], List[List[Any]]]]: ...
 def core_version() -> str: ...
 def expand(abbreviation: str) -> Optional[str]: ...
