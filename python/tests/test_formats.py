@@ -22,6 +22,7 @@ def test_format_fixture_matches_cli(cli: Path, path: Path) -> None:
     if path.suffix == ".html":
         assert doc.text == read_text(path), "spans point into the page as given"
     # Spans point into doc.text (a Word file's extracted text), as the CLI's bytes into it.
+    assert doc.text is not None
     assert doc.to_dict() == byte_to_code_points(doc.text, want)
     # The same bytes from memory give the same document.
     assert vanban.parse_bytes(path.read_bytes()) == doc
