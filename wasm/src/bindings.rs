@@ -130,6 +130,32 @@ pub fn parse_bytes(bytes: Vec<u8>, options: Option<JsParseOptions>) -> Result<Js
     Ok(out.into())
 }
 
+/// The annotated HTML of a document: a text (a string, escaped into a `<pre>`) or a file's
+/// bytes (a `Uint8Array`, read as `parseBytes` reads it; an HTML page is marked in place), with
+/// items, assignments, actors, citations and dates wrapped in `<span class="vb vb-…" data-…>`.
+///
+/// Throws a `VanbanError` like `parseBytes`.
+#[wasm_bindgen(js_name = annotate)]
+pub fn annotate(
+    #[wasm_bindgen(unchecked_param_type = "string | Uint8Array")] input: JsValue,
+    options: Option<JsParseOptions>,
+) -> Result<String, JsValue> {
+    let options = options_of(options)?;
+    let (bytes, text) = match input.as_string() {
+        Some(s) => (s.into_bytes(), true),
+        None if input.is_instance_of::<js_sys::Uint8Array>() => {
+            (js_sys::Uint8Array::from(input).to_vec(), false)
+        }
+        None => {
+            let ty = input.js_typeof().as_string().unwrap_or_default();
+            return Err(js_error(&EdgeError::InvalidInput(format!(
+                "the input must be a string or a Uint8Array, not {ty}"
+            ))));
+        }
+    };
+    crate::annotate_input(bytes, text, &options).map_err(|e| js_error(&e))
+}
+
 /// Parses a document into the contract JSON string (spans in UTF-16 code units, as `parse`).
 ///
 /// Throws a `VanbanError` like `parse`.

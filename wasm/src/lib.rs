@@ -198,6 +198,46 @@ pub fn parse_bytes(bytes: Vec<u8>, options: &ParseOptions) -> Result<(String, St
     Ok((input.source, json))
 }
 
+/// `annotate`: the annotated HTML of a text (escaped into a `<pre>`) or of a file's bytes read
+/// as `parseBytes` reads them (an HTML page marked in place): items, assignments, actors,
+/// citations and dates wrapped in `<span class="vb vb-…" data-…>`.
+pub fn annotate_input(
+    bytes: Vec<u8>,
+    text: bool,
+    options: &ParseOptions,
+) -> Result<String, EdgeError> {
+    let max = options.core().max_bytes;
+    if bytes.len() > max {
+        return Err(EdgeError::Read(vanban::read::ReadError::TooLarge {
+            len: Some(bytes.len() as u64),
+            max,
+        }));
+    }
+    let mut options = options.clone();
+    if text && options.format.is_none() {
+        options.format = Some("text".into());
+    }
+    let format = match &options.format {
+        None => None,
+        Some(name) => Some(vanban::read::Format::from_name(name).ok_or_else(|| {
+            EdgeError::InvalidOptions(format!(
+                "format: no format {name:?}; the formats are {}",
+                vanban::read::Format::NAMES.join(", ")
+            ))
+        })?),
+    };
+    let opts = vanban::read::ReadOptions {
+        format,
+        ..Default::default()
+    };
+    let input = vanban::read::read_bytes(bytes, &opts).map_err(EdgeError::Read)?;
+    let core = vanban::Options {
+        max_bytes: max.max(input.text().len()),
+    };
+    let doc = vanban::parse_input(&input, &core).map_err(EdgeError::Core)?;
+    check_output(vanban::read::annotate(&input, &doc), MAX_JS_STRING)
+}
+
 /// `outline`: the core's plain-text outline (offsets in it are UTF-8 bytes, as in the CLI).
 pub fn outline(text: &str, options: &ParseOptions) -> Result<String, EdgeError> {
     parse_document(text, options).map(|d| vanban::render::outline(&d))
@@ -344,6 +384,19 @@ mod tests {
         );
         let e = parse_bytes(vec![0, 1, 0, 0, 0, 0, 9, 0], &ParseOptions::default()).unwrap_err();
         assert_eq!(e.code(), "binary_input");
+    }
+
+    #[test]
+    fn annotations() {
+        let o = ParseOptions::default();
+        let html = annotate_input(DOC.as_bytes().to_vec(), true, &o).unwrap();
+        assert!(html.contains("<pre>") && html.contains("vb-item"));
+        let page = format!(
+            "<html><body><p>{}</p></body></html>",
+            DOC.replace('\n', "<br>")
+        );
+        let html = annotate_input(page.into_bytes(), false, &o).unwrap();
+        assert!(html.starts_with("<style>") && html.contains("<br>") && html.contains("vb-item"));
     }
 
     #[test]

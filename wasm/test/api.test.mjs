@@ -94,3 +94,14 @@ test("options.fields gives some fields only, in the contract's order", () => {
   assert.deepEqual(doc.citations, vanban.parse(sample).citations);
   assert.throws(() => vanban.parse(sample, { fields: ["sybmol"] }), (e) => e.code === "invalid_options" && /sybmol/.test(e.message));
 });
+
+test("annotate marks a text in a <pre> and a page in place", () => {
+  const html = vanban.annotate(sample);
+  assert.match(html, /<pre>/);
+  assert.match(html, /<span class="vb vb-item" data-label="1\."/);
+  const page = readFileSync(join(root, "tests", "fixtures", "formats", "cong_van_trang_web.html"));
+  const marked = vanban.annotate(new Uint8Array(page));
+  assert.ok(marked.startsWith("<!DOCTYPE html>"));
+  assert.match(marked, /data-symbol="17\/2023\/TT-BGDĐT"/);
+  assert.throws(() => vanban.annotate(42), (e) => e.code === "invalid_input");
+});
