@@ -517,6 +517,63 @@ fn parse_source<'py>(
     Ok((fields, input.source, input.format.as_str()))
 }
 
+/// parse_all_fields(text, max_bytes=None) -> list[tuple[int, int, dict[str, bytes]]]
+///
+/// `text` cut into its documents (`vanban::parse_all`): each document's code-point span in
+/// `text` with its fields (as `parse_fields`, spans into `text`). The GIL is released.
+#[pyfunction]
+#[pyo3(signature = (text, max_bytes=None))]
+fn parse_all_fields<'py>(
+    py: Python<'py>,
+    text: &Bound<'py, PyString>,
+    max_bytes: Option<usize>,
+) -> PyResult<Bound<'py, PyList>> {
+    let text = text.to_cow()?;
+    let options = vanban::Options {
+        max_bytes: limit(max_bytes),
+    };
+    let parts = py
+        .detach(|| {
+            catch_unwind(AssertUnwindSafe(|| {
+                vanban::parse_all(&text, &options).map(|docs| {
+                    let conv = vanban::OffsetConverter::new(&text, vanban::Unit::CodePoints);
+                    docs.into_iter()
+                        .map(|(span, doc)| {
+                            (
+                                conv.convert(span.start),
+                                conv.convert(span.end),
+                                conv.to_json_bytes(&doc),
+                            )
+                        })
+                        .collect::<Vec<_>>()
+                })
+            }))
+        })
+        .map_err(|_| {
+            parse_error(
+                py,
+                &Failure {
+                    code: "internal_error",
+                    message: "vanban failed on this input (a bug, please report it)".to_string(),
+                },
+            )
+        })?
+        .map_err(|e| {
+            parse_error(
+                py,
+                &Failure {
+                    code: e.code(),
+                    message: e.to_string(),
+                },
+            )
+        })?;
+    let out = PyList::empty(py);
+    for (start, end, json) in parts {
+        out.append((start, end, to_shape(py, &json, Shape::Fields)?))?;
+    }
+    Ok(out)
+}
+
 /// annotate(data=None, path=None, format=None, max_bytes=None) -> str
 ///
 /// The annotated HTML of an input (bytes, or the file at `path`) read in its format: the page
@@ -613,6 +670,7 @@ fn _vanban(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(read_text, m)?)?;
     m.add_function(wrap_pyfunction!(parse_source, m)?)?;
     m.add_function(wrap_pyfunction!(annotate, m)?)?;
+    m.add_function(wrap_pyfunction!(parse_all_fields, m)?)?;
     m.add_function(wrap_pyfunction!(frames::frame_columns, m)?)?;
     m.add_function(wrap_pyfunction!(core_version, m)?)?;
     m.add("SCHEMA_VERSION", vanban::SCHEMA_VERSION)?;

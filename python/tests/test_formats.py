@@ -71,3 +71,18 @@ def test_annotate_marks_a_page_in_place_and_a_text_in_a_pre() -> None:
     assert "<pre>" in out and "&lt;2015&gt;" in out
     with pytest.raises(TypeError):
         vanban.annotate(3)  # type: ignore[arg-type]
+
+
+def test_parse_all_cuts_a_merged_text_into_its_documents() -> None:
+    from helpers import REPO
+
+    names = ["cong_van.txt", "quyet_dinh.txt"]
+    texts = [read_text(REPO / "tests" / "fixtures" / n) for n in names]
+    merged = "".join(texts)
+    parts = vanban.parse_all(merged)
+    assert [p.document.symbol for p in parts] == [vanban.parse(t).symbol for t in texts]
+    assert parts[0].start == 0 and parts[0].end == len(texts[0]) and parts[1].end == len(merged)
+    second = parts[1].document
+    assert second.header.symbol is not None
+    assert second.source(second.header.symbol.span) == second.symbol
+    assert len(vanban.parse_all(texts[0])) == 1

@@ -23,7 +23,7 @@ accents, combining marks (NFD) or emoji in the text.
 """
 
 from . import _vanban
-from ._api import annotate, expand, parse, parse_bytes, parse_file, parse_iter, parse_many, read_text
+from ._api import DocumentPart, annotate, expand, parse, parse_all, parse_bytes, parse_file, parse_iter, parse_many, read_text
 from ._errors import ParseError
 from ._frames import to_frames
 from ._types import *  # noqa: F401,F403  (the generated model classes and Literal types)
@@ -42,6 +42,8 @@ __all__ += [
     "parse_file",
     "parse_bytes",
     "annotate",
+    "parse_all",
+    "DocumentPart",
     "parse_many",
     "parse_iter",
     "read_text",

@@ -13,6 +13,7 @@ from typing import (
     Iterator,
     List,
     Literal,
+    NamedTuple,
     Optional,
     Tuple,
     TypeVar,
@@ -185,6 +186,33 @@ def parse_bytes(
         bytes(data), None, _check_format(format), _check_max_bytes(max_bytes), bool(lossy)
     )
     return Document._from_fields(fields, source)
+
+
+class DocumentPart(NamedTuple):
+    """One document of an input that holds several (``parse_all``): where it lies in the text,
+    as code points, and the document (its spans into the whole text)."""
+
+    start: int
+    end: int
+    document: Document
+
+
+def parse_all(text: str, /, *, max_bytes: Optional[int] = None) -> List[DocumentPart]:
+    """Parses a text that may hold several documents (an issue of the Công báo, a merged
+    export): each document after the tail of the one before, with its span in ``text``.
+    A text of one document gives one part. ``text[part.start:part.end]`` is the document's
+    source; its spans are offsets into ``text``.
+
+    Raises:
+        TypeError: ``text`` is not a ``str``.
+        ParseError: ``text`` is larger than ``max_bytes``.
+    """
+    if not isinstance(text, str):
+        raise TypeError(f"parse_all() expects a str, not {type(text).__name__}")
+    return [
+        DocumentPart(start, end, Document._from_fields(fields, text))
+        for start, end, fields in _vanban.parse_all_fields(text, _check_max_bytes(max_bytes))
+    ]
 
 
 def annotate(
@@ -393,4 +421,4 @@ def expand(abbreviation: str) -> Optional[str]:
     return _vanban.expand(abbreviation)
 
 
-__all__ = ["parse", "parse_file", "parse_bytes", "annotate", "parse_many", "parse_iter", "read_text", "expand", "ParseError"]
+__all__ = ["parse", "parse_file", "parse_bytes", "parse_all", "DocumentPart", "annotate", "parse_many", "parse_iter", "read_text", "expand", "ParseError"]

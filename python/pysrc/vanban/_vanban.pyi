@@ -3,7 +3,7 @@
 from os import PathLike
 from typing import Any, Dict, List, Optional, Tuple, Union
 
-__all__ = ["parse", "parse_many", "parse_fields", "parse_many_fields", "render", "read_text", "parse_source", "annotate", "frame_columns", "core_version", "expand", "SCHEMA_VERSION", "DEFAULT_MAX_BYTES"]
+__all__ = ["parse", "parse_many", "parse_fields", "parse_many_fields", "render", "read_text", "parse_source", "annotate", "parse_all_fields", "frame_columns", "core_version", "expand", "SCHEMA_VERSION", "DEFAULT_MAX_BYTES"]
 
 SCHEMA_VERSION: str
 DEFAULT_MAX_BYTES: int
@@ -31,6 +31,7 @@ def annotate(
     format: Optional[str] = None,
     max_bytes: Optional[int] = None,
 ) -> str: ...
+def parse_all_fields(text: str, max_bytes: Optional[int] = None) -> List[Tuple[int, int, Dict[str, bytes]]]: ...
 def frame_columns(docs: List[Dict[str, bytes]], plan: Dict[str, Any]) -> List[Tuple[str, List[str], List[List[Any]]]]: ...
 def core_version() -> str: ...
 def expand(abbreviation: str) -> Optional[str]: ...
