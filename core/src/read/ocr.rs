@@ -44,6 +44,12 @@ impl Default for OcrOptions {
 /// with a stamp's or a footer's few words): the PDF is read by OCR.
 const MIN_LETTERS_PER_PAGE: usize = 40;
 
+/// Space between two lines, in units of their height, above which a paragraph Tesseract
+/// starts is one: NĐ 30/2020 (Phụ lục I) sets paragraphs at least 6 pt apart, lines at single
+/// spacing or more, so the lines of one paragraph (a two-line title) stand closer, and
+/// Tesseract's paragraph break between them is dropped.
+const PARAGRAPH_GAP: f32 = 0.5;
+
 /// Gap between two words, in units of the line's height, that cuts a line in two (the two
 /// columns of a header or a tail). Words of one column stand about a third of a height apart,
 /// the columns of these tables one to two heights.
@@ -153,6 +159,7 @@ fn ocr_page(image: &Path, opts: &OcrOptions) -> Result<String, ReadError> {
 #[derive(Debug, Clone)]
 struct Word {
     left: i32,
+    top: i32,
     width: i32,
     height: i32,
     text: String,
@@ -176,6 +183,7 @@ pub fn layout(tsv: &str) -> String {
         let key = (num(2) as u32, num(3) as u32, num(4) as u32);
         let word = Word {
             left: num(6) as i32,
+            top: num(7) as i32,
             width: num(8) as i32,
             height: num(9) as i32,
             text: text.to_string(),
@@ -186,15 +194,21 @@ pub fn layout(tsv: &str) -> String {
         }
     }
     let mut out = String::new();
-    let mut last_par = None;
+    // The previous line's paragraph, bottom and height.
+    let mut last: Option<((u32, u32), i32, f32)> = None;
     for (key, words) in &lines {
-        if last_par.is_some_and(|p| p != (key.0, key.1)) {
-            out.push('\n');
-        }
-        last_par = Some((key.0, key.1));
         let mut heights: Vec<i32> = words.iter().map(|w| w.height).collect();
         heights.sort_unstable();
         let height = heights[heights.len() / 2].max(1) as f32;
+        let top = words.iter().map(|w| w.top).min().unwrap_or(0);
+        let bottom = words.iter().map(|w| w.top + w.height).max().unwrap_or(0);
+        if let Some((par, prev_bottom, prev_height)) = last {
+            let gap = (top - prev_bottom) as f32;
+            if par != (key.0, key.1) && gap > PARAGRAPH_GAP * height.min(prev_height) {
+                out.push('\n');
+            }
+        }
+        last = Some(((key.0, key.1), bottom, height));
         for (i, w) in words.iter().enumerate() {
             if i > 0 {
                 let prev = &words[i - 1];
@@ -302,7 +316,9 @@ mod tests {
     use super::*;
 
     fn row(block: u32, par: u32, line: u32, left: i32, width: i32, text: &str) -> String {
-        format!("5\t1\t{block}\t{par}\t{line}\t1\t{left}\t100\t{width}\t50\t95.0\t{text}\n")
+        // Lines 80 px apart (30 px of space on 50 px lines), paragraphs 100 px more.
+        let top = 100 + 100 * par as i32 + 80 * line as i32;
+        format!("5\t1\t{block}\t{par}\t{line}\t1\t{left}\t{top}\t{width}\t50\t95.0\t{text}\n")
     }
 
     #[test]
@@ -319,6 +335,10 @@ mod tests {
         tsv += &row(1, 2, 2, 300, 100, "Luật");
         tsv += &row(1, 2, 2, 420, 10, " ");
         assert_eq!(layout(&tsv), "THỦ TƯỚNG\nCỘNG HÒA\n\nCăn cứ\nLuật\n");
+        // A paragraph break where the lines stand close (a title's two lines) is dropped.
+        let title = "5\t1\t1\t1\t1\t1\t300\t100\t200\t50\t95\tPhê chuẩn\n\
+                     5\t1\t1\t2\t1\t1\t300\t160\t200\t50\t95\tỦy ban\n";
+        assert_eq!(layout(&format!("header\n{title}")), "Phê chuẩn\nỦy ban\n");
         assert_eq!(layout(""), "");
         assert_eq!(layout("garbage\n5\tx\n"), "");
     }
