@@ -439,6 +439,37 @@ fn read_text(
         .map_err(|e| read_error(py, e, &path.display().to_string()))
 }
 
+/// Reads an input for `parse_source` and `annotate`: `data` (bytes) or the file at `path`, in
+/// its format (`format` names it), within `max` bytes. The GIL is released while reading.
+fn read_source(
+    py: Python<'_>,
+    data: Option<&[u8]>,
+    path: Option<&std::path::Path>,
+    format: Option<&str>,
+    max: usize,
+    lossy: bool,
+) -> PyResult<vanban::read::Input> {
+    let format = format
+        .map(vanban::read::Format::named)
+        .transpose()
+        .map_err(PyValueError::new_err)?;
+    let opts = vanban::read::ReadOptions {
+        format,
+        lossy,
+        ..Default::default()
+    };
+    let shown = path.map_or_else(|| "<bytes>".to_string(), |p| p.display().to_string());
+    let read = match (data, path) {
+        (Some(data), None) => {
+            let data = data.to_vec();
+            py.detach(|| vanban::read::read_bytes_within(data, max, &opts))
+        }
+        (None, Some(path)) => py.detach(|| vanban::read::read_input(path, max, &opts)),
+        _ => return Err(PyTypeError::new_err("pass one of data or path")),
+    };
+    read.map_err(|e| read_error(py, e, &shown))
+}
+
 /// parse_source(data=None, path=None, format=None, max_bytes=None, lossy=False)
 ///     -> (dict[str, bytes], str, str)
 ///
@@ -457,40 +488,8 @@ fn parse_source<'py>(
     max_bytes: Option<usize>,
     lossy: bool,
 ) -> PyResult<(Bound<'py, PyAny>, String, &'static str)> {
-    let format = match format {
-        None => None,
-        Some(name) => Some(vanban::read::Format::from_name(name).ok_or_else(|| {
-            PyValueError::new_err(format!(
-                "unknown format {name:?}: expected one of {}",
-                vanban::read::Format::NAMES.join(", ")
-            ))
-        })?),
-    };
-    let opts = vanban::read::ReadOptions {
-        format,
-        lossy,
-        ..Default::default()
-    };
     let max = limit(max_bytes);
-    let shown = path
-        .as_ref()
-        .map_or_else(|| "<bytes>".to_string(), |p| p.display().to_string());
-    let read = match (data, &path) {
-        (Some(data), None) => {
-            if data.len() > max {
-                Err(vanban::read::ReadError::TooLarge {
-                    len: Some(data.len() as u64),
-                    max,
-                })
-            } else {
-                let data = data.to_vec();
-                py.detach(|| vanban::read::read_bytes(data, &opts))
-            }
-        }
-        (None, Some(path)) => py.detach(|| vanban::read::read_input(path, max, &opts)),
-        _ => return Err(PyTypeError::new_err("pass one of data or path")),
-    };
-    let input = read.map_err(|e| read_error(py, e, &shown))?;
+    let input = read_source(py, data, path.as_deref(), format, max, lossy)?;
     let run = || -> Result<Vec<u8>, Failure> {
         let options = vanban::Options {
             max_bytes: max.max(input.text().len()),
@@ -588,36 +587,8 @@ fn annotate(
     format: Option<&str>,
     max_bytes: Option<usize>,
 ) -> PyResult<String> {
-    let format = match format {
-        None => None,
-        Some(name) => Some(vanban::read::Format::from_name(name).ok_or_else(|| {
-            PyValueError::new_err(format!(
-                "unknown format {name:?}: expected one of {}",
-                vanban::read::Format::NAMES.join(", ")
-            ))
-        })?),
-    };
-    let opts = vanban::read::ReadOptions {
-        format,
-        ..Default::default()
-    };
     let max = limit(max_bytes);
-    let shown = path
-        .as_ref()
-        .map_or_else(|| "<bytes>".to_string(), |p| p.display().to_string());
-    let read = match (data, &path) {
-        (Some(data), None) if data.len() > max => Err(vanban::read::ReadError::TooLarge {
-            len: Some(data.len() as u64),
-            max,
-        }),
-        (Some(data), None) => {
-            let data = data.to_vec();
-            py.detach(|| vanban::read::read_bytes(data, &opts))
-        }
-        (None, Some(path)) => py.detach(|| vanban::read::read_input(path, max, &opts)),
-        _ => return Err(PyTypeError::new_err("pass one of data or path")),
-    };
-    let input = read.map_err(|e| read_error(py, e, &shown))?;
+    let input = read_source(py, data, path.as_deref(), format, max, false)?;
     let options = vanban::Options {
         max_bytes: max.max(input.text().len()),
     };

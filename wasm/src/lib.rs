@@ -158,6 +158,21 @@ pub fn check_output(json: String, max: usize) -> Result<String, EdgeError> {
     Ok(json)
 }
 
+/// The bytes of a file read in their format (`options.format` names it), within the size limit.
+fn read_input(bytes: Vec<u8>, options: &ParseOptions) -> Result<vanban::read::Input, EdgeError> {
+    let format = options
+        .format
+        .as_deref()
+        .map(vanban::read::Format::named)
+        .transpose()
+        .map_err(|m| EdgeError::InvalidOptions(format!("format: {m}")))?;
+    let opts = vanban::read::ReadOptions {
+        format,
+        ..Default::default()
+    };
+    vanban::read::read_bytes_within(bytes, options.core().max_bytes, &opts).map_err(EdgeError::Read)
+}
+
 /// `parseBytes`: the bytes of a file (a dropped file, a fetch body) read as the CLI reads them
 /// (in its format, told by the content unless `options.format` names it: text and Markdown in
 /// UTF-8 or UTF-16, an HTML page, a Word file; a scan is refused with `ocr_unavailable`, other
@@ -166,26 +181,7 @@ pub fn check_output(json: String, max: usize) -> Result<String, EdgeError> {
 /// with the JSON.
 pub fn parse_bytes(bytes: Vec<u8>, options: &ParseOptions) -> Result<(String, String), EdgeError> {
     let max = options.core().max_bytes;
-    if bytes.len() > max {
-        return Err(EdgeError::Read(vanban::read::ReadError::TooLarge {
-            len: Some(bytes.len() as u64),
-            max,
-        }));
-    }
-    let format = match &options.format {
-        None => None,
-        Some(name) => Some(vanban::read::Format::from_name(name).ok_or_else(|| {
-            EdgeError::InvalidOptions(format!(
-                "format: no format {name:?}; the formats are {}",
-                vanban::read::Format::NAMES.join(", ")
-            ))
-        })?),
-    };
-    let opts = vanban::read::ReadOptions {
-        format,
-        ..Default::default()
-    };
-    let input = vanban::read::read_bytes(bytes, &opts).map_err(EdgeError::Read)?;
+    let input = read_input(bytes, options)?;
     if input.mapped.is_none() {
         let json = parse_json(&input.source, options)?;
         return Ok((input.source, json));
@@ -207,30 +203,11 @@ pub fn annotate_input(
     options: &ParseOptions,
 ) -> Result<String, EdgeError> {
     let max = options.core().max_bytes;
-    if bytes.len() > max {
-        return Err(EdgeError::Read(vanban::read::ReadError::TooLarge {
-            len: Some(bytes.len() as u64),
-            max,
-        }));
-    }
     let mut options = options.clone();
     if text && options.format.is_none() {
         options.format = Some("text".into());
     }
-    let format = match &options.format {
-        None => None,
-        Some(name) => Some(vanban::read::Format::from_name(name).ok_or_else(|| {
-            EdgeError::InvalidOptions(format!(
-                "format: no format {name:?}; the formats are {}",
-                vanban::read::Format::NAMES.join(", ")
-            ))
-        })?),
-    };
-    let opts = vanban::read::ReadOptions {
-        format,
-        ..Default::default()
-    };
-    let input = vanban::read::read_bytes(bytes, &opts).map_err(EdgeError::Read)?;
+    let input = read_input(bytes, &options)?;
     let core = vanban::Options {
         max_bytes: max.max(input.text().len()),
     };

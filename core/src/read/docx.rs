@@ -193,32 +193,6 @@ fn read_styles(xml: &str) -> Result<HashMap<String, (String, usize)>, ReadError>
     Ok(out)
 }
 
-fn roman(mut n: i64) -> String {
-    const DIGITS: &[(i64, &str)] = &[
-        (1000, "m"),
-        (900, "cm"),
-        (500, "d"),
-        (400, "cd"),
-        (100, "c"),
-        (90, "xc"),
-        (50, "l"),
-        (40, "xl"),
-        (10, "x"),
-        (9, "ix"),
-        (5, "v"),
-        (4, "iv"),
-        (1, "i"),
-    ];
-    let mut out = String::new();
-    for &(v, s) in DIGITS {
-        while n >= v {
-            out.push_str(s);
-            n -= v;
-        }
-    }
-    out
-}
-
 /// A counter's value written in a level's `numFmt`.
 fn formatted(n: i64, format: &str) -> String {
     match format {
@@ -232,8 +206,8 @@ fn formatted(n: i64, format: &str) -> String {
                 s
             }
         }
-        "lowerRoman" if (1..4000).contains(&n) => roman(n),
-        "upperRoman" if (1..4000).contains(&n) => roman(n).to_uppercase(),
+        "lowerRoman" if (1..4000).contains(&n) => super::roman(n as u32).to_lowercase(),
+        "upperRoman" if (1..4000).contains(&n) => super::roman(n as u32),
         "decimalZero" if (0..10).contains(&n) => format!("0{n}"),
         _ => n.to_string(),
     }

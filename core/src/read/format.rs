@@ -30,6 +30,16 @@ impl Format {
         }
     }
 
+    /// [`Format::from_name`], or the message a caller shows for a name it does not know.
+    pub fn named(name: &str) -> Result<Format, String> {
+        Format::from_name(name).ok_or_else(|| {
+            format!(
+                "unknown format {name:?}: expected one of {}",
+                Format::NAMES.join(", ")
+            )
+        })
+    }
+
     /// The format a caller names (`text`, `md`, `html`, `docx`, `pdf`, `image`, `png` ...).
     pub fn from_name(name: &str) -> Option<Format> {
         Some(match name.to_ascii_lowercase().as_str() {

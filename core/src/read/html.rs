@@ -128,7 +128,7 @@ impl ListCounter {
                 format!("{c}) ")
             }
             b'i' | b'I' if (1..4000).contains(&n) => {
-                let r = roman(n as u32);
+                let r = super::roman(n as u32);
                 if self.style == b'i' {
                     format!("{}. ", r.to_lowercase())
                 } else {
@@ -138,32 +138,6 @@ impl ListCounter {
             _ => format!("{n}. "),
         }
     }
-}
-
-fn roman(mut n: u32) -> String {
-    const DIGITS: &[(u32, &str)] = &[
-        (1000, "M"),
-        (900, "CM"),
-        (500, "D"),
-        (400, "CD"),
-        (100, "C"),
-        (90, "XC"),
-        (50, "L"),
-        (40, "XL"),
-        (10, "X"),
-        (9, "IX"),
-        (5, "V"),
-        (4, "IV"),
-        (1, "I"),
-    ];
-    let mut out = String::new();
-    for &(v, s) in DIGITS {
-        while n >= v {
-            out.push_str(s);
-            n -= v;
-        }
-    }
-    out
 }
 
 impl State {
@@ -550,7 +524,7 @@ mod tests {
         // A label stands for its `<li>` tag.
         let s = got.text.to_source(Span::new(0, 3));
         assert_eq!(&src[s.start..s.end], "<li>");
-        assert_eq!(roman(1994), "MCMXCIV");
+        assert_eq!(super::super::roman(1994), "MCMXCIV");
     }
 
     #[test]
