@@ -89,25 +89,7 @@ pub fn roman_value(s: &str) -> Option<u32> {
         return None;
     }
     // Canonical form check: re-encode and compare.
-    let mut n = total;
-    let mut out = String::new();
-    for (v, r) in [
-        (100, "C"),
-        (90, "XC"),
-        (50, "L"),
-        (40, "XL"),
-        (10, "X"),
-        (9, "IX"),
-        (5, "V"),
-        (4, "IV"),
-        (1, "I"),
-    ] {
-        while n >= v {
-            out.push_str(r);
-            n -= v;
-        }
-    }
-    (out == s).then_some(total as u32)
+    (crate::text::roman(total as u32) == s).then_some(total as u32)
 }
 
 fn ordinal_words(f: &str) -> Option<u32> {

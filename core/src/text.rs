@@ -726,6 +726,34 @@ pub fn looks_like_person_name(s: &str) -> bool {
     true
 }
 
+/// `n` in Roman numerals (upper case), as section markers are written (`II.`, `XIV.`)
+/// and list numbering draws them (`<ol type="I">`, Word's `upperRoman`).
+pub fn roman(mut n: u32) -> String {
+    const DIGITS: &[(u32, &str)] = &[
+        (1000, "M"),
+        (900, "CM"),
+        (500, "D"),
+        (400, "CD"),
+        (100, "C"),
+        (90, "XC"),
+        (50, "L"),
+        (40, "XL"),
+        (10, "X"),
+        (9, "IX"),
+        (5, "V"),
+        (4, "IV"),
+        (1, "I"),
+    ];
+    let mut out = String::new();
+    for &(v, s) in DIGITS {
+        while n >= v {
+            out.push_str(s);
+            n -= v;
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -439,6 +439,26 @@ fn read_text(
         .map_err(|e| read_error(py, e, &path.display().to_string()))
 }
 
+/// Runs `f` (a parse) with the GIL released and no panic escaping: a core refusal becomes
+/// `ParseError` with its code, a panic `ParseError("internal_error")`.
+fn guarded<T: Send>(
+    py: Python<'_>,
+    f: impl FnOnce() -> Result<T, vanban::Error> + Send,
+) -> PyResult<T> {
+    let failure = match py.detach(|| catch_unwind(AssertUnwindSafe(f))) {
+        Ok(Ok(value)) => return Ok(value),
+        Ok(Err(e)) => Failure {
+            code: e.code(),
+            message: e.to_string(),
+        },
+        Err(_) => Failure {
+            code: "internal_error",
+            message: "vanban failed on this input (a bug, please report it)".to_string(),
+        },
+    };
+    Err(parse_error(py, &failure))
+}
+
 /// Reads an input for `parse_source` and `annotate`: `data` (bytes) or the file at `path`, in
 /// its format (`format` names it), within `max` bytes. The GIL is released while reading.
 fn read_source(
@@ -490,28 +510,15 @@ fn parse_source<'py>(
 ) -> PyResult<(Bound<'py, PyAny>, String, &'static str)> {
     let max = limit(max_bytes);
     let input = read_source(py, data, path.as_deref(), format, max, lossy)?;
-    let run = || -> Result<Vec<u8>, Failure> {
-        let options = vanban::Options {
-            max_bytes: max.max(input.text().len()),
-        };
-        let doc = vanban::parse_input(&input, &options).map_err(|e| Failure {
-            code: e.code(),
-            message: e.to_string(),
-        })?;
-        Ok(
-            vanban::OffsetConverter::new(&input.source, vanban::Unit::CodePoints)
-                .to_json_bytes(&doc),
-        )
+    let options = vanban::Options {
+        max_bytes: max.max(input.text().len()),
     };
-    let json = py
-        .detach(|| catch_unwind(AssertUnwindSafe(run)))
-        .unwrap_or_else(|_| {
-            Err(Failure {
-                code: "internal_error",
-                message: "vanban failed on this input (a bug, please report it)".to_string(),
-            })
+    let json = guarded(py, || {
+        vanban::parse_input(&input, &options).map(|doc| {
+            vanban::OffsetConverter::new(&input.source, vanban::Unit::CodePoints)
+                .to_json_bytes(&doc)
         })
-        .map_err(|f| parse_error(py, &f))?;
+    })?;
     let fields = to_shape(py, &json, Shape::Fields)?;
     Ok((fields, input.source, input.format.as_str()))
 }
@@ -531,41 +538,20 @@ fn parse_all_fields<'py>(
     let options = vanban::Options {
         max_bytes: limit(max_bytes),
     };
-    let parts = py
-        .detach(|| {
-            catch_unwind(AssertUnwindSafe(|| {
-                vanban::parse_all(&text, &options).map(|docs| {
-                    let conv = vanban::OffsetConverter::new(&text, vanban::Unit::CodePoints);
-                    docs.into_iter()
-                        .map(|(span, doc)| {
-                            (
-                                conv.convert(span.start),
-                                conv.convert(span.end),
-                                conv.to_json_bytes(&doc),
-                            )
-                        })
-                        .collect::<Vec<_>>()
+    let parts = guarded(py, || {
+        vanban::parse_all(&text, &options).map(|docs| {
+            let conv = vanban::OffsetConverter::new(&text, vanban::Unit::CodePoints);
+            docs.into_iter()
+                .map(|(span, doc)| {
+                    (
+                        conv.convert(span.start),
+                        conv.convert(span.end),
+                        conv.to_json_bytes(&doc),
+                    )
                 })
-            }))
+                .collect::<Vec<_>>()
         })
-        .map_err(|_| {
-            parse_error(
-                py,
-                &Failure {
-                    code: "internal_error",
-                    message: "vanban failed on this input (a bug, please report it)".to_string(),
-                },
-            )
-        })?
-        .map_err(|e| {
-            parse_error(
-                py,
-                &Failure {
-                    code: e.code(),
-                    message: e.to_string(),
-                },
-            )
-        })?;
+    })?;
     let out = PyList::empty(py);
     for (start, end, json) in parts {
         out.append((start, end, to_shape(py, &json, Shape::Fields)?))?;
@@ -592,28 +578,8 @@ fn annotate(
     let options = vanban::Options {
         max_bytes: max.max(input.text().len()),
     };
-    py.detach(|| {
-        catch_unwind(AssertUnwindSafe(|| {
-            vanban::parse_input(&input, &options).map(|doc| vanban::read::annotate(&input, &doc))
-        }))
-    })
-    .map_err(|_| {
-        parse_error(
-            py,
-            &Failure {
-                code: "internal_error",
-                message: "vanban failed on this input (a bug, please report it)".to_string(),
-            },
-        )
-    })?
-    .map_err(|e| {
-        parse_error(
-            py,
-            &Failure {
-                code: e.code(),
-                message: e.to_string(),
-            },
-        )
+    guarded(py, || {
+        vanban::parse_input(&input, &options).map(|doc| vanban::read::annotate(&input, &doc))
     })
 }
 

@@ -206,8 +206,8 @@ fn formatted(n: i64, format: &str) -> String {
                 s
             }
         }
-        "lowerRoman" if (1..4000).contains(&n) => super::roman(n as u32).to_lowercase(),
-        "upperRoman" if (1..4000).contains(&n) => super::roman(n as u32),
+        "lowerRoman" if (1..4000).contains(&n) => crate::text::roman(n as u32).to_lowercase(),
+        "upperRoman" if (1..4000).contains(&n) => crate::text::roman(n as u32),
         "decimalZero" if (0..10).contains(&n) => format!("0{n}"),
         _ => n.to_string(),
     }

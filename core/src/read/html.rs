@@ -128,7 +128,7 @@ impl ListCounter {
                 format!("{c}) ")
             }
             b'i' | b'I' if (1..4000).contains(&n) => {
-                let r = super::roman(n as u32);
+                let r = crate::text::roman(n as u32);
                 if self.style == b'i' {
                     format!("{}. ", r.to_lowercase())
                 } else {
@@ -524,7 +524,7 @@ mod tests {
         // A label stands for its `<li>` tag.
         let s = got.text.to_source(Span::new(0, 3));
         assert_eq!(&src[s.start..s.end], "<li>");
-        assert_eq!(super::super::roman(1994), "MCMXCIV");
+        assert_eq!(crate::text::roman(1994), "MCMXCIV");
     }
 
     #[test]

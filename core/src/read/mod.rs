@@ -299,34 +299,6 @@ fn read_docx(_: &[u8]) -> Result<Input, ReadError> {
     Err(ReadError::UnsupportedFormat { format: "docx" })
 }
 
-/// `n` in Roman numerals (upper case), as the labels that list numbering draws (`<ol
-/// type="I">`, Word's `upperRoman`): `II.`, `XIV.`.
-pub(crate) fn roman(mut n: u32) -> String {
-    const DIGITS: &[(u32, &str)] = &[
-        (1000, "M"),
-        (900, "CM"),
-        (500, "D"),
-        (400, "CD"),
-        (100, "C"),
-        (90, "XC"),
-        (50, "L"),
-        (40, "XL"),
-        (10, "X"),
-        (9, "IX"),
-        (5, "V"),
-        (4, "IV"),
-        (1, "I"),
-    ];
-    let mut out = String::new();
-    for &(v, s) in DIGITS {
-        while n >= v {
-            out.push_str(s);
-            n -= v;
-        }
-    }
-    out
-}
-
 /// Reads the bytes of one input as [`read_bytes`] does, refusing them first when they are
 /// more than `max` (the hosts that are handed bytes, not files: Python's `parse_bytes`, wasm's
 /// `parseBytes`).
