@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # CI smoke run of every fuzz target: each for FUZZ_SECONDS (default 75 s, at most 120 s), so
-# that the two runs and the build stay under 5 minutes. Fails on any crash, panic, broken
+# that the runs and the build stay under 5 minutes. Fails on any crash, panic, broken
 # invariant or input slower than 2 s; the input is left in fuzz/artifacts/<target>/.
 #
 #   bash fuzz/run-short.sh
@@ -15,7 +15,7 @@ fi
 cd "$here"
 # Build first, so that the time limit is spent fuzzing.
 nice -n 19 cargo +nightly fuzz build --sanitizer none
-for t in parse_bytes parse_structured read_html; do
+for t in parse_bytes parse_structured read_html read_docx; do
   echo "== fuzz $t for ${seconds}s"
   bash "$here/run.sh" "$t" "$seconds"
 done
