@@ -157,6 +157,20 @@ test("a dropped .txt file: the State công văn", async () => {
   await page.screenshot({ path: join(shots, "demo-cong-van.png"), fullPage: true });
 });
 
+/** Drops a file of `bytes` named `name` on the page, as a user's drag and drop does. */
+function dropFile(name, bytes) {
+  return page.evaluate(
+    ([name, bytes]) => {
+      const dt = new DataTransfer();
+      dt.items.add(new File([new Uint8Array(bytes)], name));
+      for (const type of ["dragenter", "dragover", "drop"]) {
+        window.dispatchEvent(new DragEvent(type, { dataTransfer: dt, bubbles: true, cancelable: true }));
+      }
+    },
+    [name, bytes],
+  );
+}
+
 test("a dropped PDF or binary .txt is refused and nothing of the previous document stays", async () => {
   const cases = [
     ["scan.pdf", [..."%PDF-1.7\n%\xe2\xe3\n1 0 obj"].map((c) => c.charCodeAt(0)), "ocr_unavailable", /native/],
@@ -166,16 +180,7 @@ test("a dropped PDF or binary .txt is refused and nothing of the previous docume
   for (const [name, bytes, code, message] of cases) {
     assert.ok(await page.locator("#header-card [data-field=symbol]").count(), "a document is on screen before the drop");
     const before = Number(await page.getAttribute("body", "data-renders"));
-    await page.evaluate(
-      ([name, bytes]) => {
-        const dt = new DataTransfer();
-        dt.items.add(new File([new Uint8Array(bytes)], name));
-        for (const type of ["dragenter", "dragover", "drop"]) {
-          window.dispatchEvent(new DragEvent(type, { dataTransfer: dt, bubbles: true, cancelable: true }));
-        }
-      },
-      [name, bytes],
-    );
+    await dropFile(name, bytes);
     await page.waitForFunction((n) => Number(document.body.dataset.renders) > n && document.body.dataset.state === "refused", before);
     const status = await page.textContent("#status");
     assert.ok(status.includes(`${name}: not read (${code})`), status);
@@ -194,16 +199,7 @@ test("a dropped web page or Word file is read as the CLI reads it", async () => 
     const bytes = [...readFileSync(join(root, "tests", "fixtures", "formats", name))];
     const want = vanban.parseBytes(new Uint8Array(bytes)).document;
     const before = Number(await page.getAttribute("body", "data-renders"));
-    await page.evaluate(
-      ([name, bytes]) => {
-        const dt = new DataTransfer();
-        dt.items.add(new File([new Uint8Array(bytes)], name));
-        for (const type of ["dragenter", "dragover", "drop"]) {
-          window.dispatchEvent(new DragEvent(type, { dataTransfer: dt, bubbles: true, cancelable: true }));
-        }
-      },
-      [name, bytes],
-    );
+    await dropFile(name, bytes);
     await page.waitForFunction((n) => Number(document.body.dataset.renders) > n, before);
     assert.equal(await page.textContent("#header-card [data-field=symbol] dd"), want.symbol, name);
     assert.equal(await page.locator("#outline .ol-item").count(), allItems(want.items).length, name);

@@ -191,6 +191,16 @@ impl State {
         }
     }
 
+    /// Whether a start or end tag named `name` is a block's; a `<br>` (and `</br>`, which
+    /// browsers read as one) is a hard break, written here.
+    fn is_block(&mut self, name: &str, at: &Range<usize>) -> bool {
+        if name == "br" {
+            self.hard_break(at.clone());
+            return false;
+        }
+        BLOCKS.contains(&name)
+    }
+
     fn start_tag(
         &mut self,
         name: &str,
@@ -198,11 +208,7 @@ impl State {
         leaf: bool,
         attr: impl Fn(&str) -> Option<String>,
     ) {
-        if name == "br" {
-            self.hard_break(at);
-            return;
-        }
-        if !BLOCKS.contains(&name) {
+        if !self.is_block(name, &at) {
             return;
         }
         match name {
@@ -224,12 +230,7 @@ impl State {
     }
 
     fn end_tag(&mut self, name: &str, at: Range<usize>) {
-        if name == "br" {
-            // `</br>` is read as `<br>` by browsers.
-            self.hard_break(at);
-            return;
-        }
-        if !BLOCKS.contains(&name) {
+        if !self.is_block(name, &at) {
             return;
         }
         match name {
